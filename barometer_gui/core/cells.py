@@ -1,0 +1,46 @@
+"""Small facts about single cells and columns, shared by detection and mapping."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+
+def is_blank(value: object) -> bool:
+    """Empty in any way a survey tool writes it: None, NaN, NA, or only whitespace."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def code_key(value: object) -> str:
+    """One spelling for an answer code whether Excel stored 1, 1.0 or "1"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    if re.fullmatch(r"-?\d+\.0+", text):
+        return text.split(".")[0]
+    return text
+
+
+def numeric_text(column: pd.Series) -> pd.Series:
+    """Numbers stored as text, Norwegian style ("12 500", "12,5"), made parseable."""
+    if column.dtype.kind in "iufb":
+        return column
+    return column.map(
+        lambda v: v.replace("\u00a0", "").replace(" ", "").replace(",", ".") if isinstance(v, str) else v
+    )
+
+
+def is_numeric(column: pd.Series) -> bool:
+    """True when every filled cell is a number (also numbers stored as text)."""
+    if column.dtype.kind in "iuf":
+        return True
+    values = column.dropna()
+    if values.empty:
+        return False
+    return bool(pd.to_numeric(numeric_text(values.astype(str).str.strip()), errors="coerce").notna().all())

@@ -1,0 +1,308 @@
+"""The mapping from raw export columns to questions: detected, reviewed, saved, reused.
+
+Detection proposes a `Mapping`; the user may correct it in the mapping dialog;
+it is saved as a small JSON file and applied again to next year's export of
+the same survey. `apply_mapping` is the only code that turns raw columns into
+the canonical columns described in `schema`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from barometer_gui.core.cells import code_key, is_blank, numeric_text
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.register import SizeClasses, derive_from_kommunenummer, normalise_type
+from barometer_gui.core.schema import Background, QType, Question, Survey, clean_label
+
+#: How raw cells encode answers.
+ENCODINGS = {
+    "codes": "numeric codes translated by a code list",
+    "labels": "answer labels as text",
+    "binary": "one 0/1 column per option",
+    "marks": "one column per option, a mark (label, X, 1, Ja) when chosen",
+    "joined": "one cell per respondent, chosen options joined by a separator",
+    "number": "a number",
+    "text": "free text",
+}
+
+BACKGROUND_ROLES = ("kommunenummer", "inhabitants", "type", "categorical", "numeric")
+
+
+@dataclass
+class QuestionSpec:
+    id: str
+    text: str
+    type: str
+    columns: list[str]
+    encoding: str
+    options: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    codes: dict[str, str] = field(default_factory=dict)
+    separator: str | None = None
+
+
+@dataclass
+class BackgroundSpec:
+    id: str
+    text: str
+    column: str
+    role: str
+    codes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Mapping:
+    layout: str
+    questions: list[QuestionSpec]
+    background: list[BackgroundSpec] = field(default_factory=list)
+    weights: list[str] = field(default_factory=list)
+    size_bounds: list[int] = field(default_factory=lambda: list(SizeClasses().bounds))
+    signature: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> Mapping:
+        try:
+            raw = json.loads(text)
+            return cls(
+                layout=raw["layout"],
+                questions=[QuestionSpec(**q) for q in raw["questions"]],
+                background=[BackgroundSpec(**b) for b in raw.get("background", [])],
+                weights=list(raw.get("weights", [])),
+                size_bounds=[int(b) for b in raw.get("size_bounds", SizeClasses().bounds)],
+                signature=raw.get("signature", ""),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BarometerError(f"Koblingsfila er ikke gyldig ({exc.__class__.__name__}).") from None
+
+    @classmethod
+    def load(cls, path: str | Path) -> Mapping:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError:
+            raise BarometerError(f"Fant ikke koblingsfila «{path}».") from None
+        return cls.from_json(text)
+
+
+def signature(columns: list[str]) -> str:
+    """Identify a survey by its raw column names, so next year's export finds its mapping."""
+    joined = "\n".join(sorted(str(c) for c in columns))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- apply
+
+
+def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Survey:
+    """Build the canonical `Survey` from raw columns as the mapping says."""
+    missing = sorted({c for q in mapping.questions for c in q.columns} - set(raw.columns))
+    missing += sorted({b.column for b in mapping.background} - set(raw.columns) - set(missing))
+    if missing:
+        listed = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        raise BarometerError(f"Koblingen passer ikke til fila: kolonnene {listed} finnes ikke.")
+
+    columns: dict[str, pd.Series] = {}
+    questions: list[Question] = []
+    warnings: list[str] = []
+    for spec in mapping.questions:
+        question, built, note = _build_question(raw, spec)
+        questions.append(question)
+        columns.update(built)
+        if note:
+            warnings.append(note)
+
+    background: list[Background] = []
+    for spec in mapping.background:
+        built, entries = _build_background(raw, spec, SizeClasses(tuple(mapping.size_bounds)))
+        columns.update(built)
+        background.extend(entries)
+    for weight in mapping.weights:
+        columns[weight] = pd.to_numeric(raw[weight], errors="coerce")
+
+    data = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
+    return Survey(
+        data=data,
+        questions=questions,
+        background=_dedupe_background(background),
+        layout=mapping.layout,
+        weights=list(mapping.weights),
+        source=source,
+        warnings=warnings,
+    )
+
+
+def _build_question(
+    raw: pd.DataFrame, spec: QuestionSpec
+) -> tuple[Question, dict[str, pd.Series], str | None]:
+    qtype = QType(spec.type)
+    note = None
+    if qtype is QType.SINGLE:
+        values, options, note = _categorical(raw[spec.columns[0]], spec)
+        built = {spec.id: values}
+        return Question(spec.id, spec.text, qtype, [spec.id], options), built, note
+    if qtype is QType.GRID:
+        built = {}
+        options = list(spec.options)
+        for index, column in enumerate(spec.columns):
+            values, options, note_i = _categorical(raw[column], spec, options)
+            built[f"{spec.id}::{index + 1}"] = values
+            note = note or note_i
+        # Re-cast every item on the final scale so all items share one category order.
+        built = {
+            k: pd.Series(pd.Categorical(v.astype(object), categories=options, ordered=True))
+            for k, v in built.items()
+        }
+        items = list(spec.items) or [str(c) for c in spec.columns]
+        return Question(spec.id, spec.text, qtype, list(built), options, items), built, note
+    if qtype is QType.MULTI:
+        frame = _multi(raw, spec)
+        built = {f"{spec.id}::{i + 1}": frame.iloc[:, i] for i in range(frame.shape[1])}
+        return Question(spec.id, spec.text, qtype, list(built), list(frame.columns)), built, None
+    if qtype is QType.NUMERIC:
+        values = pd.to_numeric(numeric_text(raw[spec.columns[0]]), errors="coerce").astype(float)
+        return Question(spec.id, spec.text, qtype, [spec.id]), {spec.id: values}, None
+    values = raw[spec.columns[0]].map(lambda v: None if is_blank(v) else str(v).strip())
+    return Question(spec.id, spec.text, qtype, [spec.id]), {spec.id: values.astype(object)}, None
+
+
+def _categorical(column: pd.Series, spec: QuestionSpec, options: list[str] | None = None):
+    """Translate codes or labels into an ordered categorical; unknown answers are kept, not lost."""
+    options = list(options if options is not None else spec.options)
+    if spec.encoding == "codes":
+        lookup = {code_key(k): clean_label(v) for k, v in spec.codes.items()}
+        labels = column.map(lambda v: None if is_blank(v) else lookup.get(code_key(v), code_key(v)))
+    else:
+        labels = column.map(lambda v: None if is_blank(v) else clean_label(v))
+    unknown = [v for v in pd.unique(labels.dropna()) if v not in options]
+    note = None
+    if unknown:
+        options += sorted(unknown, key=str)
+        shown = ", ".join(map(str, unknown[:3]))
+        note = (
+            f"«{spec.text[:60]}»: svar uten etikett i kodelista ({shown}) er tatt med som egne alternativer."
+        )
+    return pd.Series(pd.Categorical(labels, categories=options, ordered=True)), options, note
+
+
+_NOT_CHOSEN = {"0", "0.0", "nei", "no", "false", "ikke valgt", "not selected", "usant"}
+
+
+def _multi(raw: pd.DataFrame, spec: QuestionSpec) -> pd.DataFrame:
+    """One float column per option: 1 chosen, 0 not chosen, NaN not asked."""
+    options = list(spec.options)
+    if spec.encoding == "joined":
+        cells = raw[spec.columns[0]]
+        chosen = [split_joined(v, options, spec.separator or ";") for v in cells]
+        extra = sorted({o for row in chosen if row for o in row} - set(options))
+        options += extra
+        matrix = np.full((len(cells), len(options)), np.nan)
+        for r, row in enumerate(chosen):
+            if row is not None:
+                matrix[r, :] = [1.0 if o in row else 0.0 for o in options]
+        return pd.DataFrame(matrix, columns=options)
+
+    frame = {}
+    for option, column in zip(options, spec.columns, strict=True):
+        values = raw[column]
+        if spec.encoding == "binary":
+            frame[option] = values.map(_binary)
+        else:
+            frame[option] = values.map(
+                lambda v: 0.0 if is_blank(v) or _clean_lower(v) in _NOT_CHOSEN else 1.0
+            )
+    result = pd.DataFrame(frame)
+    if spec.encoding == "marks":
+        # With marks, "asked" can only be told from at least one option marked.
+        asked = result.sum(axis=1) > 0
+        result = result.where(asked, np.nan)
+    return result
+
+
+def _binary(value: object) -> float:
+    if is_blank(value):
+        return math.nan
+    text = _clean_lower(value)
+    if text in _NOT_CHOSEN:
+        return 0.0
+    if text in {"1", "1.0", "valgt", "ja", "yes", "true", "x", "sant", "selected"}:
+        return 1.0
+    try:
+        return 1.0 if float(text.replace(",", ".")) > 0 else 0.0
+    except ValueError:
+        return 1.0
+
+
+def split_joined(value: object, known: list[str], separator: str) -> set[str] | None:
+    """Split "A;B;" into options, matching known labels first so "Ja; helt" survives."""
+    if is_blank(value):
+        return None
+    text = clean_label(value)
+    found: set[str] = set()
+    for option in sorted(known, key=len, reverse=True):
+        pattern = rf"(?:^|{re.escape(separator)})\s*{re.escape(option)}\s*(?={re.escape(separator)}|$)"
+        if re.search(pattern, text):
+            found.add(option)
+            text = re.sub(pattern, separator, text)
+    found.update(part.strip() for part in text.split(separator) if part.strip())
+    return found
+
+
+def _build_background(raw: pd.DataFrame, spec: BackgroundSpec, sizes: SizeClasses):
+    column = raw[spec.column]
+    if spec.role == "kommunenummer":
+        derived = derive_from_kommunenummer(column)
+        built = {f"bg::{name}": derived[name] for name in derived.columns}
+        entries = [
+            Background("fylke", "Fylke", "derived", "bg::fylke"),
+            Background("landsdel", "Landsdel", "derived", "bg::landsdel"),
+            Background("type", "Kommune/fylkeskommune", "derived", "bg::type"),
+        ]
+        return built, entries
+    if spec.role == "inhabitants":
+        values = pd.to_numeric(numeric_text(column), errors="coerce")
+        built = {"bg::innbyggere": values, "bg::kommunestorrelse": sizes.classify(values)}
+        entries = [
+            Background("kommunestorrelse", "Kommunestørrelse", "derived", "bg::kommunestorrelse"),
+            Background(spec.id, spec.text, "numeric", "bg::innbyggere"),
+        ]
+        return built, entries
+    if spec.role == "type":
+        return {"bg::type": normalise_type(column)}, [
+            Background("type", "Kommune/fylkeskommune", "derived", "bg::type")
+        ]
+    if spec.role == "numeric":
+        key = f"bg::{spec.id}"
+        return {key: pd.to_numeric(numeric_text(column), errors="coerce")}, [
+            Background(spec.id, spec.text, "numeric", key)
+        ]
+    qspec = QuestionSpec(
+        spec.id, spec.text, "single", [spec.column], "codes" if spec.codes else "labels", [], codes=spec.codes
+    )
+    if spec.codes:
+        qspec.options = list(dict.fromkeys(clean_label(v) for v in spec.codes.values()))
+    values, _, _ = _categorical(column, qspec)
+    key = f"bg::{spec.id}"
+    return {key: values}, [Background(spec.id, spec.text, "categorical", key)]
+
+
+def _dedupe_background(entries: list[Background]) -> list[Background]:
+    """An explicit type column and one derived from kommunenummer both give `type`: keep one."""
+    seen: dict[str, Background] = {}
+    for entry in entries:
+        seen.setdefault(entry.id, entry)
+    return list(seen.values())
+
+
+def _clean_lower(value: object) -> str:
+    return clean_label(value).casefold()

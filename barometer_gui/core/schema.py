@@ -1,0 +1,154 @@
+"""The survey model every other part reads: questions, background variables, data.
+
+An import turns whatever layout the survey tool exported into one canonical
+form, so the tabulation engine only ever sees these shapes:
+
+* single  - one ordered categorical column of answer labels (NaN = no answer)
+* multi   - one float column per option: 1 chosen, 0 not chosen, NaN not asked
+* grid    - one ordered categorical column per item, all on the same scale
+* numeric - one float column
+* text    - one string column
+
+Columns in `Survey.data` are named after question ids (`q3`, `q9::2`), never
+after the raw headers, so a mapping can rename or regroup raw columns freely.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+from barometer_gui.core.errors import BarometerError
+
+
+class QType(StrEnum):
+    SINGLE = "single"
+    MULTI = "multi"
+    GRID = "grid"
+    NUMERIC = "numeric"
+    TEXT = "text"
+
+
+#: Labels treated as "don't know / not relevant": kept in single-choice bases,
+#: left out of the base of grid summaries (fremmer/hemmer), as KS publishes them.
+DONT_KNOW = re.compile(
+    r"^(vet ikke|ved ikke|veit ikkje|ikke relevant|ikkje relevant|don'?t know|not relevant|n/?a)\b", re.I
+)
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    type: QType
+    columns: list[str]
+    options: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "type": str(self.type),
+            "options": list(self.options),
+            "items": list(self.items),
+        }
+
+    @property
+    def dont_know(self) -> list[str]:
+        return [o for o in self.options if DONT_KNOW.match(o.strip())]
+
+
+@dataclass
+class Background:
+    """A variable to break results down by (or filter on)."""
+
+    id: str
+    text: str
+    kind: str  # "categorical", "numeric" or "derived"
+    column: str
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "text": self.text, "kind": self.kind}
+
+
+@dataclass
+class Survey:
+    data: pd.DataFrame
+    questions: list[Question]
+    background: list[Background]
+    layout: str
+    weights: list[str] = field(default_factory=list)
+    source: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def respondents(self) -> int:
+        return len(self.data)
+
+    def describe(self) -> dict:
+        """The `inspect` view: what was detected, as plain JSON-ready data."""
+        return {
+            "layout": self.layout,
+            "respondents": self.respondents,
+            "questions": [q.as_dict() for q in self.questions],
+            "background": [b.as_dict() for b in self.background],
+            "weights": list(self.weights),
+            "warnings": list(self.warnings),
+        }
+
+    def question(self, name: str) -> Question:
+        """Find a question by id, full text, or a unique prefix of its text."""
+        by_id = {q.id.casefold(): q for q in self.questions}
+        if name.strip().casefold() in by_id:
+            return by_id[name.strip().casefold()]
+        wanted = _squash(name)
+        if not wanted:
+            raise BarometerError("Spørsmålet mangler: oppgi id eller tekst.")
+        exact = [q for q in self.questions if _squash(q.text) == wanted]
+        if exact:
+            return exact[0]
+        prefixed = [q for q in self.questions if _squash(q.text).startswith(wanted)]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        if len(prefixed) > 1:
+            ids = ", ".join(q.id for q in prefixed[:6])
+            raise BarometerError(
+                f"«{name}» passer til flere spørsmål ({ids}); skriv mer av teksten eller bruk id."
+            )
+        raise BarometerError(f"Fant ikke spørsmålet «{name}». Bruk «inspect» for å se spørsmålene.")
+
+    def variable(self, name: str) -> Background:
+        """Find a background variable by id or text (case-insensitive)."""
+        wanted = _squash(name)
+        for b in self.background:
+            if _squash(b.id) == wanted or _squash(b.text) == wanted:
+                return b
+        known = ", ".join(b.id for b in self.background) or "ingen"
+        raise BarometerError(f"Fant ikke bakgrunnsvariabelen «{name}». Kjente: {known}.")
+
+    def weight(self, name: str | None) -> pd.Series | None:
+        if not name:
+            return None
+        for column in self.weights:
+            if _squash(column) == _squash(name):
+                weights = pd.to_numeric(self.data[column], errors="coerce")
+                if (weights < 0).any():
+                    raise BarometerError(f"Vektvariabelen «{column}» har negative verdier.")
+                return weights
+        known = ", ".join(self.weights) or "ingen"
+        raise BarometerError(f"Fant ikke vektvariabelen «{name}». Tilgjengelige vekter: {known}.")
+
+
+def _squash(text: str) -> str:
+    text = unicodedata.normalize("NFC", str(text))
+    return " ".join(text.split()).casefold()
+
+
+def clean_label(value: object) -> str:
+    """Labels from survey tools carry trailing spaces and line breaks; squeeze them."""
+    return " ".join(unicodedata.normalize("NFC", str(value)).split())
