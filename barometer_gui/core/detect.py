@@ -35,7 +35,13 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("inhabitants", re.compile(r"(innbygg|folketall|befolkning|inhabitants|population)", re.I)),
+    (
+        "inhabitants",
+        re.compile(
+            r"^(antall\s+)?(innbyggere|innbyggertall|folketall|befolkning|inhabitants|population)(\s*\(.*\))?$",
+            re.I,
+        ),
+    ),
     (
         "type",
         re.compile(

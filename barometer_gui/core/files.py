@@ -24,6 +24,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     temp_path = Path(temp)
     try:
         yield temp_path
+        os.chmod(temp_path, 0o666 & ~_umask())
         os.replace(temp_path, target)
     except OSError as exc:
         raise BarometerError(f"Kunne ikke lagre «{target.name}»: {exc.strerror or exc}.") from None
@@ -40,3 +41,10 @@ def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> None:
     """Run `writer(temp_path)` and move the result to `target` when it completes."""
     with atomic_path(target) as temp:
         writer(temp)
+
+
+def _umask() -> int:
+    """mkstemp makes files private (0600); give finished files the user's normal permissions."""
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -8,6 +8,7 @@ counties, so one table covers every survey wave (source: SSB Klass 104).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -88,7 +89,7 @@ class SizeClasses:
 
         edges = self.bounds
         labels = [f"Under {fmt(edges[0])}"]
-        labels += [f"{fmt(lo)}–{fmt(hi - 1)}" for lo, hi in zip(edges, edges[1:], strict=False)]
+        labels += [f"{fmt(lo)}–{fmt(hi - 1)}" for lo, hi in itertools.pairwise(edges)]
         labels.append(f"{fmt(edges[-1])} og over")
         return labels
 

@@ -128,6 +128,10 @@ class Survey:
         for b in self.background:
             if _squash(b.id) == wanted or _squash(b.text) == wanted:
                 return b
+        # Any single-choice question can serve as a breakdown too (e.g. gender, sector).
+        for q in self.questions:
+            if q.type is QType.SINGLE and wanted in (_squash(q.id), _squash(q.text)):
+                return Background(q.id, q.text, "question", q.columns[0])
         known = ", ".join(b.id for b in self.background) or "ingen"
         raise BarometerError(f"Fant ikke bakgrunnsvariabelen «{name}». Kjente: {known}.")
 

@@ -1,0 +1,1 @@
+"""Qt-free writers that turn core results into files (CSV/JSON, PowerPoint)."""

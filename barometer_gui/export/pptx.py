@@ -1,0 +1,147 @@
+"""PowerPoint reports with native, editable charts of the engine's numbers.
+
+One slide per table: the question as title, a native bar chart built from
+`chart_data` (so it equals the table), and a footnote with base, weighting,
+tests and source. python-pptx is imported lazily; it is only needed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from barometer_gui.charts.bars import PALETTE, stack_colours
+from barometer_gui.core.chartdata import ChartData, chart_data
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.files import atomic_write
+from barometer_gui.core.progress import Progress, no_progress
+from barometer_gui.core.tabulate import Table
+
+
+def write_report(
+    tables: Sequence[Table],
+    out: str | Path,
+    template: str | Path | None = None,
+    progress: Progress = no_progress,
+) -> Path:
+    """Write the deck to a temporary file and move it into place when complete."""
+    if not tables:
+        raise BarometerError("Rapporten har ingen tabeller.")
+    presentation = _open_template(template)
+    for index, table in enumerate(tables):
+        progress(index / len(tables), f"Lager lysbilde {index + 1} av {len(tables)} …")
+        add_table_slide(presentation, table)
+    progress(0.95, "Lagrer …")
+    atomic_write(out, lambda temp: presentation.save(str(temp)))
+    progress(1.0, "Ferdig")
+    return Path(out)
+
+
+def _open_template(template: str | Path | None):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    if template is None:
+        presentation = Presentation()
+        presentation.slide_width, presentation.slide_height = Inches(13.333), Inches(7.5)
+        return presentation
+    try:
+        return Presentation(str(template))
+    except Exception:  # python-pptx raises zip, XML and key errors for broken templates
+        raise BarometerError(f"Malen «{Path(template).name}» kunne ikke åpnes som PowerPoint-fil.") from None
+
+
+def _layout(presentation):
+    """A 'Title Only' layout if the template has one, else the layout with the fewest placeholders."""
+    for layout in presentation.slide_layouts:
+        if layout.name.lower() in {"title only", "kun tittel", "bare tittel"}:
+            return layout
+    with_title = [
+        lay
+        for lay in presentation.slide_layouts
+        if any(p.placeholder_format.type == 1 for p in lay.placeholders)
+    ]
+    candidates = with_title or list(presentation.slide_layouts)
+    return min(candidates, key=lambda lay: len(lay.placeholders))
+
+
+def add_table_slide(presentation, table: Table) -> None:
+    from pptx.util import Emu, Pt
+
+    data = chart_data(table)
+    slide = presentation.slides.add_slide(_layout(presentation))
+    width, height = presentation.slide_width, presentation.slide_height
+    margin = int(width * 0.04)
+    title = slide.shapes.title
+    if title is not None:
+        title.text = table.question.text
+        for paragraph in title.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(24)
+    top = int(height * 0.2)
+    subtitle = slide.shapes.add_textbox(
+        margin, top - Emu(int(height * 0.06)), width - 2 * margin, Emu(int(height * 0.05))
+    )
+    subtitle.text_frame.text = data.subtitle
+    subtitle.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
+    chart_height = int(height * 0.62)
+    if data.empty:
+        box = slide.shapes.add_textbox(margin, top, width - 2 * margin, chart_height)
+        box.text_frame.text = data.notes[0] if data.notes else "Ingen data å vise."
+    else:
+        _add_chart(slide, data, margin, top, width - 2 * margin, chart_height)
+    foot = slide.shapes.add_textbox(
+        margin, top + chart_height + int(height * 0.01), width - 2 * margin, int(height * 0.12)
+    )
+    frame = foot.text_frame
+    frame.word_wrap = True
+    frame.text = " ".join([table.footnote(), *data.notes])
+    for run in frame.paragraphs[0].runs:
+        run.font.size = Pt(9)
+
+
+def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: int) -> None:
+    from pptx.chart.data import CategoryChartData
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.util import Pt
+
+    number_format = "0%" if data.percent else "0.0"
+    chart_data_ = CategoryChartData(number_format=number_format)
+    chart_data_.categories = data.categories
+    for series in data.series:
+        values = [None if v is None else (v / 100 if data.percent else v) for v in series.values]
+        chart_data_.add_series(series.name, values, number_format)
+    kind = XL_CHART_TYPE.BAR_STACKED_100 if data.stacked else XL_CHART_TYPE.BAR_CLUSTERED
+    chart = slide.shapes.add_chart(kind, left, top, width, height, chart_data_).chart
+    chart.font.size = Pt(11)
+    chart.category_axis.reverse_order = True  # first option at the top, as in the table
+    chart.category_axis.tick_labels.font.size = Pt(11)
+    value_axis = chart.value_axis
+    value_axis.has_major_gridlines = True
+    value_axis.tick_labels.number_format = number_format
+    value_axis.tick_labels.number_format_is_linked = False
+    if data.percent and not data.stacked:
+        value_axis.maximum_scale = 1.0
+        value_axis.minimum_scale = 0.0
+    plot = chart.plots[0]
+    plot.gap_width = 60 if len(data.series) > 1 else 80
+    if not data.stacked:
+        plot.overlap = 0
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = number_format
+    labels.number_format_is_linked = False
+    labels.font.size = Pt(9)
+    if not data.stacked:
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    colours = stack_colours(len(data.series)) if data.stacked else PALETTE
+    for index, series in enumerate(chart.series):
+        fill = series.format.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(colours[index % len(colours)].lstrip("#"))
+    chart.has_legend = len(data.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(10)

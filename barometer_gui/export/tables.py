@@ -1,0 +1,81 @@
+"""Tables as JSON and CSV, flattened from the one `Table` the engine returns."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from barometer_gui.core.tabulate import Table
+
+CSV_COLUMNS = [
+    "question_id",
+    "group",
+    "letter",
+    "base",
+    "weighted_base",
+    "effective_base",
+    "suppressed",
+    "low_base",
+    "item",
+    "option",
+    "count",
+    "pct",
+    "ci_low",
+    "ci_high",
+    "sig",
+    "value",
+]
+
+
+def to_json(table: Table) -> str:
+    return json.dumps(table.as_dict(), ensure_ascii=False, indent=2)
+
+
+def rows(table: Table) -> list[dict]:
+    """One row per group × item × option: the flat form used by CSV and Excel."""
+    out = []
+    for group in table.groups:
+        for cell in group.cells:
+            out.append(
+                {
+                    "question_id": table.question.id,
+                    "group": group.label,
+                    "letter": group.letter,
+                    "base": group.base,
+                    "weighted_base": group.weighted_base,
+                    "effective_base": group.effective_base,
+                    "suppressed": group.suppressed,
+                    "low_base": group.low_base,
+                    "item": cell.item,
+                    "option": cell.option,
+                    "count": cell.count,
+                    "pct": cell.pct,
+                    "ci_low": cell.ci_low,
+                    "ci_high": cell.ci_high,
+                    "sig": cell.sig,
+                    "value": cell.value,
+                }
+            )
+    return out
+
+
+def to_csv(table: Table, decimal_comma: bool = False) -> str:
+    """CSV; with `decimal_comma` the Norwegian Excel flavour (';' separator, '12,5')."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if decimal_comma else ",", lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows(table):
+        writer.writerow([_cell(row[c], decimal_comma) for c in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _cell(value: object, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        text = f"{value:.4f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if decimal_comma else text
+    return str(value)
