@@ -402,7 +402,7 @@ def detect_background(
         if role is None:
             continue
         text = variable_labels.get(column) or clean_label(column)
-        specs.append(BackgroundSpec(_bg_id(column), text, column, role, value_labels.get(column, {})))
+        specs.append(BackgroundSpec(variable_id(column), text, column, role, value_labels.get(column, {})))
         used.add(column)
     order = {"kommunenummer": 0, "inhabitants": 1, "type": 2}
     specs.sort(key=lambda s: order.get(s.role, 3))
@@ -414,7 +414,7 @@ def _looks_like_kommunenummer(column: pd.Series) -> bool:
     return bool(len(values)) and values.str.fullmatch(r"\d{3,4}").mean() > 0.9
 
 
-def _bg_id(column: str) -> str:
+def variable_id(column: str) -> str:
     text = clean_label(column).lower()
     text = text.replace("ø", "o").replace("æ", "ae").replace("å", "a")
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "bakgrunn"

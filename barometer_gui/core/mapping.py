@@ -139,6 +139,7 @@ def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Surv
         weights=list(mapping.weights),
         source=source,
         warnings=warnings,
+        raw_columns=[str(c) for c in raw.columns],
     )
 
 

@@ -85,6 +85,7 @@ class Survey:
     weights: list[str] = field(default_factory=list)
     source: str = ""
     warnings: list[str] = field(default_factory=list)
+    raw_columns: list[str] = field(default_factory=list)
 
     @property
     def respondents(self) -> int:
