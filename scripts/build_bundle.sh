@@ -3,6 +3,5 @@
 # Usage: scripts/build_bundle.sh   (needs uv; installs the build group itself)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-uv sync --group build --quiet
 uv run --group build pyinstaller --noconfirm --clean --log-level WARN build.spec
 bash scripts/smoke_bundle.sh dist/barometer

@@ -31,7 +31,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "kommunenummer",
         re.compile(
-            r"^(kommune\s*-?\s*n(umme)?r\.?|knr|komnr|kommune_?nr|kommunenummer|kommunekode|kommune_?kode|kommunenr)$",
+            r"^(kommune|kommune\s*-?\s*n(umme)?r\.?|knr|komnr|kommune_?nr|kommunenummer|kommunekode|kommune_?kode|kommunenr)$",
             re.I,
         ),
     ),
@@ -84,7 +84,7 @@ KNOWN_SCALES = [
 
 def detect(book: RawBook) -> tuple[pd.DataFrame, Mapping]:
     """Return the raw data table and a proposed mapping for it."""
-    sheets = {name: frame for name, frame in book.sheets.items() if not frame.empty}
+    sheets = {name: frame for name, frame in book.sheets.items() if frame.shape[1] > 0}
     if not sheets:
         raise BarometerError("Fila har ingen data: alle arkene er tomme.")
     datasets = [n for n in sheets if re.fullmatch(r"dataset\s*(\(\d+\))?", n.strip(), re.I)]

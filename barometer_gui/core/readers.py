@@ -16,6 +16,7 @@ import io
 import logging
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def _check_zip(path: Path) -> None:
         raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.") from None
     except (DefusedXmlException, SafeET.ParseError):
         raise BarometerError(f"«{path.name}» har en ugyldig arbeidsbok-del (xl/workbook.xml).") from None
-    except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError):
+    except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, zlib.error):
         raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.") from None
 
 
@@ -237,16 +238,24 @@ def clean_header(rows: list[list[object]], sheet: str) -> tuple[list[str], int, 
 
 
 def _looks_like_subheader(first: list[str], second: list[str], rows: list[list[object]]) -> bool:
-    """A second header row is all text, fills the columns the first leaves blank, and is followed by data."""
+    """A second header row is text (no numbers), fills the columns the first leaves blank, and data follows."""
     if not second or len(rows) < 3:
         return False
     if any(not s for s, f in zip(second, first, strict=False) if not f):
         return False
-    if not all(isinstance(v, str) for v in rows[1] if v is not None and not _isnan(v)):
+    if any(_is_number(v) for v in rows[1] if v is not None and not _isnan(v)):
         return False
-    return any(not isinstance(v, str) for v in rows[2] if v is not None and not _isnan(v)) or second != [
-        _text(v) for v in rows[2]
-    ]
+    return second != [_text(v) for v in rows[2]]
+
+
+def _is_number(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        float(value.strip().replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+    except ValueError:
+        return False
+    return True
 
 
 def _text(value: object) -> str:
@@ -273,39 +282,40 @@ def _column_letter(index: int) -> str:
 # --------------------------------------------------------------------------- CSV
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOT_EXPORTS = {b"%PDF": "en PDF-fil", b"\x89PNG": "et bilde", b"\xff\xd8\xff": "et bilde", b"GIF8": "et bilde"}
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1252; refuse anything else."""
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for magic, what in _NOT_EXPORTS.items():
+        if data.startswith(magic):
+            raise BarometerError(f"«{name}» er {what}, ikke en eksport fra en spørreundersøkelse (tekstfil eller Excel).")
+    for candidate in _decodings(data):
+        if not _CONTROL.search(candidate):
+            return candidate
+    raise BarometerError(f"«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252).")
+
+
+def _decodings(data: bytes):
+    """Plausible decodings, most specific first; the caller rejects ones full of control characters."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                break
+            yield from _try(data, codec)
+            return
     sample = data[:4096]
     if sample.count(b"\x00") > len(sample) // 4:
-        codec = "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") else "utf-16-be"
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass
-    elif b"\x00" not in data:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        try:
-            text = data.decode("cp1252")
-            if not re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f]", text):
-                return text
-        except UnicodeDecodeError:
-            pass
-    raise BarometerError(
-        f"«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252)."
-    )
+        yield from _try(data, "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") else "utf-16-be")
+        return
+    yield from _try(data, "utf-8")
+    yield from _try(data, "cp1252")
+
+
+def _try(data: bytes, codec: str):
+    try:
+        yield data.decode(codec)
+    except UnicodeDecodeError:
+        return
 
 
 def read_csv_table(path: Path, progress: Progress = no_progress, header: bool = True) -> pd.DataFrame:

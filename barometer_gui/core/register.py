@@ -114,8 +114,8 @@ def normalise_kommunenummer(value: object) -> str | None:
     return match.group(1).zfill(4)
 
 
-def fylke_code(knr: str | None) -> str | None:
-    return knr[:2] if knr and knr[:2] in FYLKER else None
+def fylke_code(knr: object) -> str | None:
+    return knr[:2] if isinstance(knr, str) and knr[:2] in FYLKER else None
 
 
 def derive_from_kommunenummer(column: pd.Series) -> pd.DataFrame:

@@ -1,0 +1,35 @@
+"""Shared fixtures. Qt runs offscreen; saved mappings go to a temporary folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from barometer_gui.core.importer import demo_path, open_survey  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_EXPORTS = ROOT.parent / "shared" / "real-exports"
+
+
+@pytest.fixture(autouse=True)
+def _private_mapping_store(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("BAROMETER_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture(scope="session")
+def demo_survey():
+    return open_survey(demo_path(), use_saved_mapping=False)
+
+
+@pytest.fixture(scope="session")
+def real_xlsx() -> Path:
+    path = REAL_EXPORTS / "surveyxact-nifu" / "ex_survey2.xlsx"
+    if not path.exists():
+        pytest.skip("../shared/real-exports is not beside the project (real SurveyXact export)")
+    return path
