@@ -8,7 +8,9 @@ import openpyxl
 import pandas as pd
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None) -> Path:
+def write_xlsx(
+    path: Path, sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None
+) -> Path:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
@@ -24,7 +26,15 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[object]]], merges: dict[s
 def surveyxact_book(path: Path, parts: int = 1) -> Path:
     """A tiny SurveyXact export: a single-choice, a 3-option multi-select and a 2-item grid."""
     structure = [
-        ["questionName", "variableName", "questionType", "subType", "questionText", "choiceValue", "choiceText"],
+        [
+            "questionName",
+            "variableName",
+            "questionType",
+            "subType",
+            "questionText",
+            "choiceValue",
+            "choiceText",
+        ],
         ["s_1", "s_1", "Closed", "Single", "Har dere en innovasjonsstrategi?", None, None],
         ["m_2", "m_2_1", "Closed", "Multiple", "Hvem samarbeider dere med?", 1, "Andre kommuner "],
         ["m_2", "m_2_2", "Closed", "Multiple", "Hvem samarbeider dere med?", 2, "Private\nvirksomheter"],
@@ -80,7 +90,15 @@ def codebook_book(path: Path) -> Path:
 
 def headers_book(path: Path, merged: bool = False) -> Path:
     """Question text as header: single labels, multi with marks, a Likert grid."""
-    top = ["Kommune", "Har dere en strategi?", "Hvem samarbeider dere med? - Andre kommuner", "Hvem samarbeider dere med? - Private", "Hvem samarbeider dere med? - Staten", "Hvor enig er du? - Vi prøver nytt", "Hvor enig er du? - Vi lærer av feil"]
+    top = [
+        "Kommune",
+        "Har dere en strategi?",
+        "Hvem samarbeider dere med? - Andre kommuner",
+        "Hvem samarbeider dere med? - Private",
+        "Hvem samarbeider dere med? - Staten",
+        "Hvor enig er du? - Vi prøver nytt",
+        "Hvor enig er du? - Vi lærer av feil",
+    ]
     rows = [
         ["0301", "Ja", "Andre kommuner", None, "X", "Helt enig", "Delvis uenig"],
         ["1101", "Nei", None, "Private", None, "Delvis enig", "Helt uenig"],
@@ -90,8 +108,24 @@ def headers_book(path: Path, merged: bool = False) -> Path:
     ]
     if not merged:
         return write_xlsx(path, {"Svar": [top, *rows]})
-    first = ["Kommune", "Har dere en strategi?", "Hvem samarbeider dere med?", None, None, "Hvor enig er du?", None]
-    second = ["Kommune", "Har dere en strategi?", "Andre kommuner", "Private", "Staten", "Vi prøver nytt", "Vi lærer av feil"]
+    first = [
+        "Kommune",
+        "Har dere en strategi?",
+        "Hvem samarbeider dere med?",
+        None,
+        None,
+        "Hvor enig er du?",
+        None,
+    ]
+    second = [
+        "Kommune",
+        "Har dere en strategi?",
+        "Andre kommuner",
+        "Private",
+        "Staten",
+        "Vi prøver nytt",
+        "Vi lærer av feil",
+    ]
     return write_xlsx(path, {"Svar": [first, second, *rows]}, {"Svar": ["C1:E1", "F1:G1"]})
 
 

@@ -7,11 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from barometer_gui.core.importer import demo_path, open_survey  # noqa: E402
+from barometer_gui.core.importer import demo_path, open_survey
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_EXPORTS = ROOT.parent / "shared" / "real-exports"

@@ -26,7 +26,9 @@ def _zip_bomb(path: Path) -> Path:
 
 
 def _billion_laughs(path: Path, source: Path) -> Path:
-    entities = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    entities = (
+        '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as bomb:
         for item in original.infolist():
             data = original.read(item)
@@ -48,14 +50,20 @@ def _encrypted(path: Path) -> Path:
 CASES = {
     "empty file": (lambda d: _write(d / "tom.xlsx", b""), "tom"),
     "random bytes": (lambda d: _write(d / "x.xlsx", bytes(range(256)) * 40), "tekstfil"),
-    "truncated xlsx": (lambda d: _write(d / "kort.xlsx", codebook_book(d / "full.xlsx").read_bytes()[:900]), "skadet"),
+    "truncated xlsx": (
+        lambda d: _write(d / "kort.xlsx", codebook_book(d / "full.xlsx").read_bytes()[:900]),
+        "skadet",
+    ),
     "png renamed": (lambda d: _write(d / "bilde.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 300), "bilde"),
     "docx as xlsx": (lambda d: _docx(d / "brev.xlsx"), "ikke en Excel-arbeidsbok"),
     "password protected": (lambda d: _encrypted(d / "hemmelig.xlsx"), "passordbeskyttet"),
     "zip bomb": (lambda d: _zip_bomb(d / "bombe.xlsx"), "zip-bombe"),
     "billion laughs": (lambda d: _billion_laughs(d / "latter.xlsx", codebook_book(d / "ok.xlsx")), "DTD"),
     "empty workbook": (lambda d: write_xlsx(d / "tomt.xlsx", {"Ark1": []}), "tomme"),
-    "header but no data": (lambda d: write_xlsx(d / "hode.xlsx", {"Ark1": [["Kommunenr", "Strategi"]]}), "ingen svar"),
+    "header but no data": (
+        lambda d: write_xlsx(d / "hode.xlsx", {"Ark1": [["Kommunenr", "Strategi"]]}),
+        "ingen svar",
+    ),
     "missing file": (lambda d: d / "finnes-ikke.xlsx", "Fant ikke fila"),
     "folder": (lambda d: d, "SurveyXact"),
     "unknown encoding": (lambda d: _write(d / "rar.csv", b"a;b\n\x01\x02\x03;\x81\x8d\n"), "tegnkoding"),

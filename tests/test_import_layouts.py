@@ -108,7 +108,14 @@ def test_question_text_headers(tmp_path, merged):
         ("Hvor enig er du?", "grid"),
     ]
     grid = survey.questions[2]
-    assert grid.options == ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig", "Vet ikke"]
+    assert grid.options == [
+        "Helt uenig",
+        "Delvis uenig",
+        "Verken enig eller uenig",
+        "Delvis enig",
+        "Helt enig",
+        "Vet ikke",
+    ]
     multi = tabulate(survey, TableSpec(survey.questions[1].id, min_base=1)).groups[0]
     assert multi.base == 4  # the respondent with no marks was not asked
     assert [c.count for c in multi.cells] == [3, 2, 1]
@@ -152,10 +159,14 @@ def test_csv_encodings(tmp_path, encoding):
 
 def test_csv_with_bom_and_trailing_separator(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_bytes(codecs.BOM_UTF8 + "Kommunenr;Strategi;\n301;Ja;\n4601;Nei;\n1101;Ja;\n".encode())
+    path.write_bytes(codecs.BOM_UTF8 + b"Kommunenr;Strategi;\n301;Ja;\n4601;Nei;\n1101;Ja;\n")
     survey = open_survey(path, use_saved_mapping=False)
     assert [q.text for q in survey.questions] == ["Strategi"]
-    assert survey.data[survey.variable("fylke").column].astype(object).tolist() == ["Oslo", "Vestland", "Rogaland"]
+    assert survey.data[survey.variable("fylke").column].astype(object).tolist() == [
+        "Oslo",
+        "Vestland",
+        "Rogaland",
+    ]
 
 
 def test_legacy_xls(tmp_path):
@@ -176,7 +187,11 @@ def test_legacy_xls(tmp_path):
 def test_numbers_stored_as_text_and_duplicate_blank_headers(tmp_path):
     from tests.builders import write_xlsx
 
-    rows = [["Kommunenr", "Antall årsverk", "Antall årsverk", None], ["0301", "12,5", "1", "x"], ["1101", "3", "2", "y"]]
+    rows = [
+        ["Kommunenr", "Antall årsverk", "Antall årsverk", None],
+        ["0301", "12,5", "1", "x"],
+        ["1101", "3", "2", "y"],
+    ]
     survey = open_survey(write_xlsx(tmp_path / "t.xlsx", {"Ark1": rows}), use_saved_mapping=False)
     numeric = survey.questions[0]
     assert numeric.type == "numeric"

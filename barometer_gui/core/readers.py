@@ -283,29 +283,44 @@ def _column_letter(index: int) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NOT_EXPORTS = {b"%PDF": "en PDF-fil", b"\x89PNG": "et bilde", b"\xff\xd8\xff": "et bilde", b"GIF8": "et bilde"}
+_NOT_EXPORTS = {
+    b"%PDF": "en PDF-fil",
+    b"\x89PNG": "et bilde",
+    b"\xff\xd8\xff": "et bilde",
+    b"GIF8": "et bilde",
+}
 
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1252; refuse anything else."""
     for magic, what in _NOT_EXPORTS.items():
         if data.startswith(magic):
-            raise BarometerError(f"«{name}» er {what}, ikke en eksport fra en spørreundersøkelse (tekstfil eller Excel).")
+            raise BarometerError(
+                f"«{name}» er {what}, ikke en eksport fra en spørreundersøkelse (tekstfil eller Excel)."
+            )
     for candidate in _decodings(data):
         if not _CONTROL.search(candidate):
             return candidate
-    raise BarometerError(f"«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252).")
+    raise BarometerError(
+        f"«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252)."
+    )
 
 
 def _decodings(data: bytes):
     """Plausible decodings, most specific first; the caller rejects ones full of control characters."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             yield from _try(data, codec)
             return
     sample = data[:4096]
     if sample.count(b"\x00") > len(sample) // 4:
-        yield from _try(data, "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") else "utf-16-be")
+        yield from _try(
+            data, "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") else "utf-16-be"
+        )
         return
     yield from _try(data, "utf-8")
     yield from _try(data, "cp1252")

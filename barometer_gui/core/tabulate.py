@@ -212,12 +212,12 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
         for g, label in enumerate(labels)
     ]
     _suppress(groups, partition, spec.min_base)
-    for g, group in enumerate(groups):
+    for group in groups:
         group.low_base = not group.suppressed and 0 < group.base < spec.low_base
 
     letters = _letters(groups, partition, spec)
     block_stats = [_block_stats(block, group_matrix, w, spec) for block in blocks]
-    for block, (counts, pct, low, high, n, neff) in zip(blocks, block_stats, strict=True):
+    for block, (counts, pct, low, high, n, _neff) in zip(blocks, block_stats, strict=True):
         for g, group in enumerate(groups):
             for j, option in enumerate(block.options):
                 hidden = group.suppressed or n[g] < max(spec.min_base, 1)
@@ -391,6 +391,8 @@ def _suppress(groups: list[Group], partition: list[int], min_base: int) -> None:
 
 def _letters(groups: list[Group], partition: list[int], spec: TableSpec) -> dict[int, str]:
     testable = [g for g in partition if not groups[g].suppressed and groups[g].base > 0]
+    if len(testable) < 2:
+        return {}
     letters = {}
     for index, g in enumerate(testable):
         letters[g] = string.ascii_uppercase[index % 26] * (1 + index // 26)

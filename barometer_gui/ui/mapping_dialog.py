@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from barometer_gui.core.detect import variable_id
 from barometer_gui.core.mapping import BackgroundSpec, Mapping
 
-TYPES = {"single": "Ett svar", "multi": "Flere svar", "grid": "Rutenett", "numeric": "Tall", "text": "Fritekst"}
+TYPES = {
+    "single": "Ett svar",
+    "multi": "Flere svar",
+    "grid": "Rutenett",
+    "numeric": "Tall",
+    "text": "Fritekst",
+}
 ROLES = {
     "kommunenummer": "Kommunenummer",
     "inhabitants": "Innbyggertall",
@@ -51,7 +57,9 @@ class MappingDialog(QDialog):
         tabs.addTab(self._questions_tab(), "Spørsmål")
         tabs.addTab(self._background_tab(), "Bakgrunn og vekt")
         layout.addWidget(tabs)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lagre og bruk")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
         buttons.accepted.connect(self.accept)
@@ -60,7 +68,9 @@ class MappingDialog(QDialog):
 
     def _questions_tab(self) -> QWidget:
         table = QTableWidget(len(self._mapping.questions), 5)
-        table.setHorizontalHeaderLabels(["Id", "Spørsmålstekst", "Type", "Svaralternativer (rekkefølge, skilt med |)", "Kolonner"])
+        table.setHorizontalHeaderLabels(
+            ["Id", "Spørsmålstekst", "Type", "Svaralternativer (rekkefølge, skilt med |)", "Kolonner"]
+        )
         for row, spec in enumerate(self._mapping.questions):
             ident = QTableWidgetItem(spec.id)
             ident.setFlags(ident.flags() & ~ident.flags().ItemIsEditable)
@@ -97,7 +107,11 @@ class MappingDialog(QDialog):
             for key, label in ROLES.items():
                 combo.addItem(label, key)
             combo.addItem("Vekt", "weight")
-            role = "weight" if column in self._mapping.weights else (current[column].role if column in current else "")
+            role = (
+                "weight"
+                if column in self._mapping.weights
+                else (current[column].role if column in current else "")
+            )
             combo.setCurrentIndex(max(combo.findData(role), 0))
             table.setCellWidget(row, 1, combo)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -113,7 +127,9 @@ class MappingDialog(QDialog):
             spec.text = self.questions_table.item(row, 1).text().strip() or spec.text
             spec.type = self.questions_table.cellWidget(row, 2).currentData()
             options = [o.strip() for o in self.questions_table.item(row, 3).text().split("|") if o.strip()]
-            if options and (spec.type not in ("multi",) or len(options) == len(spec.options) or spec.encoding == "joined"):
+            if options and (
+                spec.type not in ("multi",) or len(options) == len(spec.options) or spec.encoding == "joined"
+            ):
                 spec.options = options
         background, weights = [], []
         previous = {b.column: b for b in self._mapping.background}
@@ -124,9 +140,16 @@ class MappingDialog(QDialog):
                 weights.append(column)
             elif role:
                 old = previous.get(column)
-                background.append(BackgroundSpec(old.id if old else variable_id(column), old.text if old else column, column, role, old.codes if old else {}))
+                background.append(
+                    BackgroundSpec(
+                        old.id if old else variable_id(column),
+                        old.text if old else column,
+                        column,
+                        role,
+                        old.codes if old else {},
+                    )
+                )
         order = {"kommunenummer": 0, "inhabitants": 1, "type": 2}
         result.background = sorted(background, key=lambda b: order.get(b.role, 3))
         result.weights = weights
         return result
-

@@ -15,6 +15,7 @@ from barometer_gui.core.tabulate import Cell, Table
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
 
 
 class TableModel(QAbstractTableModel):
@@ -41,10 +42,10 @@ class TableModel(QAbstractTableModel):
         self._order = list(range(len(self._rows)))
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.groups)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -64,7 +65,9 @@ class TableModel(QAbstractTableModel):
             return self._tooltip(cell, group)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and (group.suppressed or cell.pct is None and cell.value is None):
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            group.suppressed or (cell.pct is None and cell.value is None)
+        ):
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.FontRole and cell.sig:
             font = QFont()
@@ -88,7 +91,11 @@ class TableModel(QAbstractTableModel):
                     + (" – skjult (for få svar)" if group.suppressed else "")
                     + (" – lav base" if group.low_base else "")
                 )
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._rows)
+        ):
             item, option = self._rows[self._order[section]]
             return f"{item} – {option}" if item else option
         return None

@@ -55,11 +55,15 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&Fil")
-        self.open_action = self._action(menu, "&Åpne undersøkelse …", self.choose_file, QKeySequence.StandardKey.Open)
+        self.open_action = self._action(
+            menu, "&Åpne undersøkelse …", self.choose_file, QKeySequence.StandardKey.Open
+        )
         self._action(menu, "Åpne &demodata", lambda: self.open_file(demo_path()))
         menu.addSeparator()
         self.mapping_action = self._action(menu, "&Kobling av spørsmål …", self.edit_mapping)
-        self.export_action = self._action(menu, "Eksporter til &PowerPoint …", self.export_pptx, QKeySequence("Ctrl+E"))
+        self.export_action = self._action(
+            menu, "Eksporter til &PowerPoint …", self.export_pptx, QKeySequence("Ctrl+E")
+        )
         self.csv_action = self._action(menu, "Eksporter tabell som &CSV …", self.export_csv)
         menu.addSeparator()
         self._action(menu, "&Avslutt", self.close, QKeySequence.StandardKey.Quit)
@@ -188,7 +192,9 @@ class MainWindow(QMainWindow):
         self.filter_combo.addItem("Alle respondenter", None)
         for variable in categorical:
             column = survey.data[variable.column]
-            values = column.cat.categories if hasattr(column, "cat") else sorted(column.dropna().unique(), key=str)
+            values = (
+                column.cat.categories if hasattr(column, "cat") else sorted(column.dropna().unique(), key=str)
+            )
             present = set(column.dropna().unique())
             for value in values:
                 if value in present:
@@ -263,20 +269,30 @@ class MainWindow(QMainWindow):
 
         if self.survey is None or self.runner.busy:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Eksporter til PowerPoint", _suggest(self.path, ".pptx"), "PowerPoint (*.pptx)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Eksporter til PowerPoint", _suggest(self.path, ".pptx"), "PowerPoint (*.pptx)"
+        )
         if not name:
             return
         if not name.lower().endswith(".pptx"):
             name += ".pptx"
         spec = self.current_spec()
         survey = self.survey
-        specs = [spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID) for q in survey.questions]
+        specs = [
+            spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID)
+            for q in survey.questions
+        ]
 
         def work(progress):
             tables = [tabulate(survey, s) for s in specs]
             return write_report(tables, name, progress=progress)
 
-        self.runner.start("Lager PowerPoint …", work, lambda path: self.statusBar().showMessage(f"Lagret {path}"), self._failed)
+        self.runner.start(
+            "Lager PowerPoint …",
+            work,
+            lambda path: self.statusBar().showMessage(f"Lagret {path}"),
+            self._failed,
+        )
 
     def export_csv(self) -> None:
         from barometer_gui.core.files import atomic_write_text
@@ -284,7 +300,9 @@ class MainWindow(QMainWindow):
 
         if self.table is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Eksporter tabell", _suggest(self.path, ".csv"), "CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Eksporter tabell", _suggest(self.path, ".csv"), "CSV (*.csv)"
+        )
         if not name:
             return
         try:

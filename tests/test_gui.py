@@ -1,0 +1,133 @@
+"""The main window with pytest-qt: import off the GUI thread, the table model, dialogs, errors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from barometer_gui.core.importer import demo_path
+from barometer_gui.core.tabulate import TableSpec, tabulate
+from barometer_gui.ui.table_model import TableModel
+from barometer_gui.ui.window import MainWindow
+from tests.synthetic import make_survey
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_file(demo_path())
+    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=60000)
+    yield win
+    win.close()
+
+
+def test_window_shows_demo_questions_table_and_chart(window):
+    assert window.questions.count() == len(window.survey.questions)
+    assert window.model.rowCount() == len(window.survey.question("q1").options)
+    assert window.chart.figure.axes, "chart drawn"
+    assert "Base:" in window.footnote.text()
+
+
+def test_table_view_shows_the_engine_numbers(window, qtbot):
+    window.by_combo.setCurrentIndex(window.by_combo.findData("kommunestorrelse"))
+    expected = tabulate(window.survey, TableSpec("q1", by="kommunestorrelse"))
+    model = window.model
+    assert model.columnCount() == len(expected.groups)
+    for column, group in enumerate(expected.groups):
+        header = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.startswith(group.label)
+        for row, cell in enumerate(group.cells):
+            shown = model.data(model.index(row, column))
+            assert shown.startswith(f"{cell.pct:.1f}".replace(".", ","))
+
+
+def test_grid_summary_and_weight_controls(window):
+    window.questions.setCurrentRow(next(i for i, q in enumerate(window.survey.questions) if q.id == "q6"))
+    assert window.summary_box.isEnabled()
+    window.summary_box.setChecked(True)
+    window.weight_combo.setCurrentIndex(window.weight_combo.findData("vekt"))
+    assert window.table.spec.grid_summary and window.table.weighted
+    assert {
+        window.model.headerData(r, Qt.Orientation.Vertical).split(" – ")[1]
+        for r in range(window.model.rowCount())
+    } == {"Hemmer", "Fremmer"}
+
+
+def test_sorting_uses_a_permutation_and_keeps_the_table(window):
+    model = window.model
+    before = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    cells_before = [c.pct for c in model.table.groups[0].cells]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    values = [model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 1) for r in range(model.rowCount())]
+    assert values == sorted(values, reverse=True)
+    assert [c.pct for c in model.table.groups[0].cells] == cells_before
+    model.reset_order()
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == before
+
+
+@pytest.mark.parametrize("sizes", [{"Nord": 0}, {"Nord": 1}, {"Nord": 2, "Sør": 1}])
+@pytest.mark.parametrize("question", ["s", "m", "g", "x", "blank"])
+def test_table_model_passes_qt_model_tester_on_edge_cases(qtmodeltester, sizes, question):
+    survey = make_survey(group_sizes=sizes)
+    model = TableModel(tabulate(survey, TableSpec(question, by="region", min_base=1)))
+    qtmodeltester.check(model)
+
+
+def test_empty_model_passes_model_tester(qtmodeltester):
+    qtmodeltester.check(TableModel(None))
+
+
+def test_bad_file_shows_norwegian_message(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    bad = tmp_path / "ødelagt.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    win.open_file(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert "skadet" in shown[0]
+    assert win.survey is None
+
+
+def test_cancel_stops_import(qtbot, tmp_path, monkeypatch):
+    import barometer_gui.ui.window as window_module
+
+    def slow_open(path, mapping=None, progress=None):
+        import time
+
+        for step in range(200):
+            progress(step / 200, "venter")
+            time.sleep(0.01)
+        raise AssertionError("should have been cancelled")
+
+    monkeypatch.setattr(window_module, "open_with_mapping", slow_open)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.open_file(demo_path())
+    task = win.runner.task
+    with qtbot.waitSignal(task.cancelled, timeout=10000):
+        task.cancel()
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=10000)
+    assert win.survey is None
+
+
+def test_mapping_dialog_edits_are_saved_and_reused(window, qtbot, monkeypatch):
+    from barometer_gui.core import mapping_store
+    from barometer_gui.ui.mapping_dialog import MappingDialog
+
+    dialog = MappingDialog(window.mapping, window.survey.raw_columns)
+    qtbot.addWidget(dialog)
+    row = next(i for i, q in enumerate(window.mapping.questions) if q.id == "q2")
+    dialog.questions_table.item(row, 1).setText("Øremerkede midler?")
+    dialog.questions_table.item(row, 3).setText("Nei | Ja | Vet ikke")
+    edited = dialog.mapping()
+    assert edited.questions[row].options == ["Nei", "Ja", "Vet ikke"]
+    mapping_store.save(edited)
+    window.open_file(demo_path())
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=60000)
+    q2 = window.survey.question("q2")
+    assert q2.text == "Øremerkede midler?" and q2.options == ["Nei", "Ja", "Vet ikke"]

@@ -1,0 +1,70 @@
+"""PowerPoint export: native charts equal the engine's numbers, templates are used, writes are atomic."""
+
+from __future__ import annotations
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.tabulate import TableSpec, tabulate
+from barometer_gui.export.pptx import write_report
+
+
+def _chart(slide):
+    return next(s for s in slide.shapes if s.has_chart).chart
+
+
+def test_grid_is_stacked_100_with_one_series_per_option(demo_survey, tmp_path):
+    table = tabulate(demo_survey, TableSpec("q6"))
+    out = write_report([table], tmp_path / "grid.pptx")
+    chart = _chart(Presentation(str(out)).slides[0])
+    assert chart.chart_type == XL_CHART_TYPE.BAR_STACKED_100
+    assert [s.name for s in chart.plots[0].series] == demo_survey.question("q6").options
+    assert list(chart.plots[0].categories) == demo_survey.question("q6").items
+    first = chart.plots[0].series[0]
+    expected = [c.pct / 100 for c in table.groups[0].cells if c.option == first.name]
+    assert list(first.values) == pytest.approx(expected)
+    assert chart.category_axis.reverse_order
+
+
+def test_percent_number_format_and_suppressed_groups_left_out(demo_survey, tmp_path):
+    table = tabulate(demo_survey, TableSpec("q1", by="fylke"))
+    hidden = [g.label for g in table.groups if g.suppressed]
+    assert hidden, "demo has small fylker to suppress"
+    out = write_report([table], tmp_path / "fylke.pptx")
+    slide = Presentation(str(out)).slides[0]
+    chart = _chart(slide)
+    names = [s.name for s in chart.plots[0].series]
+    assert not set(hidden) & set(names)
+    assert '"0%"' in chart._chartSpace.xml or "0%" in chart._chartSpace.xml
+    notes = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert "Skjult (for få svar)" in notes
+
+
+def test_user_template_is_used(demo_survey, tmp_path):
+    template = Presentation()
+    template.slide_width = 9144000
+    template.save(str(tmp_path / "mal.pptx"))
+    out = write_report(
+        [tabulate(demo_survey, TableSpec("q2"))], tmp_path / "ut.pptx", template=tmp_path / "mal.pptx"
+    )
+    deck = Presentation(str(out))
+    assert deck.slide_width == 9144000 and len(deck.slides) == 1
+
+
+def test_failed_export_leaves_no_file(demo_survey, tmp_path):
+    (tmp_path / "ødelagt.pptx").write_bytes(b"ikke en presentasjon")
+    out = tmp_path / "ut.pptx"
+    with pytest.raises(BarometerError, match="Malen"):
+        write_report([tabulate(demo_survey, TableSpec("q2"))], out, template=tmp_path / "ødelagt.pptx")
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [tmp_path / "ødelagt.pptx"]
+
+
+def test_existing_file_is_replaced_whole(demo_survey, tmp_path):
+    out = tmp_path / "rapport.pptx"
+    out.write_bytes(b"old")
+    write_report([tabulate(demo_survey, TableSpec("q2"))], out)
+    assert len(Presentation(str(out)).slides) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.pptx"]
