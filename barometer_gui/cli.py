@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -89,6 +90,14 @@ def run(argv: list[str]) -> int:
     except MemoryError:
         print("barometer: for lite minne til å lese fila.", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug in Barometer: one line for the user, the traceback on request
+        if os.environ.get("BAROMETER_DEBUG"):
+            raise
+        print(
+            f"barometer: intern feil ({exc.__class__.__name__}: {exc}). Kjør med BAROMETER_DEBUG=1 for detaljer.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:

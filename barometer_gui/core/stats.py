@@ -50,24 +50,69 @@ def chi_square(observed: np.ndarray) -> float | None:
     return float(chi2_contingency(table, correction=False).pvalue)
 
 
-def two_proportion_p(p1: float, n1: float, p2: float, n2: float) -> float | None:
-    """Two-sided p of the pooled column-proportion z-test (as SPSS CTABLES, without continuity correction)."""
-    from scipy.stats import norm
+def chi_square_per_option(chosen: np.ndarray, bases: np.ndarray) -> np.ndarray:
+    """Pearson chi-square p per option of a multi-select: chosen vs not chosen across groups.
 
-    if n1 <= 0 or n2 <= 0:
-        return None
-    pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
-    variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2)
-    if variance <= 0:
-        return None
-    z = (p1 - p2) / np.sqrt(variance)
-    return float(2 * norm.sf(abs(z)))
+    The same statistic as `chi2_contingency(correction=False)` on each 2 × groups table
+    (the tests check it), computed for all options at once: SciPy's per-call overhead
+    would otherwise dominate a table with many options.
+    """
+    from scipy.stats import chi2
+
+    chosen = np.asarray(chosen, dtype=float)
+    bases = np.asarray(bases, dtype=float)[:, None]
+    observed = np.stack([chosen, bases - chosen])  # 2 × groups × options
+    keep = bases[:, 0] > 0
+    observed = observed[:, keep, :]
+    groups_total = observed.sum(axis=0, keepdims=True)
+    answer_total = observed.sum(axis=1, keepdims=True)
+    grand = groups_total.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        expected = answer_total * groups_total / grand
+        statistic = np.where(expected > 0, (observed - expected) ** 2 / expected, 0.0).sum(axis=(0, 1))
+    dof = observed.shape[1] - 1
+    degenerate = (answer_total[:, 0, :] <= 0).any(axis=0) | (dof < 1)
+    return np.where(degenerate, np.nan, chi2.sf(statistic, max(dof, 1)))
 
 
-def adjust(p_values: list[float], method: str) -> list[float]:
-    """Multiple-comparison adjusted p-values for one family (one answer option)."""
-    if not p_values or method == "none":
-        return list(p_values)
-    from statsmodels.stats.multitest import multipletests
+def two_proportion_p(p1, n1, p2, n2) -> np.ndarray:
+    """Two-sided p of the pooled column-proportion z-test (as SPSS CTABLES, no continuity correction).
 
-    return [float(v) for v in multipletests(p_values, method=method)[1]]
+    Vectorised over arrays; NaN where a test is not defined (empty group, or both shares 0 or 1).
+    """
+    from scipy.special import ndtr
+
+    p1, n1, p2, n2 = (np.asarray(v, dtype=float) for v in (p1, n1, p2, n2))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
+        variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2)
+        z = (p1 - p2) / np.sqrt(variance)
+    p = 2 * ndtr(-np.abs(z))
+    return np.where((n1 > 0) & (n2 > 0) & (variance > 0) & np.isfinite(z), p, np.nan)
+
+
+def adjust(p_values: np.ndarray, method: str) -> np.ndarray:
+    """Multiple-comparison adjusted p-values for one family (one answer option); NaN stays NaN.
+
+    Holm is computed here because statsmodels' Holm branch runs a full `gc.collect()` on every
+    call (about 50 ms in a loaded GUI process, once per option); the result equals
+    `multipletests(method="holm")`, which the tests check. Other methods use statsmodels.
+    """
+    p_values = np.asarray(p_values, dtype=float)
+    result = np.full(p_values.shape, np.nan)
+    ok = np.isfinite(p_values)
+    count = int(ok.sum())
+    if count == 0 or method == "none":
+        return np.where(ok, p_values, np.nan)
+    valid = p_values[ok]
+    if method == "holm":
+        order = np.argsort(valid)
+        stepped = np.maximum.accumulate(valid[order] * np.arange(count, 0, -1))
+        adjusted = np.empty(count)
+        adjusted[order] = np.minimum(stepped, 1.0)
+    else:
+        from statsmodels.stats.multitest import multipletests
+
+        adjusted = multipletests(valid, method=method)[1]
+    result[ok] = adjusted
+    return result

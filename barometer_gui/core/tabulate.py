@@ -217,7 +217,7 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
 
     letters = _letters(groups, partition, spec)
     block_stats = [_block_stats(block, group_matrix, w, spec) for block in blocks]
-    for block, (counts, pct, low, high, n, _neff) in zip(blocks, block_stats, strict=True):
+    for block, (counts, pct, low, high, n, _) in zip(blocks, block_stats, strict=True):
         for g, group in enumerate(groups):
             for j, option in enumerate(block.options):
                 hidden = group.suppressed or n[g] < max(spec.min_base, 1)
@@ -285,8 +285,9 @@ def _match_value(column: pd.Series, value: str, text: str) -> str:
 
 def _categories(column: pd.Series) -> list:
     if isinstance(column.dtype, pd.CategoricalDtype):
-        present = set(column.dropna().unique())
-        return [c for c in column.cat.categories if c in present]
+        codes = column.cat.codes.to_numpy()
+        present = np.bincount(codes[codes >= 0], minlength=len(column.cat.categories)) > 0
+        return [c for c, seen in zip(column.cat.categories, present, strict=True) if seen]
     return sorted(column.dropna().unique().tolist(), key=str)
 
 
@@ -308,8 +309,8 @@ def _groups(survey: Survey, data: pd.DataFrame, spec: TableSpec):
     if variable.kind == "numeric":
         raise BarometerError(f"«{variable.text}» er et tall og kan ikke brukes til å dele opp tabellen.")
     categories = _categories(column)
-    values = column.astype(object)
-    masks = [everyone] + [(values == c).to_numpy() for c in categories]
+    codes = _codes(column, categories)
+    masks = [everyone] + [codes == index for index in range(len(categories))]
     return [TOTAL] + [str(c) for c in categories], masks, list(range(1, len(masks))), variable.text
 
 
@@ -327,8 +328,17 @@ def _blocks(data: pd.DataFrame, question: Question, summary: bool) -> list[_Bloc
     return blocks
 
 
+def _codes(column: pd.Series, categories: list) -> np.ndarray:
+    """Index into `categories` per row (-1 for missing or other), without comparing strings row by row."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        position = {c: i for i, c in enumerate(categories)}
+        lookup = np.array([position.get(c, -1) for c in column.cat.categories] + [-1])
+        return lookup[column.cat.codes.to_numpy()]
+    return pd.Categorical(column.astype(object), categories=categories).codes
+
+
 def _categorical_block(column: pd.Series, item: str | None, options: list[str]) -> _Block:
-    codes = pd.Categorical(column.astype(object), categories=options).codes
+    codes = _codes(column, options)
     indicators = np.zeros((len(codes), len(options)))
     answered = codes >= 0
     indicators[np.flatnonzero(answered), codes[answered]] = 1.0
@@ -425,34 +435,33 @@ def _tests(
             if p is not None:
                 p_values[block.item or ""] = p
             continue
-        for j, option in enumerate(block.options):
-            chosen = np.nan_to_num(share[testable, j] / 100 * neff[testable])
-            p = stats.chi_square(np.column_stack([chosen, neff[testable] - chosen]))
-            if p is not None:
-                key = f"{block.item} – {option}" if block.item else option
-                p_values[key] = p
+        chosen = np.nan_to_num(share[testable] / 100 * neff[testable, None])
+        for option, p in zip(block.options, stats.chi_square_per_option(chosen, neff[testable]), strict=True):
+            if np.isfinite(p):
+                p_values[f"{block.item} – {option}" if block.item else option] = float(p)
     per = "delspørsmål" if question.type is QType.GRID and not spec.grid_summary else "alternativ"
     return f"Kjikvadrattest per {per} på tvers av gruppene (effektiv base). " + pair_text, None, p_values
 
 
 def _pairwise(groups, letters, blocks, block_stats, spec) -> None:
-    """SPSS-style letters: a cell lists the groups it is significantly higher than."""
+    """SPSS-style letters: a cell lists the groups it is significantly higher than.
+
+    One family per answer option (per item × option in grids), as SPSS CTABLES adjusts.
+    """
     tested = list(letters)
     if len(tested) < 2:
         return
+    pairs = [(a, b) for i, a in enumerate(tested) for b in tested[i + 1 :]]
+    first = np.array([a for a, _ in pairs])
+    second = np.array([b for _, b in pairs])
     cell_index = 0
     for block, (_, share, _, _, _, neff) in zip(blocks, block_stats, strict=True):
-        for j, _option in enumerate(block.options):
-            pairs, p_values = [], []
-            for a_pos, a in enumerate(tested):
-                for b in tested[a_pos + 1 :]:
-                    p = stats.two_proportion_p(share[a, j] / 100, neff[a], share[b, j] / 100, neff[b])
-                    if p is not None and np.isfinite(share[a, j]) and np.isfinite(share[b, j]):
-                        pairs.append((a, b))
-                        p_values.append(p)
-            adjusted = stats.adjust(p_values, spec.correction)
-            for (a, b), p in zip(pairs, adjusted, strict=True):
-                if p < spec.alpha:
+        p = share / 100
+        raw = stats.two_proportion_p(p[first], neff[first, None], p[second], neff[second, None])
+        for j in range(len(block.options)):
+            adjusted = stats.adjust(raw[:, j], spec.correction)
+            for (a, b), value in zip(pairs, adjusted, strict=True):
+                if value < spec.alpha:
                     high, low = (a, b) if share[a, j] > share[b, j] else (b, a)
                     cell = groups[high].cells[cell_index + j]
                     if cell.pct is not None:
@@ -469,11 +478,7 @@ def _benchmark(groups, blocks, block_stats, spec) -> list[Comparison]:
         for j, option in enumerate(block.options):
             cells = [g.cells[cell_index + j] for g in (total, own, rest)]
             shown = all(c.pct is not None for c in cells)
-            p = (
-                stats.two_proportion_p(share[1, j] / 100, neff[1], share[2, j] / 100, neff[2])
-                if shown
-                else None
-            )
+            p = _benchmark_p(share, neff, j) if shown else None
             comparisons.append(
                 Comparison(
                     item=block.item,
@@ -486,6 +491,11 @@ def _benchmark(groups, blocks, block_stats, spec) -> list[Comparison]:
             )
         cell_index += len(block.options)
     return comparisons
+
+
+def _benchmark_p(share: np.ndarray, neff: np.ndarray, option: int) -> float | None:
+    p = float(stats.two_proportion_p(share[1, option] / 100, neff[1], share[2, option] / 100, neff[2]))
+    return p if np.isfinite(p) else None
 
 
 def _describe_groups(data, question, labels, masks, w, spec) -> list[Group]:

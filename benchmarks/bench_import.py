@@ -1,0 +1,71 @@
+"""Import speed: Barometer's whole import against fastexcel's raw load (the floor) and openpyxl (the old way).
+
+Run: uv run python benchmarks/bench_import.py [--rows 20000]
+Each measurement runs in a fresh process so peak memory is per reader. Prints seconds and ratios.
+Targets: Barometer within 1.5× of the raw fastexcel load; peak memory under 600 MB at 20 000 rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import write_wide_export
+
+MEASURE = {
+    "barometer": "from barometer_gui.core.importer import open_survey; s = open_survey(path, use_saved_mapping=False); n = s.respondents",
+    "fastexcel": "import fastexcel; r = fastexcel.read_excel(path); d = {name: r.load_sheet(name).to_pandas() for name in r.sheet_names}; n = len(d['Data'])",
+    "openpyxl": "import pandas as pd; d = pd.read_excel(path, sheet_name=None, engine='openpyxl'); n = len(d['Data'])",
+}
+
+
+def measure(kind: str, path: Path) -> dict:
+    code = (
+        "import json, sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
+        "from benchmarks.common import peak_mb\n"
+        f"path = {str(path)!r}\n"
+        "start = time.perf_counter()\n"
+        f"{MEASURE[kind]}\n"
+        "print(json.dumps({'seconds': time.perf_counter() - start, 'rows': n, 'peak_mb': peak_mb()}))\n"
+    )
+    # Warm the imports once so the first measurement does not pay for cold module loading.
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, nargs="*", default=[2000, 20000])
+    parser.add_argument("--columns", type=int, default=300)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        for rows in args.rows:
+            path = Path(folder) / f"export_{rows}.xlsx"
+            start = time.perf_counter()
+            write_wide_export(path, rows, args.columns)
+            print(
+                f"\n{rows} × {args.columns} export: {path.stat().st_size / 2**20:.1f} MB written in {time.perf_counter() - start:.1f} s"
+            )
+            kinds = ["fastexcel", "barometer"] + (["openpyxl"] if rows <= 2000 else [])
+            results = {kind: measure(kind, path) for kind in kinds}
+            floor = results["fastexcel"]["seconds"]
+            for kind, result in results.items():
+                print(
+                    f"  {kind:10s} {result['seconds']:7.2f} s  ratio to fastexcel {result['seconds'] / floor:5.2f}×  peak {result['peak_mb']:6.0f} MB  rows {result['rows']}"
+                )
+            ratio = results["barometer"]["seconds"] / floor
+            print(
+                f"  Barometer / fastexcel = {ratio:.2f}× (target ≤ 1.5×); peak {results['barometer']['peak_mb']:.0f} MB (target < 600 MB)"
+            )
+
+
+if __name__ == "__main__":
+    main()
