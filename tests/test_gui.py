@@ -124,10 +124,14 @@ def test_mapping_dialog_edits_are_saved_and_reused(window, qtbot, monkeypatch):
     row = next(i for i, q in enumerate(window.mapping.questions) if q.id == "q2")
     dialog.questions_table.item(row, 1).setText("Øremerkede midler?")
     dialog.questions_table.item(row, 3).setText("Nei | Ja | Vet ikke")
+    dialog.size_bounds.setText("3000, 10 000")
     edited = dialog.mapping()
     assert edited.questions[row].options == ["Nei", "Ja", "Vet ikke"]
+    assert edited.size_bounds == [3000, 10000]
     mapping_store.save(edited)
     window.open_file(demo_path())
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=60000)
     q2 = window.survey.question("q2")
     assert q2.text == "Øremerkede midler?" and q2.options == ["Nei", "Ja", "Vet ikke"]
+    sizes = window.survey.data[window.survey.variable("kommunestorrelse").column].cat.categories
+    assert list(sizes) == ["Under 3\u00a0000", "3\u00a0000–9\u00a0999", "10\u00a0000 og over"]

@@ -206,3 +206,23 @@ def test_input_file_is_never_modified(tmp_path, real_xlsx):
     before = copy.read_bytes()
     open_survey(copy, use_saved_mapping=False)
     assert copy.read_bytes() == before
+
+
+def test_formulas_are_read_as_their_values(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "formler.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Svar")
+    sheet.write_row(0, 0, ["Kommunenummer", "Antall årsverk", "Strategi"])
+    for row, (knr, fte, answer) in enumerate([(301, 2, "Ja"), (4601, 3, "Nei"), (1101, 4, "Ja")], start=1):
+        sheet.write_number(row, 0, knr)
+        sheet.write_formula(row, 1, f"={fte}*1", None, fte)
+        sheet.write_string(row, 2, answer)
+    sheet.write_string(4, 2, "=IKKE EN FORMEL")
+    workbook.close()
+    survey = open_survey(path, use_saved_mapping=False)
+    fte = survey.question("Antall årsverk")
+    assert fte.type == "numeric"
+    assert survey.data[fte.columns[0]].tolist()[:3] == [2.0, 3.0, 4.0]
+    assert "=IKKE EN FORMEL" in survey.question("Strategi").options

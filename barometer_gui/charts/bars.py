@@ -73,6 +73,7 @@ def _labels(categories: list[str], width: int = 38) -> list[str]:
 
 def _clustered(axes, data: ChartData) -> None:
     count = len(data.series)
+    colours = series_colours(data)
     height = 0.8 / count
     positions = np.arange(len(data.categories))
     largest = max((v for s in data.series for v in s.values if v is not None), default=0) or 1
@@ -83,7 +84,7 @@ def _clustered(axes, data: ChartData) -> None:
             offsets,
             np.nan_to_num(values),
             height=height * 0.92,
-            color=PALETTE[index % len(PALETTE)],
+            color=colours[index],
             label=series.name,
         )
         for bar, value in zip(bars, values, strict=True):
@@ -110,7 +111,7 @@ def _clustered(axes, data: ChartData) -> None:
 def _stacked(axes, data: ChartData) -> None:
     positions = np.arange(len(data.categories))
     left = np.zeros(len(data.categories))
-    colours = stack_colours(len(data.series))
+    colours = series_colours(data)
     for index, series in enumerate(data.series):
         values = np.array([0.0 if v is None else v for v in series.values])
         axes.barh(positions, values, left=left, color=colours[index], label=series.name, height=0.7)
@@ -142,6 +143,15 @@ def _legend(axes, count: int) -> None:
         frameon=False,
         fontsize=8,
     )
+
+
+def series_colours(data: ChartData) -> list[str]:
+    """Groups get the palette; scale points (and hemmer/fremmer) run red to blue, 'vet ikke' light."""
+    if not data.scale:
+        return [PALETTE[i % len(PALETTE)] for i in range(len(data.series))]
+    if not data.stacked and len(data.series) == 2:
+        return [DIVERGING[0], DIVERGING[-1]]
+    return stack_colours(len(data.series))
 
 
 def stack_colours(count: int) -> list[str]:

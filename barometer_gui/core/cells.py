@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pandas as pd
 
 
@@ -44,3 +45,16 @@ def is_numeric(column: pd.Series) -> bool:
     if values.empty:
         return False
     return bool(pd.to_numeric(numeric_text(values.astype(str).str.strip()), errors="coerce").notna().all())
+
+
+def map_distinct(column: pd.Series, function) -> pd.Series:
+    """Apply `function` once per distinct value and spread the results back.
+
+    Survey columns hold a handful of distinct answers over thousands of rows, so this turns a
+    per-cell Python call into a per-answer one. Missing cells get `function(None)`.
+    """
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    results[:-1] = [function(value) for value in uniques]
+    results[-1] = function(None)
+    return pd.Series(results[codes], index=column.index)

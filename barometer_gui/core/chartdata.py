@@ -28,6 +28,7 @@ class ChartData:
     stacked: bool = False
     percent: bool = True
     notes: list[str] = field(default_factory=list)
+    scale: bool = False  # series are points of a scale (low to high), not groups
 
     @property
     def empty(self) -> bool:
@@ -64,7 +65,7 @@ def chart_data(table: Table, group_label: str | None = None) -> ChartData:
         ]
         if len(shown) > 1:
             subtitle += f" – {group.label}"
-        return ChartData(question.text, subtitle, items, series, stacked=True, notes=notes)
+        return ChartData(question.text, subtitle, items, series, stacked=True, notes=notes, scale=True)
     if question.type is QType.GRID:
         items = [i for i in table.items if i is not None]
         if len(shown) <= 1:
@@ -76,7 +77,7 @@ def chart_data(table: Table, group_label: str | None = None) -> ChartData:
                 if shown
                 else []
             )
-            return ChartData(question.text, subtitle, items, series, notes=notes)
+            return ChartData(question.text, subtitle, items, series, notes=notes, scale=True)
         option = table.options[-1]
         series = [Series(g.label, [_cell(g, item, option).pct for item in items]) for g in shown]
         return ChartData(question.text, f"{subtitle} – andel «{option.lower()}»", items, series, notes=notes)

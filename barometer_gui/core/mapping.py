@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from barometer_gui.core.cells import code_key, is_blank, numeric_text
+from barometer_gui.core.cells import code_key, is_blank, map_distinct, numeric_text
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.register import SizeClasses, derive_from_kommunenummer, normalise_type
 from barometer_gui.core.schema import Background, QType, Question, Survey, clean_label
@@ -173,7 +173,7 @@ def _build_question(
     if qtype is QType.NUMERIC:
         values = pd.to_numeric(numeric_text(raw[spec.columns[0]]), errors="coerce").astype(float)
         return Question(spec.id, spec.text, qtype, [spec.id]), {spec.id: values}, None
-    values = raw[spec.columns[0]].map(lambda v: None if is_blank(v) else str(v).strip())
+    values = map_distinct(raw[spec.columns[0]], lambda v: None if is_blank(v) else str(v).strip())
     return Question(spec.id, spec.text, qtype, [spec.id]), {spec.id: values.astype(object)}, None
 
 
@@ -182,9 +182,9 @@ def _categorical(column: pd.Series, spec: QuestionSpec, options: list[str] | Non
     options = list(options if options is not None else spec.options)
     if spec.encoding == "codes":
         lookup = {code_key(k): clean_label(v) for k, v in spec.codes.items()}
-        labels = column.map(lambda v: None if is_blank(v) else lookup.get(code_key(v), code_key(v)))
+        labels = map_distinct(column, lambda v: None if is_blank(v) else lookup.get(code_key(v), code_key(v)))
     else:
-        labels = column.map(lambda v: None if is_blank(v) else clean_label(v))
+        labels = map_distinct(column, lambda v: None if is_blank(v) else clean_label(v))
     unknown = [v for v in pd.unique(labels.dropna()) if v not in options]
     note = None
     if unknown:
@@ -216,18 +216,22 @@ def _multi(raw: pd.DataFrame, spec: QuestionSpec) -> pd.DataFrame:
     frame = {}
     for option, column in zip(options, spec.columns, strict=True):
         values = raw[column]
-        if spec.encoding == "binary":
-            frame[option] = values.map(_binary)
+        if spec.encoding == "binary" and values.dtype.kind in "iuf":
+            frame[option] = (values > 0).astype(float).where(values.notna())  # same as _binary, vectorised
+        elif spec.encoding == "binary":
+            frame[option] = map_distinct(values, _binary).astype(float)
         else:
-            frame[option] = values.map(
-                lambda v: 0.0 if is_blank(v) or _clean_lower(v) in _NOT_CHOSEN else 1.0
-            )
+            frame[option] = map_distinct(values, _marked).astype(float)
     result = pd.DataFrame(frame)
     if spec.encoding == "marks":
         # With marks, "asked" can only be told from at least one option marked.
         asked = result.sum(axis=1) > 0
         result = result.where(asked, np.nan)
     return result
+
+
+def _marked(value: object) -> float:
+    return 0.0 if is_blank(value) or _clean_lower(value) in _NOT_CHOSEN else 1.0
 
 
 def _binary(value: object) -> float:

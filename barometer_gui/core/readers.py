@@ -188,18 +188,32 @@ def _excel_failure(path: Path, exc: Exception, sheet: str | None = None) -> str:
 
 
 def _load_sheet(reader, name: str, header: bool) -> tuple[pd.DataFrame, list[str]]:
-    peek = reader.load_sheet(name, header_row=None, n_rows=3).to_pandas()
-    if peek.shape[1] == 0 or peek.dropna(how="all").empty:
-        return pd.DataFrame(), []
+    """Load a sheet once when its header is clean; peek at the first rows only when it is not."""
     if not header:
         frame = reader.load_sheet(name, header_row=None).to_pandas()
         frame.columns = list(range(frame.shape[1]))
         return frame, []
+    sheet = reader.load_sheet(name, header_row=0)
+    columns = sheet.available_columns()
+    names = [c.name for c in columns]
+    if not any(c.column_name_from == "generated" for c in columns) and not _renamed_duplicates(names):
+        return sheet.to_pandas(), []
+    peek = reader.load_sheet(name, header_row=None, n_rows=3).to_pandas()
+    if peek.shape[1] == 0 or peek.dropna(how="all").empty:
+        return pd.DataFrame(), []
     rows = [list(peek.iloc[i]) for i in range(min(len(peek), 3))]
     names, header_rows, notes = clean_header(rows, name)
     frame = reader.load_sheet(name, header_row=None, column_names=names, skip_rows=header_rows).to_pandas()
     frame.columns = names[: frame.shape[1]]
     return frame, notes
+
+
+def _renamed_duplicates(names: list[str]) -> bool:
+    """fastexcel renames a repeated header "X" to "X_1"; then the real header row must be read."""
+    present = set(names)
+    return any(
+        re.fullmatch(r"(.+)_\d+", n) and re.fullmatch(r"(.+)_\d+", n).group(1) in present for n in names
+    )
 
 
 def clean_header(rows: list[list[object]], sheet: str) -> tuple[list[str], int, list[str]]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from barometer_gui.core.cells import map_distinct
+
 FYLKER: dict[str, str] = {
     # 2018-2019 structure (and earlier)
     "01": "Østfold",
@@ -120,7 +122,7 @@ def fylke_code(knr: object) -> str | None:
 
 def derive_from_kommunenummer(column: pd.Series) -> pd.DataFrame:
     """Derive `fylke`, `landsdel` and `type` as ordered categoricals."""
-    knr = column.map(normalise_kommunenummer)
+    knr = map_distinct(column, normalise_kommunenummer)
     codes = knr.map(fylke_code)
     fylke = codes.map(FYLKER)
     landsdel = codes.map(LANDSDEL)
@@ -154,7 +156,7 @@ def normalise_type(column: pd.Series) -> pd.Series:
             return TYPE_KOMMUNE
         return None
 
-    return _ordered(column.map(one), TYPE_ORDER)
+    return _ordered(map_distinct(column, one), TYPE_ORDER)
 
 
 def _ordered(values: pd.Series, order: list[str]) -> pd.Series:

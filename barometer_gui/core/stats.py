@@ -16,6 +16,14 @@ CORRECTIONS = {
 }
 
 
+def preload() -> None:
+    """Import scipy and statsmodels now (2-4 s), e.g. in the import worker, so the first click is instant."""
+    import scipy.special
+    import scipy.stats  # noqa: F401
+    import statsmodels.stats.multitest
+    import statsmodels.stats.proportion  # noqa: F401
+
+
 def kish_effective_base(weights: np.ndarray) -> float:
     """Kish's n_eff = (Σw)² / Σw²: the sample size an unweighted sample would need for the same precision."""
     total = float(weights.sum())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from barometer_gui.charts.bars import PALETTE, stack_colours
+from barometer_gui.charts.bars import series_colours
 from barometer_gui.core.chartdata import ChartData, chart_data
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
@@ -30,7 +30,7 @@ def write_report(
     presentation = _open_template(template)
     for index, table in enumerate(tables):
         progress(index / len(tables), f"Lager lysbilde {index + 1} av {len(tables)} …")
-        add_table_slide(presentation, table)
+        add_table_slide(presentation, table, own_layout=template is None)
     progress(0.95, "Lagrer …")
     atomic_write(out, lambda temp: presentation.save(str(temp)))
     progress(1.0, "Ferdig")
@@ -65,8 +65,10 @@ def _layout(presentation):
     return min(candidates, key=lambda lay: len(lay.placeholders))
 
 
-def add_table_slide(presentation, table: Table) -> None:
-    from pptx.util import Emu, Pt
+def add_table_slide(presentation, table: Table, own_layout: bool = True) -> None:
+    """Add one slide; `own_layout` places the title ourselves (our default deck), else the template's."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Pt
 
     data = chart_data(table)
     slide = presentation.slides.add_slide(_layout(presentation))
@@ -75,16 +77,26 @@ def add_table_slide(presentation, table: Table) -> None:
     title = slide.shapes.title
     if title is not None:
         title.text = table.question.text
+        if own_layout:
+            title.left, title.top, title.width, title.height = (
+                margin,
+                int(height * 0.04),
+                width - 2 * margin,
+                int(height * 0.12),
+            )
         for paragraph in title.text_frame.paragraphs:
+            if own_layout:
+                paragraph.alignment = PP_ALIGN.LEFT
             for run in paragraph.runs:
                 run.font.size = Pt(24)
-    top = int(height * 0.2)
-    subtitle = slide.shapes.add_textbox(
-        margin, top - Emu(int(height * 0.06)), width - 2 * margin, Emu(int(height * 0.05))
-    )
+                run.font.bold = own_layout
+    top = int(height * 0.22)
+    subtitle = slide.shapes.add_textbox(margin, int(height * 0.165), width - 2 * margin, int(height * 0.05))
+    subtitle.text_frame.word_wrap = True
     subtitle.text_frame.text = data.subtitle
+    subtitle.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     subtitle.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
-    chart_height = int(height * 0.62)
+    chart_height = int(height * 0.6)
     if data.empty:
         box = slide.shapes.add_textbox(margin, top, width - 2 * margin, chart_height)
         box.text_frame.text = data.notes[0] if data.notes else "Ingen data å vise."
@@ -116,6 +128,10 @@ def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: 
     chart = slide.shapes.add_chart(kind, left, top, width, height, chart_data_).chart
     chart.font.size = Pt(11)
     chart.category_axis.reverse_order = True  # first option at the top, as in the table
+    # …with the value axis still at the bottom: it crosses the category axis at its last category.
+    # python-pptx has no setter for the value axis' own crossing, so set the OOXML element.
+    for crosses in chart.value_axis._element.xpath("c:crosses"):
+        crosses.set("val", "max")
     chart.category_axis.tick_labels.font.size = Pt(11)
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
@@ -130,16 +146,16 @@ def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: 
         plot.overlap = 0
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = number_format
+    # In stacked bars a label on a sliver is unreadable: hide labels under 4 %.
+    labels.number_format = '[<0.04]"";0%' if data.stacked else number_format
     labels.number_format_is_linked = False
     labels.font.size = Pt(9)
     if not data.stacked:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    colours = stack_colours(len(data.series)) if data.stacked else PALETTE
-    for index, series in enumerate(chart.series):
+    for series, colour in zip(chart.series, series_colours(data), strict=True):
         fill = series.format.fill
         fill.solid()
-        fill.fore_color.rgb = RGBColor.from_string(colours[index % len(colours)].lstrip("#"))
+        fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
     chart.has_legend = len(data.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -117,6 +119,12 @@ class MappingDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(table)
         layout.addWidget(QLabel("Vekt brukes bare når du velger den i hovedvinduet."))
+        sizes = QHBoxLayout()
+        sizes.addWidget(QLabel("Grenser for kommunestørrelse (innbyggere):"))
+        self.size_bounds = QLineEdit(", ".join(str(b) for b in self._mapping.size_bounds))
+        self.size_bounds.setToolTip("Stigende tall skilt med komma, f.eks. 5000, 10000, 20000")
+        sizes.addWidget(self.size_bounds)
+        layout.addLayout(sizes)
         self.background_table = table
         return page
 
@@ -152,4 +160,20 @@ class MappingDialog(QDialog):
         order = {"kommunenummer": 0, "inhabitants": 1, "type": 2}
         result.background = sorted(background, key=lambda b: order.get(b.role, 3))
         result.weights = weights
+        result.size_bounds = _bounds(self.size_bounds.text(), result.size_bounds)
         return result
+
+
+def _bounds(text: str, fallback: list[int]) -> list[int]:
+    """Ascending positive whole numbers from "5000, 10 000; 20000"; the old bounds if unreadable."""
+    try:
+        values = [
+            int(part.replace(" ", "").replace("\u00a0", ""))
+            for part in text.replace(";", ",").split(",")
+            if part.strip()
+        ]
+    except ValueError:
+        return fallback
+    if not values or values != sorted(set(values)) or values[0] <= 0:
+        return fallback
+    return values

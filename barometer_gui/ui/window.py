@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui.core import mapping_store
+from barometer_gui.core import mapping_store, stats
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.importer import demo_path, open_with_mapping
 from barometer_gui.core.mapping import Mapping
@@ -154,12 +154,13 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path, mapping: Mapping | None = None) -> None:
         if self.runner.busy:
             return
-        self.runner.start(
-            f"Leser «{Path(path).name}» …",
-            lambda progress: (path, *open_with_mapping(path, mapping=mapping, progress=progress)),
-            self._opened,
-            self._failed,
-        )
+
+        def work(progress):
+            survey, used = open_with_mapping(path, mapping=mapping, progress=progress)
+            stats.preload()  # the statistics libraries load here, not on the first click
+            return path, survey, used
+
+        self.runner.start(f"Leser «{Path(path).name}» …", work, self._opened, self._failed)
 
     def _opened(self, result) -> None:
         path, survey, mapping = result
