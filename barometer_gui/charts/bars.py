@@ -67,6 +67,12 @@ def draw_table(figure: Figure, table: Table, group_label: str | None = None) -> 
     return data
 
 
+def value_label(value: float, percent: bool, mark: str = "") -> str:
+    """Bar label in Norwegian format, with the significance letters the table shows."""
+    text = f"{fmt_number(value, 0)} %" if percent else fmt_number(value, 1)
+    return f"{text} {mark}" if mark else text
+
+
 def _labels(categories: list[str], width: int = 38) -> list[str]:
     return [textwrap.fill(c, width) for c in categories]
 
@@ -87,9 +93,10 @@ def _clustered(axes, data: ChartData) -> None:
             color=colours[index],
             label=series.name,
         )
-        for bar, value in zip(bars, values, strict=True):
+        marks = series.marks or [""] * len(values)
+        for bar, value, mark in zip(bars, values, marks, strict=True):
             if np.isfinite(value):
-                text = f"{fmt_number(value, 0)} %" if data.percent else fmt_number(value, 1)
+                text = value_label(value, data.percent, mark)
                 axes.text(
                     bar.get_width() + largest * 0.01,
                     bar.get_y() + bar.get_height() / 2,

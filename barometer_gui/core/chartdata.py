@@ -17,6 +17,7 @@ from barometer_gui.core.tabulate import Table
 class Series:
     name: str
     values: list[float | None]  # percentages 0-100, or plain values when `percent` is False
+    marks: list[str] = field(default_factory=list)  # significance letters per value, if any
 
 
 @dataclass
@@ -79,10 +80,17 @@ def chart_data(table: Table, group_label: str | None = None) -> ChartData:
             )
             return ChartData(question.text, subtitle, items, series, notes=notes, scale=True)
         option = table.options[-1]
-        series = [Series(g.label, [_cell(g, item, option).pct for item in items]) for g in shown]
+        series = [_group_series(g, [(item, option) for item in items]) for g in shown]
         return ChartData(question.text, f"{subtitle} – andel «{option.lower()}»", items, series, notes=notes)
-    series = [Series(g.label, [_cell(g, None, o).pct for o in table.options]) for g in shown]
+    series = [_group_series(g, [(None, o) for o in table.options]) for g in shown]
     return ChartData(question.text, subtitle, list(table.options), series, notes=notes)
+
+
+def _group_series(group, cells: list[tuple[str | None, str]]) -> Series:
+    """One group's bars, named with its test letter so the letters on other bars can be read."""
+    picked = [_cell(group, item, option) for item, option in cells]
+    name = f"{group.label} ({group.letter})" if group.letter else group.label
+    return Series(name, [c.pct for c in picked], [c.sig for c in picked])
 
 
 def _cell(group, item, option):

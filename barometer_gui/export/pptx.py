@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from barometer_gui.charts.bars import series_colours
+from barometer_gui.charts.bars import series_colours, value_label
 from barometer_gui.core.chartdata import ChartData, chart_data
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.tabulate import Table
+
+#: Percent with a space, as Norwegian writes it (12 %); values are fractions (0.12).
+PERCENT = "0 %"
 
 
 def write_report(
@@ -112,13 +115,36 @@ def add_table_slide(presentation, table: Table, own_layout: bool = True) -> None
         run.font.size = Pt(9)
 
 
+def _mark_significant(chart, data: ChartData, number_format: str) -> None:
+    """Write the significance letters into the labels of the bars that carry them (as the table does)."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+    from pptx.util import Pt
+
+    for plotted, series in zip(chart.plots[0].series, data.series, strict=True):
+        if not any(series.marks):
+            continue
+        # A point with its own label needs the series' labels spelled out, or the others vanish.
+        labels = plotted.data_labels
+        labels.show_value = True
+        labels.number_format = number_format
+        labels.number_format_is_linked = False
+        labels.font.size = Pt(9)
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        for index, (value, mark) in enumerate(zip(series.values, series.marks, strict=False)):
+            if mark and value is not None:
+                frame = plotted.points[index].data_label.text_frame
+                frame.text = value_label(value, data.percent, mark)
+                frame.paragraphs[0].runs[0].font.size = Pt(9)
+                frame.paragraphs[0].runs[0].font.bold = True
+
+
 def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: int) -> None:
     from pptx.chart.data import CategoryChartData
     from pptx.dml.color import RGBColor
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
     from pptx.util import Pt
 
-    number_format = "0%" if data.percent else "0.0"
+    number_format = PERCENT if data.percent else "0.0"
     chart_data_ = CategoryChartData(number_format=number_format)
     chart_data_.categories = data.categories
     for series in data.series:
@@ -147,7 +173,7 @@ def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: 
     plot.has_data_labels = True
     labels = plot.data_labels
     # In stacked bars a label on a sliver is unreadable: hide labels under 4 %.
-    labels.number_format = '[<0.04]"";0%' if data.stacked else number_format
+    labels.number_format = f'[<0.04]"";{PERCENT}' if data.stacked else number_format
     labels.number_format_is_linked = False
     labels.font.size = Pt(9)
     if not data.stacked:
@@ -156,6 +182,7 @@ def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: 
         fill = series.format.fill
         fill.solid()
         fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+    _mark_significant(chart, data, number_format)
     chart.has_legend = len(data.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
