@@ -135,3 +135,34 @@ def test_mapping_dialog_edits_are_saved_and_reused(window, qtbot, monkeypatch):
     assert q2.text == "Øremerkede midler?" and q2.options == ["Nei", "Ja", "Vet ikke"]
     sizes = window.survey.data[window.survey.variable("kommunestorrelse").column].cat.categories
     assert list(sizes) == ["Under 3\u00a0000", "3\u00a0000–9\u00a0999", "10\u00a0000 og over"]
+
+
+def test_mapping_dialog_splits_and_merges_questions(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from barometer_gui.ui.mapping_dialog import MappingDialog
+
+    messages = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: messages.append(args[2]))
+    dialog = MappingDialog(window.mapping, window.survey.raw_columns)
+    qtbot.addWidget(dialog)
+    table = dialog.questions_table
+    row = next(i for i, q in enumerate(window.mapping.questions) if q.id == "q6")
+    table.selectRow(row)
+    dialog.split_selected()
+    ids = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert [i for i in ids if i.startswith("q6_")] == [f"q6_{n}" for n in range(1, 9)]
+    table.clearSelection()
+    for r in range(row, row + 8):
+        table.selectionModel().select(
+            table.model().index(r, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    dialog.merge_selected("grid")
+    merged = dialog.mapping()
+    grid = next(q for q in merged.questions if q.type == "grid")
+    assert grid.id == "q6" and len(grid.items) == 8
+    table.clearSelection()
+    table.selectRow(0)
+    dialog.split_selected()
+    assert messages and "én kolonne" in messages[0]

@@ -111,6 +111,7 @@ def _clustered(axes, data: ChartData) -> None:
         axes.xaxis.set_major_formatter(lambda x, _pos: f"{x:.0f} %")
     else:
         axes.set_xlim(0, largest * 1.2)
+        axes.xaxis.set_major_formatter(lambda x, _pos: fmt_number(x, 1))
     if count > 1:
         _legend(axes, count)
 

@@ -26,6 +26,7 @@ from barometer_gui.core.mapping import (
 )
 from barometer_gui.core.readers import RawBook
 from barometer_gui.core.schema import DONT_KNOW, clean_label
+from barometer_gui.core.texts import common_id, header_stem, item_text, split_texts
 
 _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -61,7 +62,6 @@ _METADATA = re.compile(
     r"tidsstempel|timestamp|last\s*modified\s*time|sist\s*endret|starttidspunkt|fullf(ø|o)ringstidspunkt|status)$",
     re.I,
 )
-_STEM_SPLIT = re.compile(r"^(?P<stem>.+?)\s*(?:\s-\s|:\s|::|\s–\s|\.(?=\S))\s*(?P<part>[^:]+?)\s*$")
 _VAR_STEM = re.compile(r"^(?P<stem>.+?)[_.](?P<part>\d+|[a-z])$", re.I)
 _SEPARATORS = (";", "|", ",")
 
@@ -247,7 +247,7 @@ def _codebook(
         stem = _var_stem(group[0])
         texts = [variable_labels.get(c, c) for c in group]
         if len(group) > 1 and stem is not None and _binary_group(raw, group, value_labels):
-            question, options = _split_texts(texts)
+            question, options = split_texts(texts)
             entries.append(QuestionSpec(stem, question, "multi", group, "binary", options))
             continue
         for column in group:
@@ -292,8 +292,8 @@ def _flat(raw: pd.DataFrame) -> Mapping:
     columns = [c for c in candidates if c not in used]
     entries: list[QuestionSpec] = []
     joined_any = False
-    for group in _runs(columns, _header_stem):
-        if len(group) > 1 and _header_stem(group[0]) is not None:
+    for group in _runs(columns, header_stem):
+        if len(group) > 1 and header_stem(group[0]) is not None:
             entries.append(_header_group(raw, group))
             continue
         spec = _flat_column(raw, group[0])
@@ -305,14 +305,9 @@ def _flat(raw: pd.DataFrame) -> Mapping:
     return Mapping(layout, entries, background, weights, signature=signature(list(raw.columns)))
 
 
-def _header_stem(column: str) -> str | None:
-    match = _STEM_SPLIT.match(str(column))
-    return match.group("stem") if match else None
-
-
 def _header_group(raw: pd.DataFrame, group: list[str]) -> QuestionSpec:
-    stem = clean_label(_header_stem(group[0]) or group[0])
-    parts = [clean_label(_STEM_SPLIT.match(str(c)).group("part")) for c in group]
+    stem = clean_label(header_stem(group[0]) or group[0])
+    parts = [item_text(str(c), header_stem(str(c))) for c in group]
     values = [set(_distinct(raw[c])) for c in group]
     marks = all(
         v <= {p.casefold(), "x", "1", "ja", "yes", "0", "nei", "no", "sant", "usant", "true", "false"}
@@ -427,10 +422,10 @@ def _group_grids(entries: list[QuestionSpec], by_stem: bool = False) -> list[Que
         if len(run) < 2 or _grid_key(run[0], by_stem) is None:
             result.extend(run)
             continue
-        stem, _ = _split_texts([q.text for q in run])
-        items = [_item_text(q.text, stem) for q in run]
+        stem, _ = split_texts([q.text for q in run])
+        items = [item_text(q.text, stem) for q in run]
         first = run[0]
-        grid_id = _common_id([q.id for q in run])
+        grid_id = common_id([q.id for q in run])
         codes = dict(first.codes)
         result.append(
             QuestionSpec(
@@ -450,44 +445,11 @@ def _group_grids(entries: list[QuestionSpec], by_stem: bool = False) -> list[Que
 def _grid_key(question: QuestionSpec, by_stem: bool):
     if question.type != "single":
         return None
-    text_stem = _header_stem(question.text)
+    text_stem = header_stem(question.text)
     id_stem = _var_stem(question.id)
     if text_stem is None and not (by_stem and id_stem):
         return None
     return (text_stem if text_stem is not None else id_stem, tuple(question.options))
-
-
-def _split_texts(texts: list[str]) -> tuple[str, list[str]]:
-    """Split "Question - option" texts into the question and the options."""
-    stems = [_header_stem(t) for t in texts]
-    if stems and stems[0] is not None and len(set(stems)) == 1:
-        return clean_label(stems[0]), [_item_text(t, stems[0]) for t in texts]
-    prefix = _common_prefix(texts)
-    if len(prefix) >= 10:
-        return clean_label(prefix.rstrip(" -:–.")), [clean_label(t[len(prefix) :]) or t for t in texts]
-    return texts[0], texts
-
-
-def _item_text(text: str, stem: str) -> str:
-    match = _STEM_SPLIT.match(text)
-    if match and match.group("stem") == stem:
-        return clean_label(match.group("part"))
-    return clean_label(text[len(stem) :].lstrip(" -:–.")) or text
-
-
-def _common_prefix(texts: list[str]) -> str:
-    if not texts:
-        return ""
-    first, last = min(texts), max(texts)
-    size = 0
-    while size < min(len(first), len(last)) and first[size] == last[size]:
-        size += 1
-    return first[:size]
-
-
-def _common_id(ids: list[str]) -> str:
-    prefix = _common_prefix(ids).rstrip("_.-")
-    return prefix or ids[0]
 
 
 def _runs(values: list, key) -> list[list]:

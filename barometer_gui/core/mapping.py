@@ -22,6 +22,7 @@ from barometer_gui.core.cells import code_key, is_blank, map_distinct, numeric_t
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.register import SizeClasses, derive_from_kommunenummer, normalise_type
 from barometer_gui.core.schema import Background, QType, Question, Survey, clean_label
+from barometer_gui.core.texts import common_id, split_texts
 
 #: How raw cells encode answers.
 ENCODINGS = {
@@ -311,3 +312,95 @@ def _dedupe_background(entries: list[Background]) -> list[Background]:
 
 def _clean_lower(value: object) -> str:
     return clean_label(value).casefold()
+
+
+# --------------------------------------------------------------------------- regrouping (mapping dialog)
+
+_CHOSEN_CODES = {"0": "Ikke valgt", "1": "Valgt"}
+
+
+def split_question(mapping: Mapping, question_id: str) -> Mapping:
+    """Turn a multi-select or grid into one single-choice question per column."""
+    index, spec = _find_spec(mapping, question_id)
+    if len(spec.columns) < 2:
+        raise BarometerError(f"«{spec.text[:60]}» har bare én kolonne og kan ikke deles opp.")
+    parts = spec.items if spec.type == "grid" else spec.options
+    singles = []
+    for number, (column, part) in enumerate(zip(spec.columns, parts, strict=False), start=1):
+        text = f"{spec.text} - {part}"
+        if spec.type == "grid":
+            singles.append(
+                QuestionSpec(
+                    f"{spec.id}_{number}",
+                    text,
+                    "single",
+                    [column],
+                    spec.encoding,
+                    list(spec.options),
+                    codes=dict(spec.codes),
+                )
+            )
+        elif spec.encoding == "binary":
+            singles.append(
+                QuestionSpec(
+                    f"{spec.id}_{number}",
+                    text,
+                    "single",
+                    [column],
+                    "codes",
+                    ["Ikke valgt", "Valgt"],
+                    codes=dict(_CHOSEN_CODES),
+                )
+            )
+        else:
+            singles.append(QuestionSpec(f"{spec.id}_{number}", text, "single", [column], "labels", [part]))
+    questions = mapping.questions[:index] + singles + mapping.questions[index + 1 :]
+    return _replace_questions(mapping, questions)
+
+
+def merge_questions(mapping: Mapping, question_ids: list[str], as_type: str) -> Mapping:
+    """Group single-column questions into one grid (same scale) or one multi-select (0/1 columns)."""
+    if len(question_ids) < 2:
+        raise BarometerError("Velg minst to spørsmål å slå sammen.")
+    found = sorted((_find_spec(mapping, qid) for qid in question_ids), key=lambda pair: pair[0])
+    specs = [spec for _, spec in found]
+    if any(len(spec.columns) != 1 or spec.type not in ("single", "numeric") for spec in specs):
+        raise BarometerError("Bare spørsmål med én kolonne (ett svar eller tall) kan slås sammen.")
+    stem, parts = split_texts([spec.text for spec in specs])
+    merged_id = common_id([spec.id for spec in specs])
+    columns = [spec.columns[0] for spec in specs]
+    if as_type == "grid":
+        first = specs[0]
+        if any(spec.encoding != first.encoding for spec in specs):
+            raise BarometerError("Spørsmålene er kodet ulikt og kan ikke bli ett rutenett.")
+        options = list(dict.fromkeys(option for spec in specs for option in spec.options))
+        codes = {k: v for spec in specs for k, v in spec.codes.items()}
+        merged = QuestionSpec(merged_id, stem, "grid", columns, first.encoding, options, parts, codes)
+    elif as_type == "multi":
+        merged = QuestionSpec(merged_id, stem, "multi", columns, "binary", parts)
+    else:
+        raise BarometerError(f"Kan ikke slå sammen til typen «{as_type}».")
+    keep = [q for q in mapping.questions if q.id not in {spec.id for spec in specs}]
+    keep.insert(found[0][0], merged)
+    return _replace_questions(mapping, keep)
+
+
+def _find_spec(mapping: Mapping, question_id: str) -> tuple[int, QuestionSpec]:
+    for index, spec in enumerate(mapping.questions):
+        if spec.id == question_id:
+            return index, spec
+    raise BarometerError(f"Fant ikke spørsmålet «{question_id}» i koblingen.")
+
+
+def _replace_questions(mapping: Mapping, questions: list[QuestionSpec]) -> Mapping:
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise BarometerError("To spørsmål ville fått samme id; gi dem ulike id-er først.")
+    return Mapping(
+        mapping.layout,
+        questions,
+        list(mapping.background),
+        list(mapping.weights),
+        list(mapping.size_bounds),
+        mapping.signature,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from barometer_gui.core.detect import variable_id
-from barometer_gui.core.mapping import BackgroundSpec, Mapping
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.mapping import BackgroundSpec, Mapping, merge_questions, split_question
 
 TYPES = {
     "single": "Ett svar",
@@ -69,28 +73,78 @@ class MappingDialog(QDialog):
         layout.addWidget(buttons)
 
     def _questions_tab(self) -> QWidget:
-        table = QTableWidget(len(self._mapping.questions), 5)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        table = QTableWidget(0, 5)
         table.setHorizontalHeaderLabels(
             ["Id", "Spørsmålstekst", "Type", "Svaralternativer (rekkefølge, skilt med |)", "Kolonner"]
         )
-        for row, spec in enumerate(self._mapping.questions):
-            ident = QTableWidgetItem(spec.id)
-            ident.setFlags(ident.flags() & ~ident.flags().ItemIsEditable)
-            table.setItem(row, 0, ident)
-            table.setItem(row, 1, QTableWidgetItem(spec.text))
-            combo = QComboBox()
-            for key, label in TYPES.items():
-                combo.addItem(label, key)
-            combo.setCurrentIndex(list(TYPES).index(spec.type))
-            table.setCellWidget(row, 2, combo)
-            table.setItem(row, 3, QTableWidgetItem(OPTION_SEPARATOR.join(spec.options)))
-            cols = QTableWidgetItem(", ".join(spec.columns))
-            cols.setFlags(cols.flags() & ~cols.flags().ItemIsEditable)
-            table.setItem(row, 4, cols)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.questions_table = table
-        return table
+        layout.addWidget(table)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("Del opp valgt spørsmål", self.split_selected),
+            ("Slå sammen valgte til rutenett", lambda: self.merge_selected("grid")),
+            ("Slå sammen valgte til flervalg", lambda: self.merge_selected("multi")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._fill_questions()
+        return page
+
+    def _fill_questions(self) -> None:
+        table = self.questions_table
+        table.setRowCount(len(self._mapping.questions))
+        for row, spec in enumerate(self._mapping.questions):
+            table.setItem(row, 0, _read_only(spec.id))
+            table.setItem(row, 1, QTableWidgetItem(spec.text))
+            combo = QComboBox()
+            for key in _valid_types(spec):
+                combo.addItem(TYPES[key], key)
+            combo.setCurrentIndex(max(combo.findData(spec.type), 0))
+            table.setCellWidget(row, 2, combo)
+            table.setItem(row, 3, QTableWidgetItem(OPTION_SEPARATOR.join(spec.options)))
+            table.setItem(row, 4, _read_only(", ".join(spec.columns)))
+        table.resizeRowsToContents()
+
+    def _selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.questions_table.selectedIndexes()})
+        return [self._mapping.questions[row].id for row in rows]
+
+    def split_selected(self) -> None:
+        self._regroup(
+            lambda mapping, ids: split_question(mapping, ids[0]) if len(ids) == 1 else _one_please()
+        )
+
+    def merge_selected(self, as_type: str) -> None:
+        self._regroup(lambda mapping, ids: merge_questions(mapping, ids, as_type))
+
+    def _regroup(self, change) -> None:
+        try:
+            self._mapping = change(self._edited_questions(), self._selected_ids())
+        except BarometerError as exc:
+            QMessageBox.information(self, "Kobling av spørsmål", exc.message)
+            return
+        self._fill_questions()
+
+    def _edited_questions(self) -> Mapping:
+        """The mapping with the questions table's edits applied."""
+        result = copy.deepcopy(self._mapping)
+        for row, spec in enumerate(result.questions):
+            spec.text = self.questions_table.item(row, 1).text().strip() or spec.text
+            spec.type = self.questions_table.cellWidget(row, 2).currentData()
+            options = [o.strip() for o in self.questions_table.item(row, 3).text().split("|") if o.strip()]
+            if options and (
+                spec.type not in ("multi",) or len(options) == len(spec.options) or spec.encoding == "joined"
+            ):
+                spec.options = options
+        return result
 
     def _background_tab(self) -> QWidget:
         page = QWidget()
@@ -101,9 +155,7 @@ class MappingDialog(QDialog):
         table = QTableWidget(len(candidates), 2)
         table.setHorizontalHeaderLabels(["Kolonne", "Bruk som"])
         for row, column in enumerate(candidates):
-            item = QTableWidgetItem(column)
-            item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
-            table.setItem(row, 0, item)
+            table.setItem(row, 0, _read_only(column))
             combo = QComboBox()
             combo.addItem("Ikke bakgrunnsvariabel", "")
             for key, label in ROLES.items():
@@ -117,6 +169,7 @@ class MappingDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(role), 0))
             table.setCellWidget(row, 1, combo)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(table)
         layout.addWidget(QLabel("Vekt brukes bare når du velger den i hovedvinduet."))
         sizes = QHBoxLayout()
@@ -130,15 +183,7 @@ class MappingDialog(QDialog):
 
     def mapping(self) -> Mapping:
         """The mapping as edited in the dialog."""
-        result = copy.deepcopy(self._mapping)
-        for row, spec in enumerate(result.questions):
-            spec.text = self.questions_table.item(row, 1).text().strip() or spec.text
-            spec.type = self.questions_table.cellWidget(row, 2).currentData()
-            options = [o.strip() for o in self.questions_table.item(row, 3).text().split("|") if o.strip()]
-            if options and (
-                spec.type not in ("multi",) or len(options) == len(spec.options) or spec.encoding == "joined"
-            ):
-                spec.options = options
+        result = self._edited_questions()
         background, weights = [], []
         previous = {b.column: b for b in self._mapping.background}
         for row in range(self.background_table.rowCount()):
@@ -162,6 +207,25 @@ class MappingDialog(QDialog):
         result.weights = weights
         result.size_bounds = _bounds(self.size_bounds.text(), result.size_bounds)
         return result
+
+
+def _read_only(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def _valid_types(spec) -> list[str]:
+    """Types the spec's columns can carry: one column is one answer; several are a group."""
+    if len(spec.columns) > 1:
+        return ["multi", "grid"] if spec.encoding in ("codes", "labels") else ["multi"]
+    if spec.encoding == "joined":
+        return ["multi"]
+    return ["single", "numeric", "text"]
+
+
+def _one_please() -> Mapping:
+    raise BarometerError("Velg ett spørsmål å dele opp.")
 
 
 def _bounds(text: str, fallback: list[int]) -> list[int]:
