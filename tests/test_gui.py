@@ -166,3 +166,25 @@ def test_mapping_dialog_splits_and_merges_questions(window, qtbot, monkeypatch):
     table.selectRow(0)
     dialog.split_selected()
     assert messages and "én kolonne" in messages[0]
+
+
+def test_compare_own_area_with_the_rest_of_the_country(window):
+    combo = window.compare_combo
+    index = next(i for i in range(combo.count()) if combo.itemData(i) and tuple(combo.itemData(i)) == ("landsdel", "Vestlandet"))
+    window.compare_combo.setCurrentIndex(index)
+    table = window.table
+    assert [g.label for g in table.groups] == ["Totalt", "Vestlandet", "Resten av landet"]
+    model = window.model
+    assert model.columnCount() == 4
+    assert "Differanse" in model.headerData(3, Qt.Orientation.Horizontal)
+    first = table.comparisons[0]
+    shown = model.data(model.index(0, 3))
+    assert shown.startswith(f"{first.diff_rest:+.1f}".replace(".", ",").replace("-", "−"))
+    assert not window.by_combo.isEnabled()
+
+
+def test_break_down_by_a_single_choice_question(window):
+    index = window.by_combo.findData("q2")
+    assert index > 0
+    window.by_combo.setCurrentIndex(index)
+    assert [g.label for g in window.table.groups][1:] == ["Ja", "Nei", "Vet ikke"]

@@ -82,6 +82,8 @@ class MappingDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.verticalHeader().setDefaultSectionSize(44)
+        table.setWordWrap(True)
         self.questions_table = table
         layout.addWidget(table)
         buttons = QHBoxLayout()
@@ -109,9 +111,12 @@ class MappingDialog(QDialog):
                 combo.addItem(TYPES[key], key)
             combo.setCurrentIndex(max(combo.findData(spec.type), 0))
             table.setCellWidget(row, 2, combo)
-            table.setItem(row, 3, QTableWidgetItem(OPTION_SEPARATOR.join(spec.options)))
-            table.setItem(row, 4, _read_only(", ".join(spec.columns)))
-        table.resizeRowsToContents()
+            options = QTableWidgetItem(OPTION_SEPARATOR.join(spec.options))
+            options.setToolTip("\n".join(spec.options))
+            table.setItem(row, 3, options)
+            columns = _read_only(", ".join(spec.columns))
+            columns.setToolTip("\n".join(spec.columns))
+            table.setItem(row, 4, columns)
 
     def _selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.questions_table.selectedIndexes()})

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
-from barometer_gui.core.tabulate import Cell, Table
+from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_p, fmt_pct
+from barometer_gui.core.tabulate import Cell, Comparison, Table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -25,6 +25,7 @@ class TableModel(QAbstractTableModel):
         self._rows: list[tuple[str | None, str]] = []
         self._cells: list[dict[tuple[str | None, str], Cell]] = []
         self._order: list[int] = []
+        self._comparisons: dict[tuple[str | None, str], Comparison] = {}
         self.set_table(table)
 
     @property
@@ -39,6 +40,7 @@ class TableModel(QAbstractTableModel):
         else:
             self._rows = list(dict.fromkeys((c.item, c.option) for c in table.groups[0].cells))
             self._cells = [{(c.item, c.option): c for c in g.cells} for g in table.groups]
+        self._comparisons = {(c.item, c.option): c for c in table.comparisons} if table is not None else {}
         self._order = list(range(len(self._rows)))
         self.endResetModel()
 
@@ -46,12 +48,19 @@ class TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() or self._table is None else len(self._table.groups)
+        if parent.isValid() or self._table is None:
+            return 0
+        return len(self._table.groups) + (1 if self._comparisons else 0)
+
+    def _is_difference(self, column: int) -> bool:
+        return bool(self._comparisons) and self._table is not None and column == len(self._table.groups)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._table is None:
             return None
         row = self._order[index.row()]
+        if self._is_difference(index.column()):
+            return self._difference(self._comparisons.get(self._rows[row]), role)
         group = self._table.groups[index.column()]
         cell = self._cells[index.column()].get(self._rows[row])
         if cell is None:
@@ -78,6 +87,12 @@ class TableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if self._table is None:
             return None
+        if orientation == Qt.Orientation.Horizontal and self._is_difference(section):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "Diff. mot resten\n(prosentpoeng)"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Eget område minus resten av landet; * = signifikant (z-test, effektiv base, 5 % nivå)"
+            return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._table.groups):
             group = self._table.groups[section]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -103,6 +118,8 @@ class TableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._table is None or not 0 <= column < len(self._table.groups):
             return
+        if self._is_difference(column):
+            return
         self.layoutAboutToBeChanged.emit()
         cells = self._cells[column]
 
@@ -118,6 +135,24 @@ class TableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._order = list(range(len(self._rows)))
         self.layoutChanged.emit()
+
+    @staticmethod
+    def _difference(comparison: Comparison | None, role: int):
+        if comparison is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if comparison.diff_rest is None:
+                return ":"
+            mark = " *" if comparison.significant else ""
+            return f"{comparison.diff_rest:+.1f}".replace(".", ",").replace("-", "−") + mark
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and comparison.p_value is not None:
+            total = f"{comparison.diff_total:+.1f}".replace(".", ",")
+            return f"Mot hele landet: {total} prosentpoeng\np = {fmt_p(comparison.p_value)}"
+        if role == SORT_ROLE:
+            return comparison.diff_rest if comparison.diff_rest is not None else -1e9
+        return None
 
     @staticmethod
     def _display(cell: Cell, suppressed: bool) -> str:

@@ -87,11 +87,12 @@ class MainWindow(QMainWindow):
         self.by_combo = QComboBox()
         self.weight_combo = QComboBox()
         self.filter_combo = QComboBox()
+        self.compare_combo = QComboBox()
         self.min_base = QSpinBox()
         self.min_base.setRange(0, 1000)
         self.min_base.setValue(5)
         self.summary_box = QCheckBox("Hemmer/fremmer (topp/bunn to)")
-        for combo in (self.by_combo, self.weight_combo, self.filter_combo):
+        for combo in self._combos():
             combo.currentIndexChanged.connect(lambda *_: self.refresh())
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumContentsLength(14)
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         for label, widget in (
             ("Del opp etter:", self.by_combo),
             ("Utvalg:", self.filter_combo),
+            ("Sammenlign:", self.compare_combo),
             ("Vekt:", self.weight_combo),
             ("Minste base:", self.min_base),
         ):
@@ -177,30 +179,33 @@ class MainWindow(QMainWindow):
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self, "Barometer", message)
 
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.by_combo, self.weight_combo, self.filter_combo, self.compare_combo)
+
     def _fill_controls(self) -> None:
         survey = self.survey
         assert survey is not None
-        for combo in (self.by_combo, self.weight_combo, self.filter_combo):
+        for combo in self._combos():
             combo.blockSignals(True)
             combo.clear()
         self.by_combo.addItem("Ingen (bare totalt)", None)
         categorical = [b for b in survey.background if b.kind != "numeric"]
         for variable in categorical:
             self.by_combo.addItem(variable.text, variable.id)
+        singles = [q for q in survey.questions if q.type is QType.SINGLE]
+        if singles:
+            self.by_combo.insertSeparator(self.by_combo.count())
+            for question in singles:
+                self.by_combo.addItem(f"Svar på: {_short(question.text)}", question.id)
         self.weight_combo.addItem("Uvektet", None)
         for weight in survey.weights:
             self.weight_combo.addItem(weight, weight)
         self.filter_combo.addItem("Alle respondenter", None)
-        for variable in categorical:
-            column = survey.data[variable.column]
-            values = (
-                column.cat.categories if hasattr(column, "cat") else sorted(column.dropna().unique(), key=str)
-            )
-            present = set(column.dropna().unique())
-            for value in values:
-                if value in present:
-                    self.filter_combo.addItem(f"{variable.text}: {value}", (variable.id, str(value)))
-        for combo in (self.by_combo, self.weight_combo, self.filter_combo):
+        self.compare_combo.addItem("Ingen sammenligning", None)
+        for variable, value in _category_values(survey, categorical):
+            self.filter_combo.addItem(f"{variable.text}: {value}", (variable.id, str(value)))
+            self.compare_combo.addItem(f"{value} mot resten av landet", (variable.id, str(value)))
+        for combo in self._combos():
             combo.blockSignals(False)
         self.questions.blockSignals(True)
         self.questions.clear()
@@ -220,10 +225,13 @@ class MainWindow(QMainWindow):
         if self.survey is None or item is None:
             return None
         where = self.filter_combo.currentData()
+        compare = self.compare_combo.currentData()
         question = self.survey.question(item.data(Qt.ItemDataRole.UserRole))
+        self.by_combo.setEnabled(compare is None)
         return TableSpec(
             question=question.id,
-            by=self.by_combo.currentData(),
+            by=None if compare else self.by_combo.currentData(),
+            benchmark=tuple(compare) if compare else None,
             where=(tuple(where),) if where else (),
             weight=self.weight_combo.currentData(),
             min_base=self.min_base.value(),
@@ -245,6 +253,7 @@ class MainWindow(QMainWindow):
         self.model.set_table(self.table)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.resizeRowsToContents()
+        self.view.resizeColumnsToContents()
         self.chart.show_table(self.table)
         if self.table is not None:
             self.footnote.setText(self.table.footnote())
@@ -318,6 +327,21 @@ class MainWindow(QMainWindow):
             self.runner.task.cancel()
         self.runner.wait()
         super().closeEvent(event)
+
+
+def _category_values(survey: Survey, variables) -> list:
+    """(variable, value) for every category present in the data, in the variable's own order."""
+    pairs = []
+    for variable in variables:
+        column = survey.data[variable.column]
+        present = set(column.dropna().unique())
+        values = column.cat.categories if hasattr(column, "cat") else sorted(present, key=str)
+        pairs += [(variable, value) for value in values if value in present]
+    return pairs
+
+
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _suggest(path: Path | None, suffix: str) -> str:
