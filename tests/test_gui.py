@@ -176,7 +176,7 @@ def test_compare_own_area_with_the_rest_of_the_country(window):
     assert [g.label for g in table.groups] == ["Totalt", "Vestlandet", "Resten av landet"]
     model = window.model
     assert model.columnCount() == 4
-    assert "Differanse" in model.headerData(3, Qt.Orientation.Horizontal)
+    assert "Diff. mot resten" in model.headerData(3, Qt.Orientation.Horizontal)
     first = table.comparisons[0]
     shown = model.data(model.index(0, 3))
     assert shown.startswith(f"{first.diff_rest:+.1f}".replace(".", ",").replace("-", "−"))
