@@ -226,3 +226,28 @@ def test_formulas_are_read_as_their_values(tmp_path):
     assert fte.type == "numeric"
     assert survey.data[fte.columns[0]].tolist()[:3] == [2.0, 3.0, 4.0]
     assert "=IKKE EN FORMEL" in survey.question("Strategi").options
+
+
+def test_commas_inside_single_answers_are_not_a_multi_select(tmp_path):
+    path = tmp_path / "strategi.csv"
+    rows = ["Kommunenr,Strategi"] + [
+        f'{knr},"{answer}"'
+        for knr, answer in zip(
+            [301, 1101, 4601, 1103, 5001, 1804],
+            ["Ja, politisk vedtatt", "Nei", "Ja, administrativt vedtatt", "Nei", "Ja, politisk vedtatt", "Under utarbeiding"],
+            strict=True,
+        )
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    question = open_survey(path, use_saved_mapping=False).questions[0]
+    assert question.type == "single"
+    assert question.options == ["Ja, politisk vedtatt", "Nei", "Ja, administrativt vedtatt", "Under utarbeiding"]
+
+
+def test_comma_joined_multi_select_with_whole_answers_elsewhere(tmp_path):
+    path = tmp_path / "samarbeid.csv"
+    cells = ["Kommuner,Staten", "Kommuner", "Staten", "Private,Kommuner", "Private", "Kommuner,Staten,Private"]
+    path.write_text("Samarbeid\n" + "\n".join(f'"{c}"' for c in cells) + "\n", encoding="utf-8")
+    question = open_survey(path, use_saved_mapping=False).questions[0]
+    assert question.type == "multi"
+    assert question.options == ["Kommuner", "Staten", "Private"]

@@ -22,7 +22,6 @@ from barometer_gui.core.mapping import (
     Mapping,
     QuestionSpec,
     signature,
-    split_joined,
 )
 from barometer_gui.core.readers import RawBook
 from barometer_gui.core.schema import DONT_KNOW, clean_label
@@ -338,34 +337,26 @@ def _flat_column(raw: pd.DataFrame, column: str) -> QuestionSpec:
 
 
 def _joined_options(cells: pd.Series, separator: str) -> list[str] | None:
-    """Options of a joined multi-select column, or None if the column is not one."""
-    if cells.empty or cells.str.contains(re.escape(separator)).mean() < 0.1:
+    """Options of a joined multi-select column, or None if the column is not one.
+
+    Tools that join answers (Forms) use ';' or end every cell with the separator. A comma also
+    occurs inside single answers ("Ja, politisk vedtatt"), so for ',' and '|' without trailing
+    separators the parts must also occur as whole answers elsewhere in the column.
+    """
+    cleaned = cells.map(clean_label)
+    distinct = list(pd.unique(cleaned))
+    joined = [c for c in distinct if separator in c]
+    if cleaned.empty or cleaned.str.contains(re.escape(separator), regex=True).mean() < 0.1:
         return None
-    tokens: dict[str, int] = {}
-    for cell in cells:
-        for part in cell.split(separator):
-            part = clean_label(part)
-            if part:
-                tokens[part] = tokens.get(part, 0) + 1
-    if len(tokens) > max(30, 0.2 * len(cells)):
+    parts = {c: [p for p in (clean_label(x) for x in c.split(separator)) if p] for c in distinct}
+    trailing = cleaned.str.endswith(separator).mean() >= 0.5
+    if separator != ";" and not trailing:
+        whole = {c for c in distinct if separator not in c}
+        if np.mean([all(p in whole for p in parts[c]) for c in joined]) < 0.5:
+            return None
+    options = list(dict.fromkeys(p for c in distinct for p in parts[c]))
+    if len(options) > max(30, 0.2 * len(cleaned)):
         return None
-    if separator == "," and np.mean([len(t) for t in tokens]) > 40:
-        return None
-    options = list(tokens)
-    # An option may contain the separator ("Ja, helt"): keep whole labels seen as single answers.
-    whole = [
-        clean_label(c).rstrip(separator).strip()
-        for c in cells
-        if separator not in clean_label(c).rstrip(separator)
-    ]
-    for label in dict.fromkeys(whole):
-        if label and label not in options:
-            options.append(label)
-    options = [
-        o
-        for o in options
-        if not any(o != w and o in split_joined(w, [w], separator) and separator in w for w in options)
-    ]
     return options
 
 
