@@ -170,7 +170,11 @@ def test_mapping_dialog_splits_and_merges_questions(window, qtbot, monkeypatch):
 
 def test_compare_own_area_with_the_rest_of_the_country(window):
     combo = window.compare_combo
-    index = next(i for i in range(combo.count()) if combo.itemData(i) and tuple(combo.itemData(i)) == ("landsdel", "Vestlandet"))
+    index = next(
+        i
+        for i in range(combo.count())
+        if combo.itemData(i) and tuple(combo.itemData(i)) == ("landsdel", "Vestlandet")
+    )
     window.compare_combo.setCurrentIndex(index)
     table = window.table
     assert [g.label for g in table.groups] == ["Totalt", "Vestlandet", "Resten av landet"]
@@ -188,3 +192,26 @@ def test_break_down_by_a_single_choice_question(window):
     assert index > 0
     window.by_combo.setCurrentIndex(index)
     assert [g.label for g in window.table.groups][1:] == ["Ja", "Nei", "Vet ikke"]
+
+
+def test_dropping_a_file_opens_it(qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from tests.builders import codebook_book
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    path = codebook_book(tmp_path / "slipp.xlsx")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(event)
+    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=30000)
+    assert win.path == path and win.survey.layout == "codebook"

@@ -234,19 +234,38 @@ def test_commas_inside_single_answers_are_not_a_multi_select(tmp_path):
         f'{knr},"{answer}"'
         for knr, answer in zip(
             [301, 1101, 4601, 1103, 5001, 1804],
-            ["Ja, politisk vedtatt", "Nei", "Ja, administrativt vedtatt", "Nei", "Ja, politisk vedtatt", "Under utarbeiding"],
+            [
+                "Ja, politisk vedtatt",
+                "Nei",
+                "Ja, administrativt vedtatt",
+                "Nei",
+                "Ja, politisk vedtatt",
+                "Under utarbeiding",
+            ],
             strict=True,
         )
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     question = open_survey(path, use_saved_mapping=False).questions[0]
     assert question.type == "single"
-    assert question.options == ["Ja, politisk vedtatt", "Nei", "Ja, administrativt vedtatt", "Under utarbeiding"]
+    assert question.options == [
+        "Ja, politisk vedtatt",
+        "Nei",
+        "Ja, administrativt vedtatt",
+        "Under utarbeiding",
+    ]
 
 
 def test_comma_joined_multi_select_with_whole_answers_elsewhere(tmp_path):
     path = tmp_path / "samarbeid.csv"
-    cells = ["Kommuner,Staten", "Kommuner", "Staten", "Private,Kommuner", "Private", "Kommuner,Staten,Private"]
+    cells = [
+        "Kommuner,Staten",
+        "Kommuner",
+        "Staten",
+        "Private,Kommuner",
+        "Private",
+        "Kommuner,Staten,Private",
+    ]
     path.write_text("Samarbeid\n" + "\n".join(f'"{c}"' for c in cells) + "\n", encoding="utf-8")
     question = open_survey(path, use_saved_mapping=False).questions[0]
     assert question.type == "multi"

@@ -47,9 +47,12 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.table: Table | None = None
         self.runner = Runner(self)
+        self.setAcceptDrops(True)
         self._build_menu()
         self._build_body()
-        self.statusBar().showMessage("Åpne en eksportfil fra spørreundersøkelsen, eller se på demodataene.")
+        self.statusBar().showMessage(
+            "Åpne en eksportfil fra spørreundersøkelsen (Fil › Åpne, eller dra fila hit), eller se på demodataene."
+        )
 
     # ----------------------------------------------------------------- layout
 
@@ -321,6 +324,17 @@ class MainWindow(QMainWindow):
             self._failed(exc.message)
             return
         self.statusBar().showMessage(f"Lagret {name}")
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """Dropping an export file (or a SurveyXact CSV folder) on the window opens it."""
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.open_file(Path(local[0]))
 
     def closeEvent(self, event) -> None:
         if self.runner.task is not None:
