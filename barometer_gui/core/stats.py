@@ -24,11 +24,16 @@ def preload() -> None:
     import statsmodels.stats.proportion  # noqa: F401
 
 
+def effective_base(sum_w: np.ndarray, sum_w2: np.ndarray) -> np.ndarray:
+    """Kish's n_eff = (Σw)² / Σw²: the unweighted sample size with the same precision; 0 when empty."""
+    sum_w = np.asarray(sum_w, dtype=float)
+    sum_w2 = np.asarray(sum_w2, dtype=float)
+    safe = np.where(sum_w2 > 0, sum_w2, 1.0)
+    return np.where(sum_w2 > 0, sum_w * sum_w / safe, 0.0)
+
+
 def kish_effective_base(weights: np.ndarray) -> float:
-    """Kish's n_eff = (Σw)² / Σw²: the sample size an unweighted sample would need for the same precision."""
-    total = float(weights.sum())
-    squares = float((weights**2).sum())
-    return total * total / squares if squares > 0 else 0.0
+    return float(effective_base(weights.sum(), (weights**2).sum()))
 
 
 def wilson_interval(p: np.ndarray, n_eff: np.ndarray, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -190,12 +191,12 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
 
     labels, masks, partition, by_label = _groups(survey, data, spec)
     group_matrix = np.vstack(masks).astype(float) if masks else np.zeros((0, len(data)))
-    source = survey.source.rsplit("/", 1)[-1] if survey.source else ""
+    source = Path(survey.source).name if survey.source else ""
 
     if question.type in (QType.NUMERIC, QType.TEXT):
         groups = _describe_groups(data, question, labels, masks, w, spec)
         _suppress(groups, partition, spec.min_base)
-        hide_suppressed_values(groups)
+        _hide_suppressed_values(groups)
         return Table(
             question, spec, by_label, weights is not None, groups, "", None, filters=filters, source=source
         )
@@ -207,15 +208,16 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
     base = group_matrix @ any_base
     wbase = group_matrix @ (w * any_base)
     w2base = group_matrix @ (w * w * any_base)
+    neff = stats.effective_base(wbase, w2base)
     groups = [
-        Group(label, int(round(base[g])), float(wbase[g]), _neff(wbase[g], w2base[g]), False, False, [])
+        Group(label, int(round(base[g])), float(wbase[g]), float(neff[g]), False, False, [])
         for g, label in enumerate(labels)
     ]
     _suppress(groups, partition, spec.min_base)
     for group in groups:
         group.low_base = not group.suppressed and 0 < group.base < spec.low_base
 
-    letters = _letters(groups, partition, spec)
+    letters = _letters(groups, partition)
     block_stats = [_block_stats(block, group_matrix, w, spec) for block in blocks]
     for block, (counts, pct, low, high, n, _) in zip(blocks, block_stats, strict=True):
         for g, group in enumerate(groups):
@@ -225,7 +227,7 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
                     Cell(
                         item=block.item,
                         option=option,
-                        count=None if group.suppressed else int(round(counts[g, j])),
+                        count=None if hidden else int(round(counts[g, j])),
                         pct=None if hidden else float(pct[g, j]),
                         ci_low=None if hidden else float(low[g, j]),
                         ci_high=None if hidden else float(high[g, j]),
@@ -249,10 +251,6 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
         filters,
         source,
     )
-
-
-def _neff(total: float, squares: float) -> float:
-    return float(total * total / squares) if squares > 0 else 0.0
 
 
 def _filter(survey: Survey, where: tuple[tuple[str, str], ...]) -> tuple[pd.Series, list[str]]:
@@ -376,7 +374,7 @@ def _block_stats(block: _Block, group_matrix: np.ndarray, w: np.ndarray, spec: T
     counts = group_matrix @ (block.indicators * in_base[:, None])
     with np.errstate(invalid="ignore", divide="ignore"):
         share = (group_matrix @ weighted) / wn[:, None]
-        neff = np.where(w2n > 0, wn * wn / np.where(w2n > 0, w2n, 1), 0.0)
+    neff = stats.effective_base(wn, w2n)
     low, high = stats.wilson_interval(share, neff[:, None], alpha=spec.alpha)
     return counts, share * 100, low * 100, high * 100, n, neff
 
@@ -399,7 +397,7 @@ def _suppress(groups: list[Group], partition: list[int], min_base: int) -> None:
             groups[smallest].secondary = True
 
 
-def _letters(groups: list[Group], partition: list[int], spec: TableSpec) -> dict[int, str]:
+def _letters(groups: list[Group], partition: list[int]) -> dict[int, str]:
     testable = [g for g in partition if not groups[g].suppressed and groups[g].base > 0]
     if len(testable) < 2:
         return {}
@@ -526,7 +524,7 @@ def _describe_groups(data, question, labels, masks, w, spec) -> list[Group]:
     return groups
 
 
-def hide_suppressed_values(groups: list[Group]) -> None:
+def _hide_suppressed_values(groups: list[Group]) -> None:
     """Numeric tables are suppressed the same way: no mean or median from too few answers."""
     for group in groups:
         if group.suppressed:
