@@ -165,9 +165,8 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
     for index, name in enumerate(names):
         progress(0.1 + 0.6 * index / max(len(names), 1), f"Leser arket «{name}» …")
         try:
-            frame, sheet_notes = _load_sheet(
-                reader, name, header=not name.strip().lower().startswith("labels")
-            )
+            # SurveyXact's Labels sheet (variable, code, label) has no header row.
+            frame, sheet_notes = _load_sheet(reader, name, header=name.strip().lower() != "labels")
         except BarometerError:
             raise
         except Exception as exc:
