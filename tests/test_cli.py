@@ -121,7 +121,8 @@ def test_report_chart_values_equal_table_json(tmp_path):
         chart = next(s for s in slide.shapes if s.has_chart).chart
         shown = [g for g in table["groups"] if not g["suppressed"]]
         assert [s.name for s in chart.plots[0].series] == [
-            f"{g['label']} ({g['letter']})" if g["letter"] else g["label"] for g in shown
+            (f"{g['label']} ({g['letter']})" if g["letter"] else g["label"]) + ("*" if g["low_base"] else "")
+            for g in shown
         ]
         for series, group in zip(chart.plots[0].series, shown, strict=True):
             assert list(series.values) == pytest.approx([c["pct"] / 100 for c in group["cells"]])

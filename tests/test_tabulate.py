@@ -186,3 +186,23 @@ def test_bad_spec_values(survey):
         tabulate(survey, TableSpec("s", correction="magic"))
     with pytest.raises(BarometerError, match="Fant ikke vektvariabelen"):
         tabulate(survey, TableSpec("s", weight="nope"))
+
+
+def test_empty_groups_and_empty_data():
+    survey = make_survey(group_sizes={"Nord": 30, "Vest": 12})  # "Sør" has nobody: no empty column
+    table = tabulate(survey, TableSpec("s", by="region", min_base=1))
+    assert [g.label for g in table.groups] == [TOTAL, "Nord", "Vest"]
+    either = tabulate(
+        survey, TableSpec("s", by="region", where=(("region", "Nord"), ("region", "Vest")), min_base=1)
+    )
+    assert either.groups[0].base == table.groups[0].base
+    data = survey.data
+    data_copy = survey.data.copy()
+    survey.data = data.iloc[0:0]
+    try:
+        with pytest.raises(BarometerError, match="ikke en verdi"):
+            tabulate(survey, TableSpec("s", where=(("region", "Nord"),)))
+        empty = tabulate(survey, TableSpec("m", by="region"))
+        assert len(empty.groups) == 1 and empty.groups[0].base == 0 and empty.groups[0].suppressed
+    finally:
+        survey.data = data_copy

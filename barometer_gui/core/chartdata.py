@@ -90,6 +90,8 @@ def _group_series(group, cells: list[tuple[str | None, str]]) -> Series:
     """One group's bars, named with its test letter so the letters on other bars can be read."""
     picked = [_cell(group, item, option) for item, option in cells]
     name = f"{group.label} ({group.letter})" if group.letter else group.label
+    if group.low_base:
+        name += "*"  # fewer than the low-base limit, as in the table header
     return Series(name, [c.pct for c in picked], [c.sig for c in picked])
 
 
