@@ -128,3 +128,12 @@ def test_report_chart_values_equal_table_json(tmp_path):
             assert list(series.values) == pytest.approx([c["pct"] / 100 for c in group["cells"]])
         texts = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
         assert table["question"]["text"] in texts and "Base:" in texts and "Kilde:" in texts
+
+
+def test_csv_labels_that_look_like_formulas_stay_text(tmp_path, capsys):
+    path = tmp_path / "formel.csv"
+    path.write_text("Kommunenr;Svar\n301;=1+1\n4601;Nei\n1101;=1+1\n1103;Nei\n5001;@navn\n", encoding="utf-8")
+    status, out, _ = _run(capsys, "table", str(path), "-q", "Svar", "--format", "csv", "--min-base", "1")
+    assert status == 0
+    options = [line.split(",")[9] for line in out.strip().splitlines()[1:]]
+    assert "'=1+1" in options and "'@navn" in options and "Nei" in options

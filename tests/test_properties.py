@@ -13,6 +13,7 @@ from barometer_gui.core.tabulate import TableSpec, tabulate
 
 OPTIONS = ["A", "B", "C", "Vet ikke"]
 GROUPS = ["G1", "G2", "G3", "G4"]
+TOTAL_LABEL = "Totalt"
 
 rows = st.lists(
     st.tuples(
@@ -89,3 +90,39 @@ def test_weighting_with_equal_weights_changes_nothing(records):
         for ca, cb in zip(a["cells"], b["cells"], strict=True):
             assert ca["pct"] == pytest.approx(cb["pct"]) if ca["pct"] is not None else cb["pct"] is None
         assert a["effective_base"] == pytest.approx(b["effective_base"])
+
+
+grid_rows = st.lists(
+    st.tuples(st.sampled_from([*OPTIONS, None]), st.sampled_from([*OPTIONS, None]), st.sampled_from(GROUPS)),
+    min_size=0,
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=grid_rows, min_base=st.integers(1, 8))
+def test_grid_item_cells_are_never_total_minus_shown_cells(records, min_base):
+    data = pd.DataFrame(
+        {
+            "g::1": pd.Categorical([r[0] for r in records], categories=OPTIONS),
+            "g::2": pd.Categorical([r[1] for r in records], categories=OPTIONS),
+            "bg::g": pd.Categorical([r[2] for r in records], categories=GROUPS),
+        },
+        index=pd.RangeIndex(len(records)),
+    )
+    grid = Question("g", "Rutenett", QType.GRID, ["g::1", "g::2"], OPTIONS, ["Første", "Andre"])
+    survey = Survey(data, [grid], [Background("g", "Gruppe", "categorical", "bg::g")], "test")
+    table = tabulate(survey, TableSpec("g", by="g", min_base=min_base))
+    total, parts = table.groups[0], table.groups[1:]
+    for item in ("Første", "Andre"):
+        bases = {g.label: next(c.base for c in g.cells if c.item == item) for g in table.groups}
+        hidden = [
+            g
+            for g in parts
+            if any(c.pct is None for c in g.cells if c.item == item) and (bases[g.label] or 0) > 0
+        ]
+        if any(c.pct is None for c in total.cells if c.item == item):
+            continue
+        shown_base = sum(bases[g.label] or 0 for g in parts if g not in hidden)
+        for group in hidden:
+            assert (bases[TOTAL_LABEL] or 0) - shown_base - (bases[group.label] or 0) > 0

@@ -220,9 +220,11 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
     letters = _letters(groups, partition)
     block_stats = [_block_stats(block, group_matrix, w, spec) for block in blocks]
     for block, (counts, pct, low, high, n, _) in zip(blocks, block_stats, strict=True):
+        # Grid items can have fewer answers than their group: the same rules again, per item.
+        item_hidden, _ = suppression([int(v) for v in n], partition, max(spec.min_base, 1))
         for g, group in enumerate(groups):
             for j, option in enumerate(block.options):
-                hidden = group.suppressed or n[g] < max(spec.min_base, 1)
+                hidden = group.suppressed or item_hidden[g]
                 group.cells.append(
                     Cell(
                         item=block.item,
@@ -379,22 +381,30 @@ def _block_stats(block: _Block, group_matrix: np.ndarray, w: np.ndarray, spec: T
     return counts, share * 100, low * 100, high * 100, n, neff
 
 
+def suppression(bases: list[int], partition: list[int], min_base: int) -> tuple[list[bool], list[bool]]:
+    """Which of Totalt (index 0) and its parts to hide, and which of those only to protect another.
+
+    Primary: fewer than `min_base` answers. Secondary: if exactly one part with answers is hidden and
+    the parts add up to Totalt, it could be recovered as Totalt minus the others, so the smallest
+    other part is hidden too. Used for whole groups and again for each item of a grid.
+    """
+    hidden = [base < min_base for base in bases]
+    secondary = [False] * len(bases)
+    if hidden and hidden[0]:
+        return [True] * len(bases), secondary
+    residual = (bases[0] if bases else 0) - sum(bases[g] for g in partition)
+    alone = [g for g in partition if hidden[g] and bases[g] > 0]
+    shown = [g for g in partition if not hidden[g] and bases[g] > 0]
+    if len(alone) == 1 and residual == 0 and shown:
+        smallest = min(shown, key=lambda g: bases[g])
+        hidden[smallest] = secondary[smallest] = True
+    return hidden, secondary
+
+
 def _suppress(groups: list[Group], partition: list[int], min_base: int) -> None:
-    """Primary suppression below `min_base`; secondary so no hidden group is Totalt minus the rest."""
-    for group in groups:
-        group.suppressed = group.base < min_base
-    if not partition or groups[0].suppressed:
-        for g in partition:
-            groups[g].suppressed = groups[g].suppressed or groups[0].suppressed
-        return
-    residual = groups[0].base - sum(groups[g].base for g in partition)
-    hidden = [g for g in partition if groups[g].suppressed and groups[g].base > 0]
-    if len(hidden) == 1 and residual == 0:
-        shown = [g for g in partition if not groups[g].suppressed and groups[g].base > 0]
-        if shown:
-            smallest = min(shown, key=lambda g: groups[g].base)
-            groups[smallest].suppressed = True
-            groups[smallest].secondary = True
+    hidden, secondary = suppression([g.base for g in groups], partition, min_base)
+    for group, hide, protect in zip(groups, hidden, secondary, strict=True):
+        group.suppressed, group.secondary = hide, protect
 
 
 def _letters(groups: list[Group], partition: list[int]) -> dict[int, str]:

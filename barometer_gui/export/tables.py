@@ -78,4 +78,11 @@ def _cell(value: object, decimal_comma: bool) -> str:
     if isinstance(value, float):
         text = f"{value:.4f}".rstrip("0").rstrip(".")
         return text.replace(".", ",") if decimal_comma else text
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return _inert(str(value))
+
+
+def _inert(text: str) -> str:
+    """Answer labels like "=SUM(...)" or "@navn" would run as formulas in Excel; keep them text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
