@@ -215,3 +215,17 @@ def test_dropping_a_file_opens_it(qtbot, tmp_path):
     win.dropEvent(event)
     qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=30000)
     assert win.path == path and win.survey.layout == "codebook"
+
+
+def test_powerpoint_export_runs_in_the_worker(window, qtbot, tmp_path, monkeypatch):
+    from pptx import Presentation
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "rapport.pptx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+    window.export_pptx()
+    assert window.runner.busy or out.exists()
+    qtbot.waitUntil(lambda: not window.runner.busy and out.exists(), timeout=60000)
+    charted = [q for q in window.survey.questions if q.type != "text"]
+    assert len(Presentation(str(out)).slides) == len(charted)
+    assert str(out) in window.statusBar().currentMessage()

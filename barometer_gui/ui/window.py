@@ -291,9 +291,11 @@ class MainWindow(QMainWindow):
             name += ".pptx"
         spec = self.current_spec()
         survey = self.survey
+        # Free-text questions have no chart; every other question gets a slide with the current settings.
         specs = [
             spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID)
             for q in survey.questions
+            if q.type is not QType.TEXT
         ]
 
         def work(progress):
