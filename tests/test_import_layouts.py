@@ -270,3 +270,25 @@ def test_comma_joined_multi_select_with_whole_answers_elsewhere(tmp_path):
     question = open_survey(path, use_saved_mapping=False).questions[0]
     assert question.type == "multi"
     assert question.options == ["Kommuner", "Staten", "Private"]
+
+
+def test_codebook_in_one_spss_variable_view_sheet(tmp_path):
+    from tests.builders import write_xlsx
+
+    data = [["knr", "q1", "q2_1", "q2_2"], [301, 1, 1, 0], [1101, 2, 0, 1], [4601, 1, 1, 1]]
+    view = [
+        ["Variabel", "Etikett", "Verdi", "Verdietikett"],
+        ["knr", "Kommunenummer", None, None],
+        ["q1", "Har dere en strategi?", 1, "Ja"],
+        [None, None, 2, "Nei"],
+        [None, None, 9, "Vet ikke"],
+        ["q2_1", "Hvem samarbeider dere med?: Kommuner", None, None],
+        ["q2_2", "Hvem samarbeider dere med?: Staten", None, None],
+    ]
+    survey = open_survey(
+        write_xlsx(tmp_path / "spss.xlsx", {"Data": data, "Kodebok": view}), use_saved_mapping=False
+    )
+    assert survey.layout == "codebook"
+    assert survey.question("q1").options == ["Ja", "Nei", "Vet ikke"]
+    assert survey.question("q2").options == ["Kommuner", "Staten"]
+    assert survey.question("q2").text == "Hvem samarbeider dere med?"

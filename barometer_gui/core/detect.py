@@ -93,15 +93,29 @@ def detect(book: RawBook) -> tuple[pd.DataFrame, Mapping]:
         _require_rows(raw, datasets[0])
         labels = next((sheets[n] for n in sheets if n.strip().lower() == "labels"), pd.DataFrame())
         return raw, _surveyxact(raw, sheets[structure], labels)
-    data_name = max(
-        sheets, key=lambda n: sheets[n].shape[0] * max(sheets[n].shape[1], 1) if sheets[n].shape[1] > 2 else 0
-    )
+    data_name = _data_sheet(sheets)
     raw = sheets[data_name]
     _require_rows(raw, data_name)
     codebook = _find_codebook(raw, {n: f for n, f in sheets.items() if n != data_name})
     if codebook is not None:
         return raw, _codebook(raw, *codebook)
     return raw, _flat(raw)
+
+
+def _data_sheet(sheets: dict[str, pd.DataFrame]) -> str:
+    """The sheet a codebook sheet refers to; without a codebook, the largest sheet."""
+    referenced = [
+        name
+        for name, frame in sheets.items()
+        if any(_refers_to(other, frame) for key, other in sheets.items() if key != name)
+    ]
+    return max(referenced or list(sheets), key=lambda n: sheets[n].shape[0] * sheets[n].shape[1])
+
+
+def _refers_to(codebook: pd.DataFrame, data: pd.DataFrame) -> bool:
+    names = {str(c) for c in data.columns}
+    first = _with_header_as_row(codebook, names).iloc[:, 0].dropna().astype(str).str.strip()
+    return len(names) > 1 and not first.empty and first.isin(names).mean() >= 0.5
 
 
 def _require_rows(frame: pd.DataFrame, name: str) -> None:
@@ -190,26 +204,38 @@ def _value_labels(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
 
 
 def _find_codebook(raw: pd.DataFrame, others: dict[str, pd.DataFrame]):
-    """Variable labels (variable, label) and value labels (variable, code, label) sheets, if present."""
+    """Variable and value labels from codebook sheets, if present.
+
+    Three shapes are read: (variable, label); (variable, code, label); and the one-sheet SPSS
+    "variable view" (variable, label, code, value label) where the variable is written once and
+    the rows below it carry its codes.
+    """
     names = {str(c) for c in raw.columns}
     variable_labels: dict[str, str] = {}
     value_labels: dict[str, dict[str, str]] = {}
     for frame in others.values():
+        if frame.shape[1] < 2 or not _refers_to(frame, raw):
+            continue
         table = _with_header_as_row(frame, names)
-        if table.shape[1] < 2:
-            continue
-        first = table.iloc[:, 0].dropna().astype(str).str.strip()
-        if first.empty or first.isin(names).mean() < 0.5:
-            continue
         if table.shape[1] >= 3 and table.iloc[:, 1].notna().any() and _mostly_codes(table.iloc[:, 1]):
             value_labels.update(_value_labels(table))
-        else:
-            for variable, label in table.iloc[:, :2].itertuples(index=False):
-                if not is_blank(variable) and not is_blank(label):
-                    variable_labels[str(variable).strip()] = clean_label(label)
+            continue
+        variable_labels.update(_variable_labels(table))
+        if table.shape[1] >= 4 and _mostly_codes(table.iloc[:, 2]):
+            codes = table.iloc[:, [0, 2, 3]].copy()
+            codes.iloc[:, 0] = codes.iloc[:, 0].ffill()
+            value_labels.update(_value_labels(codes))
     if not variable_labels and not value_labels:
         return None
     return variable_labels, value_labels
+
+
+def _variable_labels(table: pd.DataFrame) -> dict[str, str]:
+    return {
+        str(variable).strip(): clean_label(label)
+        for variable, label in table.iloc[:, :2].itertuples(index=False)
+        if not is_blank(variable) and not is_blank(label)
+    }
 
 
 def _with_header_as_row(frame: pd.DataFrame, names: set[str]) -> pd.DataFrame:
