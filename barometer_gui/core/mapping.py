@@ -325,35 +325,24 @@ def split_question(mapping: Mapping, question_id: str) -> Mapping:
     if len(spec.columns) < 2:
         raise BarometerError(f"«{spec.text[:60]}» har bare én kolonne og kan ikke deles opp.")
     parts = spec.items if spec.type == "grid" else spec.options
-    singles = []
-    for number, (column, part) in enumerate(zip(spec.columns, parts, strict=False), start=1):
-        text = f"{spec.text} - {part}"
-        if spec.type == "grid":
-            singles.append(
-                QuestionSpec(
-                    f"{spec.id}_{number}",
-                    text,
-                    "single",
-                    [column],
-                    spec.encoding,
-                    list(spec.options),
-                    codes=dict(spec.codes),
-                )
-            )
-        elif spec.encoding == "binary":
-            singles.append(
-                QuestionSpec(
-                    f"{spec.id}_{number}",
-                    text,
-                    "single",
-                    [column],
-                    "codes",
-                    ["Ikke valgt", "Valgt"],
-                    codes=dict(_CHOSEN_CODES),
-                )
-            )
-        else:
-            singles.append(QuestionSpec(f"{spec.id}_{number}", text, "single", [column], "labels", [part]))
+    if spec.type == "grid":
+        encoding, options, codes = spec.encoding, list(spec.options), dict(spec.codes)
+    elif spec.encoding == "binary":
+        encoding, options, codes = "codes", list(_CHOSEN_CODES.values()), dict(_CHOSEN_CODES)
+    else:
+        encoding, options, codes = "labels", [], {}
+    singles = [
+        QuestionSpec(
+            f"{spec.id}_{number}",
+            f"{spec.text} - {part}",
+            "single",
+            [column],
+            encoding,
+            options or [part],
+            codes=dict(codes),
+        )
+        for number, (column, part) in enumerate(zip(spec.columns, parts, strict=False), start=1)
+    ]
     questions = mapping.questions[:index] + singles + mapping.questions[index + 1 :]
     return _replace_questions(mapping, questions)
 
