@@ -338,7 +338,7 @@ def split_question(mapping: Mapping, question_id: str) -> Mapping:
             "single",
             [column],
             encoding,
-            options or [part],
+            list(options) or [part],
             codes=dict(codes),
         )
         for number, (column, part) in enumerate(zip(spec.columns, parts, strict=False), start=1)
