@@ -229,3 +229,18 @@ def test_powerpoint_export_runs_in_the_worker(window, qtbot, tmp_path, monkeypat
     charted = [q for q in window.survey.questions if q.type != "text"]
     assert len(Presentation(str(out)).slides) == len(charted)
     assert str(out) in window.statusBar().currentMessage()
+
+
+def test_import_notes_are_shown_on_request(qtbot, tmp_path, monkeypatch):
+    from tests.builders import headers_book
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.open_file(headers_book(tmp_path / "to-rader.xlsx", merged=True))
+    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=30000)
+    assert win.notes_action.isEnabled()
+    assert "merknad" in win.statusBar().currentMessage()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
+    win.show_notes()
+    assert shown and "to rader" in shown[0]

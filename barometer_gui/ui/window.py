@@ -64,13 +64,14 @@ class MainWindow(QMainWindow):
         self._action(menu, "Åpne &demodata", lambda: self.open_file(demo_path()))
         menu.addSeparator()
         self.mapping_action = self._action(menu, "&Kobling av spørsmål …", self.edit_mapping)
+        self.notes_action = self._action(menu, "&Merknader fra importen …", self.show_notes)
         self.export_action = self._action(
             menu, "Eksporter til &PowerPoint …", self.export_pptx, QKeySequence("Ctrl+E")
         )
         self.csv_action = self._action(menu, "Eksporter tabell som &CSV …", self.export_csv)
         menu.addSeparator()
         self._action(menu, "&Avslutt", self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.mapping_action, self.export_action, self.csv_action):
+        for action in (self.mapping_action, self.notes_action, self.export_action, self.csv_action):
             action.setEnabled(False)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -174,10 +175,23 @@ class MainWindow(QMainWindow):
         self._fill_controls()
         for action in (self.mapping_action, self.export_action, self.csv_action):
             action.setEnabled(True)
+        self.notes_action.setEnabled(bool(survey.warnings))
         message = f"{survey.respondents} respondenter, {len(survey.questions)} spørsmål ({_layout_name(survey.layout)})."
         if survey.warnings:
-            message += f" {len(survey.warnings)} merknad(er): " + survey.warnings[0]
+            message += f" {len(survey.warnings)} merknad(er) – se Fil › Merknader fra importen."
         self.statusBar().showMessage(message)
+
+    def show_notes(self) -> None:
+        """What the import noticed and handled (merged headers, unlabelled codes, duplicate headers)."""
+        if self.survey is None or not self.survey.warnings:
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle("Merknader fra importen")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(f"{len(self.survey.warnings)} merknad(er) for «{self.path.name if self.path else ''}»:")
+        box.setDetailedText("\n".join(self.survey.warnings))
+        box.setInformativeText("\n".join(f"• {w}" for w in self.survey.warnings[:8]))
+        box.exec()
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self, "Barometer", message)
