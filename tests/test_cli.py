@@ -137,3 +137,17 @@ def test_csv_labels_that_look_like_formulas_stay_text(tmp_path, capsys):
     assert status == 0
     options = [line.split(",")[9] for line in out.strip().splitlines()[1:]]
     assert "'=1+1" in options and "'@navn" in options and "Nei" in options
+
+
+def _no_nan(constant):
+    raise AssertionError(f"JSON must not contain {constant}")
+
+
+@pytest.mark.parametrize("by", [None, "fylke", "landsdel", "kommunestorrelse", "type", "sentralitet"])
+def test_every_demo_table_is_strict_json(capsys, by):
+    for question in ("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"):
+        args = ["table", "--demo", "-q", question, "--weight", "vekt"] + (["--by", by] if by else [])
+        status, out, err = _run(capsys, *args)
+        assert status == 0, err
+        table = json.loads(out, parse_constant=_no_nan)
+        assert table["groups"][0]["label"] == "Totalt"
