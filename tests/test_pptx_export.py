@@ -84,3 +84,22 @@ def test_significance_letters_reach_the_slide(demo_survey, tmp_path):
     ]
     for _group, cell in marked:
         assert any(label.endswith(cell.sig) for label in labels)
+
+
+def test_a_crowded_grid_continues_over_several_slides(real_xlsx, tmp_path):
+    from barometer_gui.core.importer import open_survey
+
+    survey = open_survey(real_xlsx, use_saved_mapping=False)
+    table = tabulate(survey, TableSpec("p"))  # 58 items
+    out = write_report([table], tmp_path / "rutenett.pptx")
+    slides = Presentation(str(out)).slides
+    assert len(slides) == 4
+    categories = [c for slide in slides for c in _chart(slide).plots[0].categories]
+    assert categories == survey.question("p").items
+    first_option = survey.question("p").options[0]
+    values = [v for slide in slides for v in _chart(slide).plots[0].series[0].values]
+    expected = [None if c.pct is None else c.pct / 100 for c in table.groups[0].cells if c.option == first_option]
+    assert [v is None for v in values] == [e is None for e in expected]
+    assert [v for v in values if v is not None] == pytest.approx([e for e in expected if e is not None])
+    texts = " ".join(s.text_frame.text for s in slides[3].shapes if s.has_text_frame)
+    assert "(4/4)" in texts

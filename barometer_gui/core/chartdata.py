@@ -35,6 +35,31 @@ class ChartData:
     def empty(self) -> bool:
         return not self.categories or not self.series
 
+    def pages(self, max_bars: int = 48, max_categories: int = 16) -> list[ChartData]:
+        """Split a chart too crowded for one slide into consecutive parts, "(1/4)" and so on."""
+        per_category = 1 if self.stacked else max(len(self.series), 1)
+        size = max(1, min(max_categories, max_bars // per_category))
+        if len(self.categories) <= size:
+            return [self]
+        starts = range(0, len(self.categories), size)
+        count = len(starts)
+        return [
+            ChartData(
+                self.title,
+                f"{self.subtitle} ({number}/{count})",
+                self.categories[start : start + size],
+                [
+                    Series(s.name, s.values[start : start + size], s.marks[start : start + size])
+                    for s in self.series
+                ],
+                self.stacked,
+                self.percent,
+                list(self.notes),
+                self.scale,
+            )
+            for number, start in enumerate(starts, start=1)
+        ]
+
 
 def chart_data(table: Table, group_label: str | None = None) -> ChartData:
     """Arrange a table for a bar chart; `group_label` picks one group for grid charts."""

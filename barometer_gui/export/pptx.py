@@ -1,6 +1,6 @@
 """PowerPoint reports with native, editable charts of the engine's numbers.
 
-One slide per table: the question as title, a native bar chart built from
+One slide per table (a crowded chart continues on the next slides): the question as title, a native bar chart built from
 `chart_data` (so it equals the table), and a footnote with base, weighting,
 tests and source. python-pptx is imported lazily; it is only needed here.
 """
@@ -33,7 +33,7 @@ def write_report(
     presentation = _open_template(template)
     for index, table in enumerate(tables):
         progress(index / len(tables), f"Lager lysbilde {index + 1} av {len(tables)} …")
-        add_table_slide(presentation, table, own_layout=template is None)
+        add_table_slides(presentation, table, own_layout=template is None)
     progress(0.95, "Lagrer …")
     atomic_write(out, lambda temp: presentation.save(str(temp)))
     progress(1.0, "Ferdig")
@@ -68,12 +68,21 @@ def _layout(presentation):
     return min(candidates, key=lambda lay: len(lay.placeholders))
 
 
-def add_table_slide(presentation, table: Table, own_layout: bool = True) -> None:
-    """Add one slide; `own_layout` places the title ourselves (our default deck), else the template's."""
+def add_table_slides(presentation, table: Table, own_layout: bool = True) -> int:
+    """Add the table's slides (a crowded chart is split over several); returns how many.
+
+    `own_layout` places the title ourselves (our default deck); a user's template keeps its own.
+    """
+    pages = chart_data(table).pages()
+    for page in pages:
+        _add_slide(presentation, table, page, own_layout)
+    return len(pages)
+
+
+def _add_slide(presentation, table: Table, data: ChartData, own_layout: bool) -> None:
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
-    data = chart_data(table)
     slide = presentation.slides.add_slide(_layout(presentation))
     width, height = presentation.slide_width, presentation.slide_height
     margin = int(width * 0.04)
@@ -81,12 +90,8 @@ def add_table_slide(presentation, table: Table, own_layout: bool = True) -> None
     if title is not None:
         title.text = table.question.text
         if own_layout:
-            title.left, title.top, title.width, title.height = (
-                margin,
-                int(height * 0.04),
-                width - 2 * margin,
-                int(height * 0.12),
-            )
+            title.left, title.top = margin, int(height * 0.04)
+            title.width, title.height = width - 2 * margin, int(height * 0.12)
         for paragraph in title.text_frame.paragraphs:
             if own_layout:
                 paragraph.alignment = PP_ALIGN.LEFT
@@ -115,6 +120,12 @@ def add_table_slide(presentation, table: Table, own_layout: bool = True) -> None
         run.font.size = Pt(9)
 
 
+def _label_size(data: ChartData) -> int:
+    """Smaller value labels as the bars get thinner."""
+    bars = len(data.categories) * (1 if data.stacked else len(data.series))
+    return 9 if bars <= 24 else 8 if bars <= 36 else 7
+
+
 def _mark_significant(chart, data: ChartData, number_format: str) -> None:
     """Write the significance letters into the labels of the bars that carry them (as the table does)."""
     from pptx.enum.chart import XL_LABEL_POSITION
@@ -128,13 +139,13 @@ def _mark_significant(chart, data: ChartData, number_format: str) -> None:
         labels.show_value = True
         labels.number_format = number_format
         labels.number_format_is_linked = False
-        labels.font.size = Pt(9)
+        labels.font.size = Pt(_label_size(data))
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         for index, (value, mark) in enumerate(zip(series.values, series.marks, strict=False)):
             if mark and value is not None:
                 frame = plotted.points[index].data_label.text_frame
                 frame.text = value_label(value, data.percent, mark)
-                frame.paragraphs[0].runs[0].font.size = Pt(9)
+                frame.paragraphs[0].runs[0].font.size = Pt(_label_size(data))
                 frame.paragraphs[0].runs[0].font.bold = True
 
 
@@ -175,7 +186,7 @@ def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: 
     # In stacked bars a label on a sliver is unreadable: hide labels under 4 %.
     labels.number_format = f'[<0.04]"";{PERCENT}' if data.stacked else number_format
     labels.number_format_is_linked = False
-    labels.font.size = Pt(9)
+    labels.font.size = Pt(_label_size(data))
     if not data.stacked:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
     for series, colour in zip(chart.series, series_colours(data), strict=True):
