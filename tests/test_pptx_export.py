@@ -98,7 +98,9 @@ def test_a_crowded_grid_continues_over_several_slides(real_xlsx, tmp_path):
     assert categories == survey.question("p").items
     first_option = survey.question("p").options[0]
     values = [v for slide in slides for v in _chart(slide).plots[0].series[0].values]
-    expected = [None if c.pct is None else c.pct / 100 for c in table.groups[0].cells if c.option == first_option]
+    expected = [
+        None if c.pct is None else c.pct / 100 for c in table.groups[0].cells if c.option == first_option
+    ]
     assert [v is None for v in values] == [e is None for e in expected]
     assert [v for v in values if v is not None] == pytest.approx([e for e in expected if e is not None])
     texts = " ".join(s.text_frame.text for s in slides[3].shapes if s.has_text_frame)

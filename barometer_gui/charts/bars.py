@@ -60,10 +60,8 @@ def draw_table(figure: Figure, table: Table, group_label: str | None = None) -> 
         va="bottom",
     )
     _style(axes)
-    try:
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
-    except (ValueError, np.linalg.LinAlgError):
-        pass
+    # Re-laid out at every draw, so the chart stays tidy when a window or export resizes it.
+    figure.set_layout_engine("tight", rect=(0, 0.04, 1, 1))
     return data
 
 

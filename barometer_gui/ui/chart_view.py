@@ -4,22 +4,37 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from PySide6.QtWidgets import QScrollArea
 
 from barometer_gui.charts.bars import draw_table
 from barometer_gui.core.tabulate import Table
 
+MIN_HEIGHT = 300
+PIXELS_PER_BAR = 16
 
-class ChartView(FigureCanvasQTAgg):
+
+class ChartView(QScrollArea):
+    """The chart grows with the number of bars and scrolls, instead of squeezing 58 items into view."""
+
     def __init__(self, parent=None) -> None:
-        super().__init__(Figure(figsize=(8, 4.5), dpi=100))
-        self.setParent(parent)
+        super().__init__(parent)
+        self.canvas = FigureCanvasQTAgg(Figure(figsize=(8, 4.5), dpi=100))
+        self.setWidget(self.canvas)
+        self.setWidgetResizable(True)
         self.setMinimumHeight(260)
         self.table: Table | None = None
+
+    @property
+    def figure(self) -> Figure:
+        return self.canvas.figure
 
     def show_table(self, table: Table | None) -> None:
         self.table = table
         if table is None:
             self.figure.clear()
+            self.canvas.setMinimumHeight(MIN_HEIGHT)
         else:
-            draw_table(self.figure, table)
-        self.draw_idle()
+            data = draw_table(self.figure, table)
+            bars = len(data.categories) * (1 if data.stacked else max(len(data.series), 1))
+            self.canvas.setMinimumHeight(max(MIN_HEIGHT, bars * PIXELS_PER_BAR + 160))
+        self.canvas.draw_idle()
