@@ -60,12 +60,7 @@ def build(rows: int = 20000, questions: int = 50, seed: int = 3) -> Survey:
     return Survey(pd.DataFrame(columns), qs, background, "bench", weights=["vekt"])
 
 
-def main() -> None:
-    survey = build()
-    breakdowns = ["fylke", "landsdel", "type", "kommunestorrelse", "sektor"]
-    tabulate(
-        survey, TableSpec("s0", by="fylke")
-    )  # load scipy/statsmodels once, as the GUI does at first click
+def _run_engine(survey: Survey, breakdowns: list[str]) -> tuple[float, list[float]]:
     times = []
     start = time.perf_counter()
     for question in survey.questions:
@@ -73,23 +68,34 @@ def main() -> None:
             t0 = time.perf_counter()
             tabulate(survey, TableSpec(question.id, by=by, weight="vekt"))
             times.append(time.perf_counter() - t0)
-    batch = time.perf_counter() - start
+    return time.perf_counter() - start, times
 
-    base_start = time.perf_counter()
+
+def _run_baseline(survey: Survey, breakdowns: list[str]) -> float:
+    start = time.perf_counter()
     for question in survey.questions:
         for by in breakdowns:
-            column = survey.data[question.columns[0]]
-            pd.crosstab(column, survey.data[f"bg::{by}"], normalize="columns")
-    baseline = time.perf_counter() - base_start
+            pd.crosstab(survey.data[question.columns[0]], survey.data[f"bg::{by}"], normalize="columns")
+    return time.perf_counter() - start
 
-    count = len(times)
+
+def main(repeats: int = 3) -> None:
+    survey = build()
+    breakdowns = ["fylke", "landsdel", "type", "kommunestorrelse", "sektor"]
+    tabulate(
+        survey, TableSpec("s0", by="fylke")
+    )  # load scipy/statsmodels once, as the GUI does at first click
+    # Best of a few runs, as timeit does: the machine's other work only ever adds time.
+    engine = min((_run_engine(survey, breakdowns) for _ in range(repeats)), key=lambda run: run[0])
+    baseline = min(_run_baseline(survey, breakdowns) for _ in range(repeats))
+    batch, times = engine
     print(
-        f"{count} tables (20 000 respondents, 50 questions × 5 breakdowns, weighted, with intervals and tests)"
+        f"{len(times)} tables (20 000 respondents, 50 questions × 5 breakdowns, weighted, with intervals and tests)"
     )
     print(
         f"  per table: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms (target < 20 ms)"
     )
-    print(f"  whole batch: {batch:.2f} s (target < 1 s)")
+    print(f"  whole batch: {batch:.2f} s (target < 1 s), best of {repeats}")
     print(
         f"  baseline pandas crosstab (percentages only): {baseline:.2f} s; engine / baseline = {batch / baseline:.2f}×"
     )

@@ -46,3 +46,17 @@ def test_two_proportion_z_equals_statsmodels_pooled_test():
     _, expected = proportions_ztest([60, 63], [200, 150])
     assert float(p) == pytest.approx(expected)
     assert np.isnan(stats.two_proportion_p(0.0, 10, 0.0, 10))
+
+
+def test_pearson_p_equals_scipy_on_tables_with_empty_rows_and_columns():
+    rng = np.random.default_rng(11)
+    for shape in ((2, 2), (3, 5), (6, 4)):
+        for _ in range(10):
+            table = rng.integers(0, 30, shape).astype(float)
+            table[rng.integers(0, shape[0])] = 0  # an empty group
+            ours = stats.chi_square(table)
+            kept = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+            if kept.shape[0] < 2 or kept.shape[1] < 2:
+                assert ours is None
+            else:
+                assert ours == pytest.approx(chi2_contingency(kept, correction=False).pvalue)

@@ -141,7 +141,9 @@ class Survey:
             return None
         for column in self.weights:
             if _squash(column) == _squash(name):
-                weights = pd.to_numeric(self.data[column], errors="coerce")
+                weights = self.data[column]
+                if weights.dtype.kind != "f":
+                    weights = pd.to_numeric(weights, errors="coerce")
                 if (weights < 0).any():
                     raise BarometerError(f"Vektvariabelen «{column}» har negative verdier.")
                 return weights

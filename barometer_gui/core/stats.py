@@ -51,41 +51,40 @@ def wilson_interval(p: np.ndarray, n_eff: np.ndarray, alpha: float = 0.05) -> tu
     return low, high
 
 
-def chi_square(observed: np.ndarray) -> float | None:
-    """p-value of Pearson's chi-square on a groups × options table (no continuity correction)."""
-    from scipy.stats import chi2_contingency
+def pearson_p(tables: np.ndarray) -> np.ndarray:
+    """Pearson chi-square p-values for a stack of contingency tables (..., rows, columns).
 
-    table = np.asarray(observed, dtype=float)
-    table = table[:, table.sum(axis=0) > 0]
-    table = table[table.sum(axis=1) > 0]
-    if table.shape[0] < 2 or table.shape[1] < 2:
-        return None
-    return float(chi2_contingency(table, correction=False).pvalue)
-
-
-def chi_square_per_option(chosen: np.ndarray, bases: np.ndarray) -> np.ndarray:
-    """Pearson chi-square p per option of a multi-select: chosen vs not chosen across groups.
-
-    The same statistic as `chi2_contingency(correction=False)` on each 2 × groups table
-    (the tests check it), computed for all options at once: SciPy's per-call overhead
-    would otherwise dominate a table with many options.
+    The statistic and degrees of freedom of `chi2_contingency(table, correction=False)` after
+    empty rows and columns are dropped (the tests compare the two). Computed for the whole stack
+    at once because SciPy's per-call overhead would dominate a table with many options or items.
+    NaN where a test is not defined (fewer than two non-empty rows or columns).
     """
     from scipy.stats import chi2
 
+    observed = np.asarray(tables, dtype=float)
+    rows = observed.sum(axis=-1, keepdims=True)
+    columns = observed.sum(axis=-2, keepdims=True)
+    total = rows.sum(axis=-2, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        expected = rows * columns / total
+        cells = np.where(expected > 0, (observed - expected) ** 2 / np.where(expected > 0, expected, 1), 0.0)
+    statistic = cells.sum(axis=(-2, -1))
+    dof = ((rows[..., 0] > 0).sum(axis=-1) - 1) * ((columns[..., 0, :] > 0).sum(axis=-1) - 1)
+    return np.where(dof >= 1, chi2.sf(statistic, np.maximum(dof, 1)), np.nan)
+
+
+def chi_square(observed: np.ndarray) -> float | None:
+    """p-value of Pearson's chi-square on one groups × options table (no continuity correction)."""
+    p = float(pearson_p(np.asarray(observed, dtype=float)[None])[0])
+    return p if np.isfinite(p) else None
+
+
+def chi_square_per_option(chosen: np.ndarray, bases: np.ndarray) -> np.ndarray:
+    """Per option of a multi-select: chosen vs not chosen across groups (one 2 × groups table each)."""
     chosen = np.asarray(chosen, dtype=float)
     bases = np.asarray(bases, dtype=float)[:, None]
-    observed = np.stack([chosen, bases - chosen])  # 2 × groups × options
-    keep = bases[:, 0] > 0
-    observed = observed[:, keep, :]
-    groups_total = observed.sum(axis=0, keepdims=True)
-    answer_total = observed.sum(axis=1, keepdims=True)
-    grand = groups_total.sum(axis=1, keepdims=True)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        expected = answer_total * groups_total / grand
-        statistic = np.where(expected > 0, (observed - expected) ** 2 / expected, 0.0).sum(axis=(0, 1))
-    dof = observed.shape[1] - 1
-    degenerate = (answer_total[:, 0, :] <= 0).any(axis=0) | (dof < 1)
-    return np.where(degenerate, np.nan, chi2.sf(statistic, max(dof, 1)))
+    tables = np.stack([chosen, bases - chosen], axis=-1)  # groups × options × 2
+    return pearson_p(np.moveaxis(tables, 1, 0))  # options × groups × 2
 
 
 def two_proportion_p(p1, n1, p2, n2) -> np.ndarray:

@@ -185,12 +185,13 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
             f"Ukjent korreksjon «{spec.correction}». Velg blant: {', '.join(stats.CORRECTIONS)}."
         )
     keep, filters = _filter(survey, spec.where)
-    data = survey.data.loc[keep]
+    data = _columns(survey, question.columns + _grouping_columns(survey, spec), keep)
+    rows = int(keep.sum())
     weights = survey.weight(spec.weight)
-    w = np.ones(len(data)) if weights is None else weights.loc[keep].fillna(0.0).to_numpy(dtype=float)
+    w = np.ones(rows) if weights is None else weights[keep.to_numpy()].fillna(0.0).to_numpy(dtype=float)
 
-    labels, masks, partition, by_label = _groups(survey, data, spec)
-    group_matrix = np.vstack(masks).astype(float) if masks else np.zeros((0, len(data)))
+    labels, masks, partition, by_label = _groups(survey, data, spec, rows)
+    group_matrix = np.vstack(masks).astype(float) if masks else np.zeros((0, rows))
     source = Path(survey.source).name if survey.source else ""
 
     if question.type in (QType.NUMERIC, QType.TEXT):
@@ -202,7 +203,7 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
         )
 
     blocks = _blocks(data, question, spec.grid_summary)
-    any_base = np.zeros(len(data), dtype=bool)
+    any_base = np.zeros(rows, dtype=bool)
     for block in blocks:
         any_base |= block.in_base
     base = group_matrix @ any_base
@@ -291,9 +292,23 @@ def _categories(column: pd.Series) -> list:
     return sorted(column.dropna().unique().tolist(), key=str)
 
 
-def _groups(survey: Survey, data: pd.DataFrame, spec: TableSpec):
+def _columns(survey: Survey, names: list[str], keep: pd.Series) -> dict[str, pd.Series]:
+    """The few columns a table reads, as Series (selecting a sub-frame costs more than the table)."""
+    if keep.all():
+        return {name: survey.data[name] for name in names}
+    mask = keep.to_numpy()
+    return {name: survey.data[name][mask] for name in names}
+
+
+def _grouping_columns(survey: Survey, spec: TableSpec) -> list[str]:
+    """The one column the groups come from, if any; the table reads nothing else besides the question."""
+    name = spec.benchmark[0] if spec.benchmark else spec.by
+    return [survey.variable(name).column] if name else []
+
+
+def _groups(survey: Survey, data: dict[str, pd.Series], spec: TableSpec, rows: int):
     """Labels and row masks of the groups; `partition` are the indices that split Totalt."""
-    everyone = np.ones(len(data), dtype=bool)
+    everyone = np.ones(rows, dtype=bool)
     if spec.benchmark:
         name, value = spec.benchmark
         variable = survey.variable(name)
@@ -314,11 +329,11 @@ def _groups(survey: Survey, data: pd.DataFrame, spec: TableSpec):
     return [TOTAL] + [str(c) for c in categories], masks, list(range(1, len(masks))), variable.text
 
 
-def _blocks(data: pd.DataFrame, question: Question, summary: bool) -> list[_Block]:
+def _blocks(data: dict[str, pd.Series], question: Question, summary: bool) -> list[_Block]:
     if question.type is QType.SINGLE:
         return [_categorical_block(data[question.columns[0]], None, question.options)]
     if question.type is QType.MULTI:
-        matrix = data[question.columns].to_numpy(dtype=float)
+        matrix = np.column_stack([data[c].to_numpy(dtype=float) for c in question.columns])
         in_base = ~np.isnan(matrix).all(axis=1)
         return [_Block(None, list(question.options), np.nan_to_num(matrix, nan=0.0), in_base)]
     blocks = []
