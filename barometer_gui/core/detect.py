@@ -288,8 +288,13 @@ def _binary_group(raw: pd.DataFrame, group: list[str], value_labels: dict[str, d
         codes = value_labels.get(column)
         if codes and set(codes) - {"0", "1"}:
             return False
-        values = set(pd.to_numeric(raw[column], errors="coerce").dropna().unique())
-        if not values <= {0.0, 1.0}:
+        values = raw[column]
+        if values.dtype.kind not in "iuf":
+            values = pd.to_numeric(values, errors="coerce")
+        numbers = values.to_numpy(dtype=float)
+        if raw[column].notna().any() and np.isnan(numbers).all():
+            return False  # text answers, not 0/1 codes
+        if not np.all(np.isnan(numbers) | (numbers == 0) | (numbers == 1)):
             return False
     return True
 
