@@ -65,6 +65,12 @@ def draw_table(figure: Figure, table: Table, group_label: str | None = None) -> 
     return data
 
 
+def label_size(data: ChartData) -> int:
+    """Value labels in points, smaller as the bars get thinner (charts and slides alike)."""
+    bars = len(data.categories) * (1 if data.stacked else len(data.series))
+    return 9 if bars <= 24 else 8 if bars <= 36 else 7
+
+
 def value_label(value: float, percent: bool, mark: str = "") -> str:
     """Bar label in Norwegian format, with the significance letters the table shows."""
     text = f"{fmt_number(value, 0)} %" if percent else fmt_number(value, 1)
@@ -100,7 +106,7 @@ def _clustered(axes, data: ChartData) -> None:
                     bar.get_y() + bar.get_height() / 2,
                     text,
                     va="center",
-                    fontsize=8,
+                    fontsize=label_size(data) - 1,
                 )
     axes.set_yticks(positions, _labels(data.categories))
     axes.invert_yaxis()
@@ -130,7 +136,7 @@ def _stacked(axes, data: ChartData) -> None:
                     f"{width:.0f}",
                     ha="center",
                     va="center",
-                    fontsize=7,
+                    fontsize=label_size(data) - 1,
                     color="white" if dark else "black",
                 )
         left += values

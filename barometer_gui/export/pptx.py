@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from barometer_gui.charts.bars import series_colours, value_label
+from barometer_gui.charts.bars import label_size, series_colours, value_label
 from barometer_gui.core.chartdata import ChartData, chart_data
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
@@ -120,12 +120,6 @@ def _add_slide(presentation, table: Table, data: ChartData, own_layout: bool) ->
         run.font.size = Pt(9)
 
 
-def _label_size(data: ChartData) -> int:
-    """Smaller value labels as the bars get thinner."""
-    bars = len(data.categories) * (1 if data.stacked else len(data.series))
-    return 9 if bars <= 24 else 8 if bars <= 36 else 7
-
-
 def _mark_significant(chart, data: ChartData, number_format: str) -> None:
     """Write the significance letters into the labels of the bars that carry them (as the table does)."""
     from pptx.enum.chart import XL_LABEL_POSITION
@@ -139,13 +133,13 @@ def _mark_significant(chart, data: ChartData, number_format: str) -> None:
         labels.show_value = True
         labels.number_format = number_format
         labels.number_format_is_linked = False
-        labels.font.size = Pt(_label_size(data))
+        labels.font.size = Pt(label_size(data))
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         for index, (value, mark) in enumerate(zip(series.values, series.marks, strict=False)):
             if mark and value is not None:
                 frame = plotted.points[index].data_label.text_frame
                 frame.text = value_label(value, data.percent, mark)
-                frame.paragraphs[0].runs[0].font.size = Pt(_label_size(data))
+                frame.paragraphs[0].runs[0].font.size = Pt(label_size(data))
                 frame.paragraphs[0].runs[0].font.bold = True
 
 
@@ -186,7 +180,7 @@ def _add_chart(slide, data: ChartData, left: int, top: int, width: int, height: 
     # In stacked bars a label on a sliver is unreadable: hide labels under 4 %.
     labels.number_format = f'[<0.04]"";{PERCENT}' if data.stacked else number_format
     labels.number_format_is_linked = False
-    labels.font.size = Pt(_label_size(data))
+    labels.font.size = Pt(label_size(data))
     if not data.stacked:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
     for series, colour in zip(chart.series, series_colours(data), strict=True):

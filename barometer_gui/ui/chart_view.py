@@ -10,7 +10,8 @@ from barometer_gui.charts.bars import draw_table
 from barometer_gui.core.tabulate import Table
 
 MIN_HEIGHT = 300
-PIXELS_PER_BAR = 16
+PIXELS_PER_BAR = 12
+BARS_THAT_FIT = 30
 
 
 class ChartView(QScrollArea):
@@ -36,5 +37,6 @@ class ChartView(QScrollArea):
         else:
             data = draw_table(self.figure, table)
             bars = len(data.categories) * (1 if data.stacked else max(len(data.series), 1))
-            self.canvas.setMinimumHeight(max(MIN_HEIGHT, bars * PIXELS_PER_BAR + 160))
+            tall = bars > BARS_THAT_FIT
+            self.canvas.setMinimumHeight(bars * PIXELS_PER_BAR + 160 if tall else MIN_HEIGHT)
         self.canvas.draw_idle()
