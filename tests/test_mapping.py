@@ -24,6 +24,20 @@ def test_invalid_mapping_file_is_a_clear_error(tmp_path):
         open_survey(codebook_book(tmp_path / "cb.xlsx"), mapping=bad)
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("type", "matrix"), ("encoding", "morse"), ("columns", [])],
+)
+def test_hand_edited_mapping_with_unknown_values_is_refused(tmp_path, field, value):
+    import json
+
+    _, mapping = open_with_mapping(codebook_book(tmp_path / "cb.xlsx"), use_saved_mapping=False)
+    raw = json.loads(mapping.to_json())
+    raw["questions"][0][field] = value
+    with pytest.raises(BarometerError, match="Koblingsfila er ikke gyldig"):
+        Mapping.from_json(json.dumps(raw))
+
+
 def test_mapping_that_does_not_fit_the_file(tmp_path):
     _, mapping = open_with_mapping(codebook_book(tmp_path / "cb.xlsx"), use_saved_mapping=False)
     with pytest.raises(BarometerError, match="passer ikke"):

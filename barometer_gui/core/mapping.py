@@ -76,7 +76,7 @@ class Mapping:
     def from_json(cls, text: str) -> Mapping:
         try:
             raw = json.loads(text)
-            return cls(
+            mapping = cls(
                 layout=raw["layout"],
                 questions=[QuestionSpec(**q) for q in raw["questions"]],
                 background=[BackgroundSpec(**b) for b in raw.get("background", [])],
@@ -84,8 +84,24 @@ class Mapping:
                 size_bounds=[int(b) for b in raw.get("size_bounds", SizeClasses().bounds)],
                 signature=raw.get("signature", ""),
             )
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BarometerError(f"Koblingsfila er ikke gyldig ({exc.__class__.__name__}).") from None
+        mapping.validate()
+        return mapping
+
+    def validate(self) -> None:
+        """A hand-edited mapping file must use known types, encodings and roles."""
+        types = {str(t) for t in QType}
+        for spec in self.questions:
+            if spec.type not in types or spec.encoding not in ENCODINGS or not spec.columns:
+                raise BarometerError(
+                    f"Koblingsfila er ikke gyldig: spørsmålet «{spec.id}» har ukjent type eller koding."
+                )
+        for spec in self.background:
+            if spec.role not in BACKGROUND_ROLES:
+                raise BarometerError(
+                    f"Koblingsfila er ikke gyldig: ukjent rolle «{spec.role}» for «{spec.column}»."
+                )
 
     @classmethod
     def load(cls, path: str | Path) -> Mapping:
