@@ -68,6 +68,7 @@ CASES = {
     "folder": (lambda d: d, "SurveyXact"),
     "unknown encoding": (lambda d: _write(d / "rar.csv", b"a;b\n\x01\x02\x03;\x81\x8d\n"), "tegnkoding"),
     "only whitespace csv": (lambda d: _write(d / "blank.csv", b"  \n\n \n"), "tom"),
+    "only separators csv": (lambda d: _write(d / "semikolon.csv", b";;;\n;;;\n"), "bare skilletegn"),
 }
 
 

@@ -292,3 +292,16 @@ def test_codebook_in_one_spss_variable_view_sheet(tmp_path):
     assert survey.question("q1").options == ["Ja", "Nei", "Vet ikke"]
     assert survey.question("q2").options == ["Kommuner", "Staten"]
     assert survey.question("q2").text == "Hvem samarbeider dere med?"
+
+
+def test_csv_header_notes_and_text_weights(tmp_path):
+    path = tmp_path / "vekt.csv"
+    path.write_text(
+        "Kommunenr;Strategi;Strategi;Vekt;\n301;Ja;Nei;1,5;\n4601;Nei;Ja;0,5;\n", encoding="utf-8"
+    )
+    survey = open_survey(path, use_saved_mapping=False)
+    assert any("flere ganger" in w for w in survey.warnings)
+    assert not any(
+        "mangler overskrift" in w for w in survey.warnings
+    )  # the trailing separator is not a column
+    assert survey.weight("Vekt").tolist() == [1.5, 0.5]

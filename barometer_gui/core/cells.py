@@ -37,6 +37,11 @@ def numeric_text(column: pd.Series) -> pd.Series:
     )
 
 
+def to_numbers(column: pd.Series) -> pd.Series:
+    """A column as floats, reading Norwegian-style text numbers; anything else becomes NaN."""
+    return pd.to_numeric(numeric_text(column), errors="coerce").astype(float)
+
+
 def is_numeric(column: pd.Series) -> bool:
     """True when every filled cell is a number (also numbers stored as text)."""
     if column.dtype.kind in "iuf":
@@ -44,7 +49,7 @@ def is_numeric(column: pd.Series) -> bool:
     values = column.dropna()
     if values.empty:
         return False
-    return bool(pd.to_numeric(numeric_text(values.astype(str).str.strip()), errors="coerce").notna().all())
+    return bool(to_numbers(values.astype(str).str.strip()).notna().all())
 
 
 def map_distinct(column: pd.Series, function) -> pd.Series:

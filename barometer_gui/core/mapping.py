@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from barometer_gui.core.cells import code_key, is_blank, map_distinct, numeric_text
+from barometer_gui.core.cells import code_key, is_blank, map_distinct, to_numbers
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.register import SizeClasses, derive_from_kommunenummer, normalise_type
 from barometer_gui.core.schema import Background, QType, Question, Survey, clean_label
@@ -145,7 +145,7 @@ def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Surv
         columns.update(built)
         background.extend(entries)
     for weight in mapping.weights:
-        columns[weight] = pd.to_numeric(raw[weight], errors="coerce")
+        columns[weight] = to_numbers(raw[weight])  # "1,25" as Norwegian exports write it
 
     data = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
     return Survey(
@@ -188,7 +188,7 @@ def _build_question(
         built = {f"{spec.id}::{i + 1}": pd.Series(matrix[:, i]) for i in range(matrix.shape[1])}
         return Question(spec.id, spec.text, qtype, list(built), options), built, None
     if qtype is QType.NUMERIC:
-        values = pd.to_numeric(numeric_text(raw[spec.columns[0]]), errors="coerce").astype(float)
+        values = to_numbers(raw[spec.columns[0]])
         return Question(spec.id, spec.text, qtype, [spec.id]), {spec.id: values}, None
     values = map_distinct(raw[spec.columns[0]], lambda v: None if is_blank(v) else str(v).strip())
     return Question(spec.id, spec.text, qtype, [spec.id]), {spec.id: values.astype(object)}, None
@@ -310,7 +310,7 @@ def _build_background(raw: pd.DataFrame, spec: BackgroundSpec, sizes: SizeClasse
         ]
         return built, entries
     if spec.role == "inhabitants":
-        values = pd.to_numeric(numeric_text(column), errors="coerce")
+        values = to_numbers(column)
         built = {"bg::innbyggere": values, "bg::kommunestorrelse": sizes.classify(values)}
         entries = [
             Background("kommunestorrelse", "Kommunestørrelse", "derived", "bg::kommunestorrelse"),
@@ -323,9 +323,7 @@ def _build_background(raw: pd.DataFrame, spec: BackgroundSpec, sizes: SizeClasse
         ]
     if spec.role == "numeric":
         key = f"bg::{spec.id}"
-        return {key: pd.to_numeric(numeric_text(column), errors="coerce")}, [
-            Background(spec.id, spec.text, "numeric", key)
-        ]
+        return {key: to_numbers(column)}, [Background(spec.id, spec.text, "numeric", key)]
     qspec = QuestionSpec(
         spec.id, spec.text, "single", [spec.column], "codes" if spec.codes else "labels", [], codes=spec.codes
     )

@@ -60,8 +60,8 @@ def read_book(path: str | Path, sheet: str | None = None, progress: Progress = n
     sibling_folder = _surveyxact_csv_folder(path)
     if sibling_folder is not None:
         return _read_csv_folder(sibling_folder, progress)
-    frame = read_csv_table(path, progress)
-    return RawBook("csv", {path.stem: frame})
+    frame, notes = read_csv_table(path, progress)
+    return RawBook("csv", {path.stem: frame}, notes)
 
 
 def _head(path: Path) -> bytes:
@@ -71,8 +71,6 @@ def _head(path: Path) -> bytes:
             head = handle.read(8)
     except FileNotFoundError:
         raise BarometerError(f"Fant ikke fila «{path}».") from None
-    except IsADirectoryError:
-        raise BarometerError(f"«{path}» er en mappe, ikke en fil.") from None
     except PermissionError:
         raise BarometerError(f"Har ikke tilgang til å lese «{path.name}».") from None
     except OSError as exc:
@@ -346,7 +344,10 @@ def _try(data: bytes, codec: str):
         return
 
 
-def read_csv_table(path: Path, progress: Progress = no_progress, header: bool = True) -> pd.DataFrame:
+def read_csv_table(
+    path: Path, progress: Progress = no_progress, header: bool = True
+) -> tuple[pd.DataFrame, list[str]]:
+    """The table and what was noticed about its header (as for Excel sheets)."""
     progress(0.05, f"Leser «{path.name}» …")
     try:
         data = path.read_bytes()
@@ -363,16 +364,18 @@ def read_csv_table(path: Path, progress: Progress = no_progress, header: bool = 
     except csv.Error:
         raise BarometerError(f"«{path.name}» er ikke en gyldig CSV-fil.") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        raise BarometerError(f"«{path.name}» er tom: den har bare skilletegn.")
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
+    # A trailing separator on every line gives an empty last column without a header: drop it.
+    while width > 1 and not any(r[width - 1].strip() for r in rows):
+        width -= 1
+        rows = [r[:width] for r in rows]
     if not header:
-        return _typed(pd.DataFrame(rows), delimiter)
-    names, header_rows, _ = clean_header([[c or None for c in r] for r in rows[:3]], path.stem)
-    # A trailing separator gives an empty last column without a header: drop it.
-    frame = pd.DataFrame(rows[header_rows:], columns=names)
-    if names and names[-1].startswith("Kolonne ") and not (frame.iloc[:, -1].str.strip() != "").any():
-        frame = frame.iloc[:, :-1]
-    return _typed(frame, delimiter)
+        return _typed(pd.DataFrame(rows), delimiter), []
+    names, header_rows, notes = clean_header([[c or None for c in r] for r in rows[:3]], path.stem)
+    return _typed(pd.DataFrame(rows[header_rows:], columns=names), delimiter), notes
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -427,9 +430,10 @@ def _read_csv_folder(folder: Path, progress: Progress) -> RawBook:
         raise BarometerError(
             f"Mappa «{folder.name}» har ikke CSV-filene dataset, structure og labels fra SurveyXact."
         )
-    sheets = {
+    tables = {
         "Dataset": read_csv_table(found["dataset"], progress),
         "Structure": read_csv_table(found["structure"], progress),
         "Labels": read_csv_table(found["labels"], progress, header=False),
     }
-    return RawBook("csv", sheets)
+    notes = [note for _, sheet_notes in tables.values() for note in sheet_notes]
+    return RawBook("csv", {name: frame for name, (frame, _) in tables.items()}, notes)

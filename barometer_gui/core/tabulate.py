@@ -20,7 +20,7 @@ import pandas as pd
 from barometer_gui.core import stats
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.formatting import fmt_int, fmt_p
-from barometer_gui.core.schema import QType, Question, Survey
+from barometer_gui.core.schema import Background, QType, Question, Survey
 
 TOTAL = "Totalt"
 REST = "Resten av landet"
@@ -259,17 +259,14 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
 def _filter(survey: Survey, where: tuple[tuple[str, str], ...]) -> tuple[pd.Series, list[str]]:
     """Rows kept by the filters: values of one variable are OR-ed, different variables AND-ed."""
     keep = pd.Series(True, index=survey.data.index)
-    by_variable: dict[str, list[str]] = {}
+    chosen: dict[str, tuple[Background, list[str]]] = {}
     for name, value in where:
         variable = survey.variable(name)
-        column = survey.data[variable.column]
-        label = _match_value(column, value, variable.text)
-        by_variable.setdefault(variable.id, []).append(label)
+        label = _match_value(survey.data[variable.column], value, variable.text)
+        chosen.setdefault(variable.id, (variable, []))[1].append(label)
     described = []
-    for variable_id, values in by_variable.items():
-        variable = survey.variable(variable_id)
-        column = survey.data[variable.column].astype(object)
-        keep &= column.isin(values)
+    for variable, values in chosen.values():
+        keep &= survey.data[variable.column].astype(object).isin(values)
         described.append(f"{variable.text} = {' eller '.join(values)}")
     return keep, described
 
