@@ -6,7 +6,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from barometer_gui.charts.bars import draw_table
-from barometer_gui.core.chartdata import chart_data
+from barometer_gui.charts.model import chart_data
 from barometer_gui.core.tabulate import TableSpec, tabulate
 from tests.synthetic import make_survey
 

@@ -7,7 +7,7 @@ import textwrap
 import numpy as np
 from matplotlib.figure import Figure
 
-from barometer_gui.core.chartdata import ChartData, chart_data
+from barometer_gui.charts.model import ChartData, chart_data
 from barometer_gui.core.formatting import fmt_number
 from barometer_gui.core.tabulate import Table
 
