@@ -57,7 +57,7 @@ def read_book(path: str | Path, sheet: str | None = None, progress: Progress = n
         return _read_excel(path, sheet, progress, zipped=False)
     if head.startswith(b"PK"):
         raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.")
-    sibling_folder = _surveyxact_csv_folder(path)
+    sibling_folder = surveyxact_csv_folder(path)
     if sibling_folder is not None:
         return _read_csv_folder(sibling_folder, progress)
     frame, notes = read_csv_table(path, progress)
@@ -407,7 +407,7 @@ def _typed(frame: pd.DataFrame, delimiter: str) -> pd.DataFrame:
 SURVEYXACT_CSV = ("dataset", "structure", "labels")
 
 
-def _surveyxact_csv_folder(path: Path) -> Path | None:
+def surveyxact_csv_folder(path: Path) -> Path | None:
     if path.stem.lower() in SURVEYXACT_CSV and all(_find(path.parent, n) for n in SURVEYXACT_CSV):
         return path.parent
     return None
