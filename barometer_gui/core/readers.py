@@ -15,19 +15,17 @@ import csv
 import io
 import logging
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from barometer_gui.core.archive import GAP_ROWS, check_workbook_zip, refuse_oversized
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.progress import Progress, no_progress
 
 MAX_FILE_BYTES = 400 * 1024 * 1024
-MAX_UNPACKED_BYTES = 3 * 1024 * 1024 * 1024
-MAX_ZIP_RATIO = 200
 MAX_TEXT_BYTES = 400 * 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -87,51 +85,6 @@ def _head(path: Path) -> bytes:
 # --------------------------------------------------------------------------- Excel
 
 
-def _check_zip(path: Path) -> None:
-    """Refuse zip bombs, non-workbook zips and XML with entity declarations before parsing."""
-    from defusedxml import ElementTree as SafeET
-    from defusedxml.common import DefusedXmlException
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            names = {m.filename for m in members}
-            total = sum(m.file_size for m in members)
-            if total > MAX_UNPACKED_BYTES:
-                raise BarometerError(
-                    f"«{path.name}» pakker seg ut til over {MAX_UNPACKED_BYTES // 2**30} GB og blir ikke åpnet."
-                )
-            for member in members:
-                ratio = member.file_size / max(member.compress_size, 1)
-                if member.file_size > 20 * 2**20 and ratio > MAX_ZIP_RATIO:
-                    raise BarometerError(
-                        f"«{path.name}» ser ut som en zip-bombe (unormalt høy komprimering) og blir ikke åpnet."
-                    )
-            if (
-                "xl/workbook.xml" not in names
-                and "xl/workbook.bin" not in names
-                and "content.xml" not in names
-            ):
-                raise BarometerError(f"«{path.name}» er en zip-fil, men ikke en Excel-arbeidsbok.")
-            for member in members:
-                if not member.filename.endswith((".xml", ".rels")):
-                    continue
-                with archive.open(member) as handle:
-                    head = handle.read(4096)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise BarometerError(
-                        f"«{path.name}» inneholder XML-konstruksjoner (DTD/entiteter) som ikke er tillatt i Excel-filer."
-                    )
-            if "xl/workbook.xml" in names:
-                SafeET.fromstring(archive.read("xl/workbook.xml"))
-    except zipfile.BadZipFile:
-        raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.") from None
-    except (DefusedXmlException, SafeET.ParseError):
-        raise BarometerError(f"«{path.name}» har en ugyldig arbeidsbok-del (xl/workbook.xml).") from None
-    except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, zlib.error):
-        raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.") from None
-
-
 def _refuse_encrypted(path: Path) -> None:
     """Password-protected .xlsx files are OLE containers with an EncryptedPackage stream."""
     with path.open("rb") as handle:
@@ -146,8 +99,7 @@ def _refuse_encrypted(path: Path) -> None:
 def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool) -> RawBook:
     import fastexcel
 
-    if zipped:
-        _check_zip(path)
+    extents = check_workbook_zip(path) if zipped else {}
     progress(0.05, "Åpner arbeidsboka …")
     try:
         reader = fastexcel.read_excel(str(path))
@@ -158,13 +110,21 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
         if sheet not in names:
             raise BarometerError(f"Arbeidsboka har ikke arket «{sheet}». Ark: {', '.join(names)}.")
         names = [sheet]
+    # Before any sheet is loaded: one sheet reaching XFD1048576 would abort the process in calamine.
+    for name, extent in extents.items():
+        if name in names or name not in reader.sheet_names:
+            refuse_oversized(extent, name, path)
     sheets: dict[str, pd.DataFrame] = {}
     notes: list[str] = []
     for index, name in enumerate(names):
         progress(0.1 + 0.6 * index / max(len(names), 1), f"Leser arket «{name}» …")
         try:
             # SurveyXact's Labels sheet (variable, code, label) has no header row.
-            frame, sheet_notes = _load_sheet(reader, name, header=name.strip().lower() != "labels")
+            extent = extents.get(name)
+            rows = extent.rows_to_read() if extent else None
+            frame, sheet_notes = _load_sheet(reader, name, name.strip().lower() != "labels", rows)
+            if extent and rows and rows < extent.value_row:
+                sheet_notes.append(_stray_rows_note(name, extent))
         except BarometerError:
             raise
         except Exception as exc:
@@ -172,6 +132,13 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
         sheets[name] = frame
         notes += sheet_notes
     return RawBook("excel", sheets, notes)
+
+
+def _stray_rows_note(sheet: str, extent) -> str:
+    return (
+        f"Arket «{sheet}»: {extent.rows_below_gap} rad(er) langt under dataene (til rad {extent.value_row}, "
+        f"etter over {GAP_ROWS} tomme rader) er ikke tatt med som svar. Slett dem i Excel hvis de ikke hører til."
+    )
 
 
 def _excel_failure(path: Path, exc: Exception, sheet: str | None = None) -> str:
@@ -184,25 +151,56 @@ def _excel_failure(path: Path, exc: Exception, sheet: str | None = None) -> str:
     )
 
 
-def _load_sheet(reader, name: str, header: bool) -> tuple[pd.DataFrame, list[str]]:
-    """Load a sheet once when its header is clean; peek at the first rows only when it is not."""
+def _load_sheet(reader, name: str, header: bool, rows: int | None) -> tuple[pd.DataFrame, list[str]]:
+    """Load a sheet once when its header is clean; peek at the first rows only when it is not.
+
+    `rows` is the sheet's last row with a value (from the zip check): formatted or empty cells
+    below it are not read, and blank rows left at the bottom are dropped, since they are no
+    respondents.
+    """
+
+    def limit(header_rows: int) -> dict[str, int]:
+        return {"n_rows": max(rows - header_rows, 0)} if rows else {}
+
     if not header:
-        frame = reader.load_sheet(name, header_row=None).to_pandas()
+        frame = reader.load_sheet(name, header_row=None, **limit(0)).to_pandas()
         frame.columns = list(range(frame.shape[1]))
-        return frame, []
-    sheet = reader.load_sheet(name, header_row=0)
+        return _without_trailing_blank_rows(frame), []
+    sheet = reader.load_sheet(name, header_row=0, **limit(1))
     columns = sheet.available_columns()
     names = [c.name for c in columns]
     if not any(c.column_name_from == "generated" for c in columns) and not _renamed_duplicates(names):
-        return sheet.to_pandas(), []
+        return _without_trailing_blank_rows(sheet.to_pandas()), []
     peek = reader.load_sheet(name, header_row=None, n_rows=3).to_pandas()
     if peek.shape[1] == 0 or peek.dropna(how="all").empty:
         return pd.DataFrame(), []
-    rows = [list(peek.iloc[i]) for i in range(min(len(peek), 3))]
-    names, header_rows, notes = clean_header(rows, name)
-    frame = reader.load_sheet(name, header_row=None, column_names=names, skip_rows=header_rows).to_pandas()
+    top = [list(peek.iloc[i]) for i in range(min(len(peek), 3))]
+    names, header_rows, notes = clean_header(top, name)
+    frame = reader.load_sheet(
+        name, header_row=None, column_names=names, skip_rows=header_rows, **limit(header_rows)
+    ).to_pandas()
     frame.columns = names[: frame.shape[1]]
-    return frame, notes
+    return _without_trailing_blank_rows(frame), notes
+
+
+def _without_trailing_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of empty strings at the bottom of a sheet (cleared cells, formatting) are no respondents."""
+    if frame.empty or not _is_blank_row(frame.iloc[-1]):
+        return frame
+    filled = np.zeros(len(frame), dtype=bool)
+    for _, column in frame.items():
+        if column.dtype.kind in "iufb":
+            filled |= column.notna().to_numpy()
+        else:
+            filled |= (column.astype("string").str.strip().fillna("") != "").to_numpy(dtype=bool)
+    last = int(np.flatnonzero(filled)[-1]) + 1 if filled.any() else 0
+    return frame.iloc[:last]
+
+
+def _is_blank_row(row: pd.Series) -> bool:
+    return all(
+        value is None or _isnan(value) or (isinstance(value, str) and not value.strip()) for value in row
+    )
 
 
 def _renamed_duplicates(names: list[str]) -> bool:
