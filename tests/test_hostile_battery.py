@@ -254,6 +254,19 @@ def very_wide_csv(folder: Path) -> Path:
     return folder / "bred.csv"
 
 
+def hostile_mapping_folder(folder: Path) -> Path:
+    """Every kind of broken saved mapping in the store, then an ordinary survey is opened."""
+    from tests.test_hostile_mappings import HOSTILE
+
+    store = folder / "home" / "mappings"
+    store.mkdir(parents=True)
+    for number, data in enumerate(HOSTILE.values()):
+        (store / f"{number}.json").write_bytes(data)
+    with (store / "stor.json").open("wb") as handle:
+        handle.truncate(177 * 2**20)
+    return truncated_csv(folder)
+
+
 CASES = {
     "far-corner cell": (far_corner, {"refused": "XFD1048576"}),
     "far-corner cell, understated dimension": (far_corner_understated_dimension, {"refused": "XFD1048576"}),
@@ -265,6 +278,7 @@ CASES = {
     "mixed encodings": (mixed_encoding_csv, {"respondents": 40}),
     "truncated csv": (truncated_csv, {"respondents": 40}),
     "two million columns": (very_wide_csv, {"refused": "kolonner"}),
+    "hostile saved mappings": (hostile_mapping_folder, {"respondents": 40}),
 }
 
 
