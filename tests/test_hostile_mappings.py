@@ -74,7 +74,7 @@ def test_a_bad_file_in_the_folder_is_skipped_with_a_note(tmp_path, case):
 def test_a_bad_mapping_file_given_by_name_is_a_clear_error(tmp_path, case):
     path = tmp_path / "kobling.json"
     path.write_bytes(HOSTILE[case])
-    with pytest.raises(BarometerError, match="(?i)kobling") as caught:
+    with pytest.raises(BarometerError, match=r"(?i)kobling") as caught:
         mapping_store.load_file(path)
     assert "kobling.json" in caught.value.message and "\n" not in caught.value.message
 
@@ -102,7 +102,7 @@ def test_a_huge_stray_file_is_skipped_without_reading_it(tmp_path):
 
 def test_saved_mapping_is_found_again(tmp_path):
     path = codebook_book(tmp_path / "cb.xlsx")
-    survey, mapping = open_with_mapping(path, use_saved_mapping=False)
+    _, mapping = open_with_mapping(path, use_saved_mapping=False)
     mapping.questions[0].text = "Rettet tekst"
     saved = mapping_store.save(mapping)
     assert saved.parent == mapping_store.store_dir()

@@ -157,7 +157,9 @@ def _checked_text(path: Path) -> str:
     try:
         raw = json.loads(text)
     except RecursionError:
-        raise BarometerError(f"Koblingsfila «{path.name}» er for dypt nøstet til å være en kobling.") from None
+        raise BarometerError(
+            f"Koblingsfila «{path.name}» er for dypt nøstet til å være en kobling."
+        ) from None
     except ValueError as exc:
         raise BarometerError(
             f"Koblingsfila «{path.name}» er ikke gyldig JSON (linje {getattr(exc, 'lineno', '?')}); "
@@ -237,7 +239,9 @@ def schema_problem(value: object, schema: object = _MAPPING, where: str = "") ->
     if isinstance(schema, tuple):  # (str, None): text or nothing
         return None if value is None else schema_problem(value, schema[0], where)
     if schema is int:
-        return None if isinstance(value, int) and not isinstance(value, bool) else f"{here} skal være et heltall"
+        return (
+            None if isinstance(value, int) and not isinstance(value, bool) else f"{here} skal være et heltall"
+        )
     if not isinstance(value, str) or len(value) > _MAX_TEXT:
         return f"{here} skal være tekst"
     return None
