@@ -1,0 +1,52 @@
+"""KoboToolbox / ODK: the main sheet (not the repeat-group sheets, which carry `_parent_index`),
+metadata (_id, _uuid, _submission_time, _status, __version__, start, end, deviceid …) skipped,
+group paths ("grp/q1") shortened, and select_multiple as `parent/option` (or `parent.option`)
+0/1 or TRUE/FALSE columns grouped into one question; the space-joined parent column is dropped.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from barometer_gui.core.importers import flat
+from barometer_gui.core.importers.metadata import tool_score
+from barometer_gui.core.mapping import Layout, Mapping
+
+
+def matches(raw: pd.DataFrame) -> bool:
+    names = {str(c).casefold() for c in raw.columns}
+    return len(names & {"_id", "_uuid", "_submission_time", "_index", "__version__"}) >= 2 or (
+        tool_score(list(raw.columns), "kobo") >= 3
+    )
+
+
+def main_sheet(sheets: dict[str, pd.DataFrame]) -> str | None:
+    """The submissions sheet: repeat groups point to it with `_parent_index`."""
+    repeats = [n for n, f in sheets.items() if "_parent_index" in {str(c) for c in f.columns}]
+    if not repeats:
+        return None
+    mains = [n for n in sheets if n not in repeats]
+    return max(mains, key=lambda n: sheets[n].shape[0] * sheets[n].shape[1]) if mains else None
+
+
+def _parent(column: str, names: set[str]) -> tuple[str, str] | None:
+    for separator in ("/", "."):
+        head, sep, option = str(column).rpartition(separator)
+        if sep and head in names:
+            return head, option
+    return None
+
+
+def mapping(raw: pd.DataFrame, texts: dict[str, str]) -> Mapping:
+    names = {str(c) for c in raw.columns}
+    parents = {pair[0] for c in raw.columns if (pair := _parent(str(c), names))}
+    raw = raw[[c for c in raw.columns if str(c) not in parents]]
+    labels = {str(c): texts.get(c) or str(c).rpartition("/")[2] for c in raw.columns}
+
+    def split(column: str, text: str) -> tuple[str, str] | None:
+        pair = _parent(column, names)
+        if pair is None:
+            return None
+        return texts.get(pair[0]) or pair[0].rpartition("/")[2], pair[1]
+
+    return flat.mapping(raw, Layout.KOBO, labels, split)
