@@ -336,7 +336,7 @@ def _groups(survey: Survey, data: dict[str, pd.Series], spec: TableSpec, rows: i
     if variable.kind == "numeric":
         raise BarometerError(f"«{variable.text}» er et tall og kan ikke brukes til å dele opp tabellen.")
     categories = _categories(column)
-    if not categories:
+    if not categories and rows:
         raise BarometerError(
             f"«{variable.text}» har ingen verdier blant respondentene her, så tabellen kan ikke deles opp etter den."
         )
