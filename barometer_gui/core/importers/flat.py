@@ -46,9 +46,9 @@ def mapping(
     texts = texts or {}
     candidates = [c for c in raw.columns if not is_metadata(c)]
     metadata = len(raw.columns) - len(candidates)
-    background, weights, used = detect_background(raw, candidates, {})
+    background, weights, used = detect_background(raw, candidates, {}, texts)
     columns = [c for c in candidates if c not in used]
-    _times_as_text(raw, columns)
+    dates = _times_as_text(raw, columns)
     entries: list[QuestionSpec] = []
     joined_any = False
 
@@ -65,7 +65,7 @@ def mapping(
             parts = [split(c, text_of(c))[1] for c in group]  # type: ignore[index]
             entries.append(question_from_columns(raw, "", clean_label(stem), group, parts))
             continue
-        spec = flat_column(raw, group[0], clean_label(text_of(group[0])))
+        spec = flat_column(raw, group[0], clean_label(text_of(group[0])), group[0] in dates)
         joined_any = joined_any or spec.encoding == Encoding.JOINED
         entries.append(spec)
     text_ids(entries)
@@ -74,7 +74,9 @@ def mapping(
     return Mapping(layout, entries, background, weights, signature=signature(list(raw.columns)))
 
 
-def flat_column(raw: pd.DataFrame, column: str, text: str) -> QuestionSpec:
+def flat_column(raw: pd.DataFrame, column: str, text: str, free_text: bool = False) -> QuestionSpec:
+    if free_text:
+        return QuestionSpec("", text, QType.TEXT, [column], Encoding.TEXT)
     series = raw[column]
     if not is_numeric(series):
         filled = series.dropna().astype(str).str.strip()
@@ -88,10 +90,13 @@ def flat_column(raw: pd.DataFrame, column: str, text: str) -> QuestionSpec:
     return single_column(raw, "", text, column)
 
 
-def _times_as_text(raw: pd.DataFrame, columns: list[str]) -> None:
-    """Time and date answers read as times and dates (not 1899-12-31 datetimes)."""
+def _times_as_text(raw: pd.DataFrame, columns: list[str]) -> set[str]:
+    """Time and date answers read as times and dates (not 1899-12-31 datetimes); they are text answers."""
+    found = set()
     for column in columns:
         if raw[column].dtype.kind == "M" or raw[column].dtype == object:
             converted = forms.as_times(raw[column])
             if converted is not None:
                 raw[column] = converted
+                found.add(column)
+    return found

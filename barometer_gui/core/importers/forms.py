@@ -84,7 +84,8 @@ def _reads_as_joined(parts: dict[str, list[str]], joined: list[str]) -> bool:
         for part in parts[cell]:
             counts[part] = counts.get(part, 0) + 1
     recurring = [p for p, n in counts.items() if n >= 2]
-    return len(joined) >= 3 and len(recurring) >= 2 and all(len(parts[c]) >= 2 for c in joined)
+    combined = sum(len(parts[c]) >= 2 for c in joined)
+    return combined >= 2 and len(recurring) >= 2
 
 
 def as_times(series: pd.Series) -> pd.Series | None:

@@ -131,6 +131,7 @@ NAMES: dict[str, set[str]] = {
         "missrel",
         "time_rsi",
         "deg_time",
+        "mailsent",
     },
     "nettskjema": {"nr", "opprettet", "endret", "innsendt", "$submission_id", "$created", "$answer_time_ms"},
     "forms": {"id", "start time", "completion time", "email", "name", "last modified time"},

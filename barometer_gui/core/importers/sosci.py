@@ -32,7 +32,13 @@ def mapping(raw: pd.DataFrame, texts: dict[str, str], found: codebook.Codebook) 
         if len(group) > 1 and all(_checkbox(raw[c]) for c in group):
             for column in group:
                 labels.value_labels.setdefault(column, dict(CHECKBOX))
-    return codebook.mapping(raw, labels, Layout.SOSCI)
+    result = codebook.mapping(raw, labels, Layout.SOSCI)
+    if not found:
+        result.notes.append(
+            "SoSci-eksporten har svarkoder uten etiketter; oppgi fila values (kodeboka) med --codebook "
+            "eller velg den i programmet for å få svartekstene."
+        )
+    return result
 
 
 def _checkbox(column: pd.Series) -> bool:

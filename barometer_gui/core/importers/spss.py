@@ -32,21 +32,37 @@ def read(path: Path) -> RawBook:
         else (pyreadstat.read_por if path.suffix.lower() == ".por" else pyreadstat.read_sav)
     )
     try:
-        frame, meta = reader(str(path))
+        frame, meta = reader(str(path), user_missing=True)
     except Exception as exc:  # pyreadstat reports damage as ReadstatError/PyreadstatError
         raise BarometerError(
             f"«{path.name}» kunne ikke leses som {kind.upper()}-fil ({exc.__class__.__name__}). "
             "Be leverandøren om fila på nytt, eller en Excel-eksport."
         ) from None
+    for variable, ranges in meta.missing_ranges.items():  # user-missing codes are blank answers
+        if variable in frame.columns:
+            frame[variable] = frame[variable].map(lambda v, r=ranges: None if _missing(v, r) else v)
     frame.attrs["readstat"] = {
         "variable_labels": {k: v for k, v in meta.column_names_to_labels.items() if v},
         "value_labels": {
-            var: {code_key(code): clean_label(label) for code, label in labels.items()}
+            var: {
+                code_key(code): clean_label(label)
+                for code, label in labels.items()
+                if not _missing(code, meta.missing_ranges.get(var, []))
+            }
             for var, labels in meta.variable_value_labels.items()
         },
         "mr_sets": dict(getattr(meta, "mr_sets", {}) or {}),
     }
     return RawBook(kind, {path.stem: frame})
+
+
+def _missing(code: object, ranges: list[dict]) -> bool:
+    """User-missing codes (SPSS missing values) are blank answers, not options."""
+    try:
+        value = float(code)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return any(r.get("lo") is not None and float(r["lo"]) <= value <= float(r["hi"]) for r in ranges)
 
 
 def mapping(raw: pd.DataFrame, kind: str) -> Mapping:

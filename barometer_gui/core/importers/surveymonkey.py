@@ -13,7 +13,8 @@ import pandas as pd
 
 from barometer_gui.core.importers import flat
 from barometer_gui.core.importers.metadata import tool_score
-from barometer_gui.core.mapping import Layout, Mapping
+from barometer_gui.core.mapping import Encoding, Layout, Mapping
+from barometer_gui.core.schema import QType
 
 _RESPONSE = re.compile(r"\s+-\s+(Response|Open-Ended Response|Svar|Åpent svar)$", re.I)
 _OTHER = re.compile(r"other \(please specify\)|annet \(vennligst spesifiser\)|annet \(spesifiser\)", re.I)
@@ -43,4 +44,8 @@ def mapping(raw: pd.DataFrame, texts: dict[str, str]) -> Mapping:
     def split(column: str, text: str) -> tuple[str, str] | None:
         return None if _OTHER.search(text) else flat.header_split(column, text)
 
-    return flat.mapping(raw, Layout.SURVEYMONKEY, texts, split)
+    result = flat.mapping(raw, Layout.SURVEYMONKEY, texts, split)
+    for spec in result.questions:  # "Other (please specify)" is what the respondent wrote
+        if _OTHER.search(spec.text):
+            spec.type, spec.encoding, spec.options = QType.TEXT, Encoding.TEXT, []
+    return result
