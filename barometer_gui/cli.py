@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--demo", action="store_true", help="bruk det innebygde demodatasettet")
         sub.add_argument("--sheet", help="arknavn (standard: gjenkjennes automatisk)")
         sub.add_argument("--mapping", help="koblingsfil (JSON) fra koblingsdialogen")
-        sub.add_argument("--codebook", metavar="FILE", help="kodebok i egen fil (etiketter, typer, rekkefølge)")
+        sub.add_argument(
+            "--codebook", metavar="FILE", help="kodebok i egen fil (etiketter, typer, rekkefølge)"
+        )
         sub.add_argument("--no-saved-mapping", action="store_true", help="ikke bruk en lagret kobling")
 
     def table_options(sub: argparse.ArgumentParser) -> None:

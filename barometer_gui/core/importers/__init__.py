@@ -69,14 +69,14 @@ def detect(book: RawBook, name: str = "", extra: Codebook | None = None) -> tupl
 def _propose(raw: pd.DataFrame, rows: list[list[str]], texts: dict[str, str], found: Codebook) -> Mapping:
     if sosci.matches(raw):
         return sosci.mapping(raw, texts, found)
+    if kobo.matches(raw):
+        return kobo.mapping(raw, texts, found)
     if found:
         return codebook.mapping(raw, found)
     if qualtrics.matches(raw, rows):
         return qualtrics.mapping(raw, texts)
     if limesurvey.matches(raw):
         return limesurvey.mapping(raw, texts)
-    if kobo.matches(raw):
-        return kobo.mapping(raw, texts)
     if surveymonkey.matches(raw, rows):
         return surveymonkey.mapping(raw, surveymonkey.merge_subheader(raw, rows[0]) if rows else texts)
     if nettskjema.matches(raw):

@@ -228,13 +228,32 @@ def variable_id(column: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "bakgrunn"
 
 
-def text_ids(entries: list[QuestionSpec]) -> None:
-    """Ids from the question text, so next year's export (columns moved) keeps them."""
+_CODE_NAME = re.compile(r"^[\w/.\[\]-]{1,40}$")
+
+
+def stable_ids(entries: list[QuestionSpec]) -> None:
+    """Ids from the source variable when headers are codes, else from the question text.
+
+    Never from the column position, so next year's export of the same survey (columns added or
+    moved) keeps its ids and a saved mapping or report spec still finds its questions.
+    """
     seen: dict[str, int] = {}
     for spec in entries:
-        base = "_".join(variable_id(spec.text).split("_")[:6])[:40].strip("_") or "sporsmal"
+        if all(_CODE_NAME.match(str(c)) for c in spec.columns):
+            base = variable_id(_variable_stem([str(c) for c in spec.columns]))
+        else:
+            base = "_".join(variable_id(spec.text).split("_")[:6])[:40].strip("_") or "sporsmal"
         seen[base] = seen.get(base, 0) + 1
         spec.id = base if seen[base] == 1 else f"{base}_{seen[base]}"
+
+
+def _variable_stem(columns: list[str]) -> str:
+    if len(columns) == 1:
+        return columns[0]
+    stems = {var_stem(c) or c.partition("[")[0] for c in columns}
+    if len(stems) == 1:
+        return stems.pop()
+    return common_id(columns).partition("[")[0]
 
 
 # --------------------------------------------------------------------------- scales and values

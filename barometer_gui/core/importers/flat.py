@@ -18,7 +18,7 @@ from barometer_gui.core.importers.common import (
     question_from_columns,
     runs,
     single_column,
-    text_ids,
+    stable_ids,
 )
 from barometer_gui.core.importers.metadata import is_metadata
 from barometer_gui.core.mapping import Encoding, Layout, Mapping, QuestionSpec, signature
@@ -37,6 +37,7 @@ def mapping(
     layout: Layout | None = None,
     texts: dict[str, str] | None = None,
     split: Callable[[str, str], tuple[str, str] | None] = header_split,
+    value_labels: dict[str, dict[str, str]] | None = None,
 ) -> Mapping:
     """Questions from columns.
 
@@ -65,10 +66,14 @@ def mapping(
             parts = [split(c, text_of(c))[1] for c in group]  # type: ignore[index]
             entries.append(question_from_columns(raw, "", clean_label(stem), group, parts))
             continue
-        spec = flat_column(raw, group[0], clean_label(text_of(group[0])), group[0] in dates)
+        codes = (value_labels or {}).get(group[0])
+        if codes:
+            spec = single_column(raw, "", clean_label(text_of(group[0])), group[0], codes)
+        else:
+            spec = flat_column(raw, group[0], clean_label(text_of(group[0])), group[0] in dates)
         joined_any = joined_any or spec.encoding == Encoding.JOINED
         entries.append(spec)
-    text_ids(entries)
+    stable_ids(entries)
     if layout is None:
         layout = Layout.JOINED if joined_any or metadata >= 3 else Layout.QUESTION_HEADERS
     return Mapping(layout, entries, background, weights, signature=signature(list(raw.columns)))

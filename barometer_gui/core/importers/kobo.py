@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from barometer_gui.core.importers import flat
+from barometer_gui.core.importers.codebook import Codebook
 from barometer_gui.core.importers.metadata import tool_score
 from barometer_gui.core.mapping import Layout, Mapping
 
@@ -37,16 +38,23 @@ def _parent(column: str, names: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def mapping(raw: pd.DataFrame, texts: dict[str, str]) -> Mapping:
+def mapping(raw: pd.DataFrame, texts: dict[str, str], form: Codebook) -> Mapping:
+    """`form` is the XLSForm (survey/choices) when the user gave it: labels instead of names."""
     names = {str(c) for c in raw.columns}
     parents = {pair[0] for c in raw.columns if (pair := _parent(str(c), names))}
     raw = raw[[c for c in raw.columns if str(c) not in parents]]
-    labels = {str(c): texts.get(c) or str(c).rpartition("/")[2] for c in raw.columns}
+
+    def short(column: str) -> str:
+        return str(column).rpartition("/")[2]
+
+    labels = {str(c): texts.get(c) or form.variable_labels.get(short(c)) or short(c) for c in raw.columns}
+    codes = {str(c): form.value_labels[short(c)] for c in raw.columns if short(c) in form.value_labels}
 
     def split(column: str, text: str) -> tuple[str, str] | None:
         pair = _parent(column, names)
         if pair is None:
             return None
-        return texts.get(pair[0]) or pair[0].rpartition("/")[2], pair[1]
+        parent = texts.get(pair[0]) or form.variable_labels.get(short(pair[0])) or short(pair[0])
+        return parent, form.value_labels.get(short(pair[0]), {}).get(pair[1], pair[1])
 
-    return flat.mapping(raw, Layout.KOBO, labels, split)
+    return flat.mapping(raw, Layout.KOBO, labels, split, codes)
