@@ -21,7 +21,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data"
 
-KNR = ["0301", "1103", "4601", "5001", "1804", "3201", "4204", "1508", "3901", "5501", "4600", "1101"]
+KNR = ["0301", "1103", "4600", "5001", "1804", "3201", "4204", "1508", "3901", "5501", "4601", "1101"]
 STRATEGY = ["Ja", "Nei", "Ja", "Vet ikke", "Ja", "Nei", "Ja", "Ja", "Nei", None, None, "Ja"]
 #: Who chose Andre kommuner / Private, sivile og frivillige / Staten (None: never reached).
 COLLAB = [
@@ -143,7 +143,7 @@ def surveymonkey(folder: Path) -> None:
         "Last Name",
         "Custom Data 1",
     ]
-    top = meta + [Q_STRATEGY, Q_COLLAB, None, None, None, Q_AGREE, None, Q_STAFF]
+    top = [*meta, Q_STRATEGY, Q_COLLAB, None, None, None, Q_AGREE, None, Q_STAFF]
     sub = [None] * len(meta) + ["Response", *OPTIONS, "Other (please specify)", *ITEMS, "Open-Ended Response"]
     rows = [top, sub]
     for i, knr in enumerate(KNR):
@@ -305,29 +305,7 @@ def kobo(folder: Path) -> None:
     for i, knr in enumerate(KNR[:10]):
         chosen = COLLAB[i] or (0, 0, 0)
         main.append(
-            [
-                "2024-03-01T10:00:00",
-                "2024-03-01T10:07:00",
-                "2024-03-01",
-                f"enketo.org:{i}",
-                knr,
-                {"Ja": "ja", "Nei": "nei", "Vet ikke": "vet_ikke"}.get(STRATEGY[i] or ""),
-                " ".join(c for c, t in zip(codes, chosen, strict=True) if t),
-            ]
-            + list(chosen)
-            + [
-                STAFF[i],
-                1000 + i,
-                f"uuid-{i}",
-                "2024-03-01T10:08:00",
-                None,
-                None,
-                "submitted_via_web",
-                None,
-                "vAbc",
-                None,
-                i + 1,
-            ]
+            ["2024-03-01T10:00:00", "2024-03-01T10:07:00", "2024-03-01", f"enketo.org:{i}", knr, {"Ja": "ja", "Nei": "nei", "Vet ikke": "vet_ikke"}.get(STRATEGY[i] or ""), " ".join(c for c, t in zip(codes, chosen, strict=True) if t), *list(chosen), STAFF[i], 1000 + i, f"uuid-{i}", "2024-03-01T10:08:00", None, None, "submitted_via_web", None, "vAbc", None, i + 1]
         )
     repeat = [["navn", "rolle", "_index", "_parent_table_name", "_parent_index", "_submission__id"]]
     repeat += [[f"Person {k}", "leder", k + 1, "Innovasjon", 1 + k % 10, 1000 + k % 10] for k in range(25)]
