@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--demo", action="store_true", help="bruk det innebygde demodatasettet")
         sub.add_argument("--sheet", help="arknavn (standard: gjenkjennes automatisk)")
         sub.add_argument("--mapping", help="koblingsfil (JSON) fra koblingsdialogen")
+        sub.add_argument(
+            "--codebook", metavar="FILE", help="kodebok i egen fil (etiketter, typer, rekkefølge)"
+        )
+        sub.add_argument("--no-saved-mapping", action="store_true", help="ikke bruk en lagret kobling")
 
     def table_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--by", help="bakgrunnsvariabel å dele opp etter (f.eks. fylke, kommunestorrelse)")
@@ -135,7 +139,13 @@ def _load(args: argparse.Namespace) -> Survey:
     if args.demo and args.file:
         raise BarometerError("Oppgi enten en fil eller --demo, ikke begge.")
     path = Path(args.file) if args.file else demo_path()
-    return open_survey(path, sheet=args.sheet, mapping=args.mapping)
+    return open_survey(
+        path,
+        sheet=args.sheet,
+        mapping=args.mapping,
+        use_saved_mapping=not args.no_saved_mapping,
+        codebook=args.codebook,
+    )
 
 
 def _spec(args: argparse.Namespace, question: str) -> TableSpec:

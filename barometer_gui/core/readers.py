@@ -48,6 +48,10 @@ def read_book(path: str | Path, sheet: str | None = None, progress: Progress = n
     if path.is_dir():
         return _read_csv_folder(path, progress)
     head = _head(path)
+    if path.suffix.lower() in {".sav", ".zsav", ".por", ".dta"}:  # SPSS/Stata: read with pyreadstat
+        from barometer_gui.core.importers import spss
+
+        return spss.read(path)
     if head.startswith(ZIP_MAGIC):
         return _read_excel(path, sheet, progress, zipped=True)
     if head.startswith(OLE_MAGIC):

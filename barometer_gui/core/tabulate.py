@@ -96,6 +96,7 @@ class Table:
     comparisons: list[Comparison] = field(default_factory=list)
     filters: list[str] = field(default_factory=list)
     source: str = ""
+    population: str = ""  # who counts as a respondent (Survey.population), stated in the footnote
 
     @property
     def options(self) -> list[str]:
@@ -150,6 +151,8 @@ class Table:
             f"Grupper med færre enn {self.spec.min_base} svar er skjult (:), "
             f"under {self.spec.low_base} svar er merket *."
         )
+        if self.population:
+            parts.append(self.population)
         if self.source:
             parts.append(f"Kilde: {self.source}.")
         return " ".join(parts)
@@ -199,7 +202,16 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
         _suppress(groups, partition, spec.min_base)
         _hide_suppressed_values(groups)
         return Table(
-            question, spec, by_label, weights is not None, groups, "", None, filters=filters, source=source
+            question,
+            spec,
+            by_label,
+            weights is not None,
+            groups,
+            "",
+            None,
+            filters=filters,
+            source=source,
+            population=survey.population,
         )
 
     blocks = _blocks(data, question, spec.grid_summary)
@@ -253,6 +265,7 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
         comparisons,
         filters,
         source,
+        survey.population,
     )
 
 
@@ -268,6 +281,8 @@ def _filter(survey: Survey, where: tuple[tuple[str, str], ...]) -> tuple[pd.Seri
     for variable, values in chosen.values():
         keep &= survey.data[variable.column].astype(object).isin(values)
         described.append(f"{variable.text} = {' eller '.join(values)}")
+    if where and not keep.any():
+        raise BarometerError(f"Ingen respondenter oppfyller filteret ({'; '.join(described)}).")
     return keep, described
 
 
@@ -321,6 +336,10 @@ def _groups(survey: Survey, data: dict[str, pd.Series], spec: TableSpec, rows: i
     if variable.kind == "numeric":
         raise BarometerError(f"«{variable.text}» er et tall og kan ikke brukes til å dele opp tabellen.")
     categories = _categories(column)
+    if not categories and rows:
+        raise BarometerError(
+            f"«{variable.text}» har ingen verdier blant respondentene her, så tabellen kan ikke deles opp etter den."
+        )
     codes = _codes(column, categories)
     masks = [everyone] + [codes == index for index in range(len(categories))]
     return [TOTAL] + [str(c) for c in categories], masks, list(range(1, len(masks))), variable.text
