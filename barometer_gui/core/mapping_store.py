@@ -14,11 +14,14 @@ place a file outside the folder.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import re
 import sys
+import types
+import typing
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
@@ -173,71 +176,58 @@ def _checked_text(path: Path) -> str:
 
 # --------------------------------------------------------------------------- schema
 
-_QUESTION = {
-    "id": str,
-    "text": str,
-    "type": str,
-    "columns": [str],
-    "encoding": str,
-    "options": [str],
-    "items": [str],
-    "codes": {str: str},
-    "separator": (str, None),
-}
-_BACKGROUND = {"id": str, "text": str, "column": str, "role": str, "codes": {str: str}}
-_MAPPING = {
-    "layout": str,
-    "questions": [_QUESTION],
-    "background": [_BACKGROUND],
-    "weights": [str],
-    "size_bounds": [int],
-    "signature": str,
-}
-_REQUIRED = {
-    id(_MAPPING): {"layout", "questions"},
-    id(_QUESTION): {"id", "text", "type", "columns", "encoding"},
-    id(_BACKGROUND): {"id", "text", "column", "role"},
-}
 
-
-def schema_problem(value: object, schema: object = _MAPPING, where: str = "") -> str | None:
+def schema_problem(value: object, schema: object = Mapping, where: str = "") -> str | None:
     """What in `value` breaks the mapping schema (strict types, no unknown keys), or None.
 
-    Mapping.from_json accepts anything its dataclasses can be built from; a hand-edited or
-    damaged file can hold a number where a list of columns belongs, which only fails later,
-    deep in apply_mapping. This check runs first and names the place.
+    The schema is read from the `Mapping` dataclasses themselves, so it cannot drift from what
+    `Mapping.from_json` builds. `from_json` accepts anything its dataclasses can be built from;
+    a hand-edited or damaged file can hold a number where a list of columns belongs, which only
+    fails later, deep in apply_mapping. This check runs first and names the place.
     """
     here = where or "roten"
-    if isinstance(schema, dict) and schema and all(isinstance(k, str) for k in schema):
+    if dataclasses.is_dataclass(schema):
         if not isinstance(value, dict):
             return f"{here} skal være et objekt"
-        unknown = sorted(set(value) - set(schema))
+        fields = {f.name: f for f in dataclasses.fields(schema) if f.compare}
+        unknown = sorted(set(value) - set(fields))
         if unknown:
             return f"{here} har ukjent felt «{unknown[0][:40]}»"
-        missing = sorted(_REQUIRED.get(id(schema), set()) - set(value))
+        required = {
+            name
+            for name, f in fields.items()
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        }
+        missing = sorted(required - set(value))
         if missing:
             return f"{here} mangler feltet «{missing[0]}»"
+        hints = typing.get_type_hints(schema)
         for key, item in value.items():
-            problem = schema_problem(item, schema[key], f"{where}.{key}" if where else key)
+            problem = schema_problem(item, hints[key], f"{where}.{key}" if where else key)
             if problem:
                 return problem
         return None
-    if isinstance(schema, dict):  # {str: str}: a code list
+    origin, args = typing.get_origin(schema), typing.get_args(schema)
+    if origin in (types.UnionType, typing.Union):  # X | None
+        if value is None and type(None) in args:
+            return None
+        return schema_problem(value, next(a for a in args if a is not type(None)), where)
+    if origin is dict:
         if not isinstance(value, dict) or len(value) > _MAX_ITEMS:
             return f"{here} skal være en kodeliste (kode: etikett)"
         if not all(isinstance(v, str) and len(v) <= _MAX_TEXT for v in value.values()):
             return f"{here} skal ha tekst som etiketter"
         return None
-    if isinstance(schema, list):
+    if origin is list:
         if not isinstance(value, list) or len(value) > _MAX_ITEMS:
             return f"{here} skal være en liste"
         for index, item in enumerate(value):
-            problem = schema_problem(item, schema[0], f"{where}[{index}]")
+            problem = schema_problem(item, args[0], f"{where}[{index}]")
             if problem:
                 return problem
         return None
-    if isinstance(schema, tuple):  # (str, None): text or nothing
-        return None if value is None else schema_problem(value, schema[0], where)
+    if schema is bool:
+        return None if isinstance(value, bool) else f"{here} skal være sann eller usann"
     if schema is int:
         return (
             None if isinstance(value, int) and not isinstance(value, bool) else f"{here} skal være et heltall"
