@@ -99,7 +99,7 @@ def test_out_over_mapping_file_is_refused(tmp_path):
 def test_other_output_is_written(tmp_path, capsys):
     source = _csv(tmp_path / "svar.csv")
     out = tmp_path / "tabell.json"
-    assert run(["table", str(source), "-q", "q2", "--out", str(out)]) == 0
+    assert run(["table", str(source), "-q", "Har dere en strategi", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("{")
 
 
