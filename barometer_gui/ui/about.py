@@ -6,7 +6,7 @@ import html
 import importlib
 import sys
 
-from PySide6.QtCore import QLibraryInfo, qVersion
+from PySide6.QtCore import QLibraryInfo, Qt, qVersion
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -98,7 +98,7 @@ class AboutDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Lukk")
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(icon, 0)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.text, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

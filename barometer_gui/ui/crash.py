@@ -87,7 +87,7 @@ class CrashDialog(QDialog):
         )
         intro = QLabel(
             "<p><b>Barometer støtte på en feil programmet ikke var forberedt på.</b></p>"
-            "<p>Tallene du har laget er ikke endret, og ingenting er sendt noe sted. Lagre arbeidet ditt "
+            "<p>Filene dine er ikke endret, og ingenting er sendt noe sted. Lagre arbeidet ditt "
             "og start Barometer på nytt hvis noe oppfører seg rart.</p>"
             f"<p>{saved} Send gjerne rapporten til den som gir deg brukerstøtte: trykk "
             "«Kopier rapporten» og lim den inn i en e-post.</p>"
