@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui import __version__
-
 
 def crash_log_dir() -> Path:
     """<user data folder>/logs (platformdirs; %LOCALAPPDATA%\\Barometer\\logs on Windows).
@@ -50,6 +48,8 @@ def format_report(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None, thread: str
 ) -> str:
     from PySide6 import __version__ as pyside_version
+
+    from barometer_gui import __version__
 
     lines = [
         f"Barometer {__version__} – feilrapport {datetime.now().isoformat(timespec='seconds')}",

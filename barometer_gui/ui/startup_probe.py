@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 READY = "barometer-ready"
@@ -40,13 +40,20 @@ def watch_startup(window: QWidget) -> QTimer:
     timer = QTimer(window)
     timer.setInterval(10)
 
+    reported = False
+
     def check() -> None:
-        if is_ready(window):
-            timer.stop()
+        nonlocal reported
+        if not reported and is_ready(window):
+            reported = True
             print(READY, flush=True)
+        if reported and not any(thread.isRunning() for thread in window.findChildren(QThread)):
+            # Close only once the import thread has finished: this probe times start-up; closing
+            # during running work is the window's own closeEvent business (and its tests).
+            timer.stop()
             window.close()
             QApplication.quit()
-        elif time.monotonic() - started > TIMEOUT_S:
+        elif not reported and time.monotonic() - started > TIMEOUT_S:
             timer.stop()
             print(
                 "barometer-not-ready: no table and chart within the time limit", file=sys.stderr, flush=True
