@@ -6,10 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bundle=${1:-dist/barometer}
-version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
+version=$("${PYTHON:-python3}" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 msi=${2:-dist/Barometer-$version.msi}
 [ -d "$bundle" ] || { echo "no bundle at $bundle: run scripts/build_bundle.sh first" >&2; exit 1; }
-bundle=$(python3 -c 'import os,sys; print(os.path.relpath(sys.argv[1]))' "$bundle")  # wixl wants relative sources
+bundle=$("${PYTHON:-python3}" -c 'import os,sys; print(os.path.relpath(sys.argv[1]))' "$bundle")  # wixl wants relative sources
 gui=barometer-gui.exe
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
