@@ -14,6 +14,7 @@ from barometer_gui.core.importers.refusals import REEXPORT
 from barometer_gui.core.mapping import Mapping, apply_mapping
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.readers import RawBook, read_book
+from barometer_gui.core.resources import resource
 from barometer_gui.core.schema import Survey
 
 DEMO_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo_innovasjonsbarometer.xlsx"
@@ -21,12 +22,7 @@ DEMO_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo_
 
 def demo_path() -> Path:
     """The built-in demo export (also inside a frozen bundle, see build.spec)."""
-    import sys
-
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / DEMO_FILE.name
-    return DEMO_FILE
+    return resource(DEMO_FILE.name)
 
 
 def open_survey(
