@@ -354,8 +354,9 @@ def _diverging(axes, data: ChartData, style: Style, limit: float | None = None) 
 
 def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel: bool = False) -> None:
     positions = np.arange(len(data.categories))
-    row = axes.figure.get_figheight() * 0.6 * INCH / max(len(data.categories), 1)
-    size = min(style.base_font * 0.8, row * 0.6)
+    height = axes.get_position().height * 0.8 * axes.figure.get_figheight() * INCH  # before layout, roughly
+    pitch = height / max(len(data.categories), 1)  # points per row
+    size = min(style.base_font * 0.8, pitch * 0.6)
     shift = 0.18 if len(data.series) > 1 else 0.0
     for index, series in enumerate(data.series):
         values = _values(series)
@@ -390,7 +391,7 @@ def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel
                 textcoords="offset points", ha="center", va="bottom", fontsize=size, color=colour,
             )  # fmt: skip
     axes.set_yticks(positions, [wrap(c, 24) for c in data.categories])
-    axes.tick_params(axis="y", labelsize=min(style.base_font, row * 0.75))
+    axes.tick_params(axis="y", labelsize=min(style.base_font, pitch * 0.75))
     axes.set_ylim(len(data.categories) - 0.5, -0.5)
     largest = limit or max([_largest(data), *[r for r in data.references if r is not None]], default=1)
     axes.set_xlim(0, nice(largest) * 1.1)
@@ -478,7 +479,7 @@ def _panels(figure: Figure, data: ChartData, style: Style) -> None:
     limit = max(_extent(p) for p in data.panels)
     for axes, panel in zip(grid.flat, data.panels, strict=False):
         panel.decimals = data.decimals
-        title = wrap(panel.title, max(16, int(60 / columns)))
+        title = wrap(panel.title, max(16, int(_chars(figure, style.base_font) / columns) - 4))
         if panel.kind is Kind.DOTS:
             _dots(axes, panel, style, limit, panel=True)
             title += f"\n{panel.reference_text}" if panel.reference_text else ""
@@ -486,6 +487,7 @@ def _panels(figure: Figure, data: ChartData, style: Style) -> None:
             _diverging(axes, panel, style, nice(limit))
         else:
             _DRAW[panel.kind](axes, panel, style)
+            axes.set_xticks([0, 50, 100])  # narrow panels: three ticks, never touching the next panel's
         axes.set_title(title, loc="left", fontsize=style.base_font, fontweight="bold")
     for axes in list(grid.flat)[count:]:
         axes.axis("off")
