@@ -28,6 +28,7 @@ from barometer_gui.charts.style import (
     REFERENCE_COLOUR,
     SUPPRESSED,
     TEXT_COLOUR,
+    WRAP_AT,
     Style,
     nice,
     pct_label,
@@ -227,6 +228,20 @@ def _tidy(axes, grid: bool = True) -> None:
     axes.set_axisbelow(True)
 
 
+def _categories(axes, categories: list[str], style: Style, positions=None) -> None:
+    """Category labels wrapped and sized so that neighbours never touch, however many rows there are."""
+    height = axes.get_position().height * axes.figure.get_figheight() * INCH * 0.9
+    pitch = height / max(len(categories), 1)  # points per row
+    for width in (WRAP_AT, 60, 200):
+        labels = [wrap(c, width) for c in categories]
+        lines = max(label.count("\n") + 1 for label in labels) if labels else 1
+        size = min(style.base_font, pitch * 0.8 / (lines * 1.25))
+        if size >= style.base_font * 0.8:
+            break
+    axes.set_yticks(np.arange(len(categories)) if positions is None else positions, labels)
+    axes.tick_params(axis="y", labelsize=max(size, 4.0))
+
+
 def _label_size(axes, slots: int, share: float, style: Style) -> float:
     """Value labels no taller than the bar they belong to, so neighbours can never overlap."""
     figure = axes.figure
@@ -279,7 +294,7 @@ def _bars(axes, data: ChartData, style: Style) -> None:
                 text, (x, y), xytext=(3, 0), textcoords="offset points", va="center", ha="left",
                 fontsize=size, color=TEXT_COLOUR, gid="value",
             )  # fmt: skip
-    axes.set_yticks(positions, [wrap(c) for c in data.categories])
+    _categories(axes, data.categories, style)
     axes.invert_yaxis()
     axes.set_xlim(0, nice(largest) * 1.12 if largest > 0 else 1)
     _axis_format(axes, data)
@@ -298,7 +313,7 @@ def _segments(axes, data: ChartData, style: Style, lefts: list[np.ndarray], widt
                     x + w / 2, y, _label(abs(w), data), ha="center", va="center", fontsize=size,
                     color=text_on(series.colour), gid="inside",
                 )  # fmt: skip
-    axes.set_yticks(positions, [wrap(c) for c in data.categories])
+    _categories(axes, data.categories, style)
     axes.invert_yaxis()
 
 
@@ -311,9 +326,10 @@ def _stacked(axes, data: ChartData, style: Style) -> None:
         widths.append(values)
         left += values
     _segments(axes, data, style, lefts, widths)
+    size = _label_size(axes, len(data.categories), 0.7, style)
     for y, series_values in enumerate(zip(*[s.values for s in data.series], strict=True)):
         if all(v is None for v in series_values):
-            axes.text(1, y, SUPPRESSED, va="center", ha="left", fontsize=style.base_font, gid="value")
+            axes.text(1, y, SUPPRESSED, va="center", ha="left", fontsize=size, gid="value")
     axes.set_xlim(0, 100)
     _axis_format(axes, data)
     _tidy(axes)
@@ -377,7 +393,7 @@ def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel
         if all(v is None for v in values):
             axes.annotate(
                 SUPPRESSED, (0, row), xytext=(2, 0), textcoords="offset points", va="center",
-                fontsize=style.base_font, gid="value",
+                fontsize=size, gid="value",
             )  # fmt: skip
     for series, reference in zip(data.series, data.references, strict=False):
         if reference is not None:
@@ -390,8 +406,7 @@ def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel
                 xycoords=blended_transform_factory(axes.transData, axes.transAxes),
                 textcoords="offset points", ha="center", va="bottom", fontsize=size, color=colour,
             )  # fmt: skip
-    axes.set_yticks(positions, [wrap(c, 24) for c in data.categories])
-    axes.tick_params(axis="y", labelsize=min(style.base_font, pitch * 0.75))
+    _categories(axes, data.categories, style)
     axes.set_ylim(len(data.categories) - 0.5, -0.5)
     largest = limit or max([_largest(data), *[r for r in data.references if r is not None]], default=1)
     axes.set_xlim(0, nice(largest) * 1.1)
@@ -479,7 +494,7 @@ def _panels(figure: Figure, data: ChartData, style: Style) -> None:
     limit = max(_extent(p) for p in data.panels)
     for axes, panel in zip(grid.flat, data.panels, strict=False):
         panel.decimals = data.decimals
-        title = wrap(panel.title, max(16, int(_chars(figure, style.base_font) / columns) - 4))
+        title = wrap(panel.title, max(14, int(_chars(figure, style.base_font * 1.2) / columns) - 3))
         if panel.kind is Kind.DOTS:
             _dots(axes, panel, style, limit, panel=True)
             title += f"\n{panel.reference_text}" if panel.reference_text else ""

@@ -15,11 +15,45 @@ from dataclasses import dataclass, replace
 
 from barometer_gui.core.formatting import NBSP
 
-#: Qualitative palettes (darkened Okabe–Ito; Paul Tol's muted dark half; a calm blue-first set).
+#: Qualitative palettes (darkened Okabe–Ito; Paul Tol's muted dark half; a calm blue-first set), ten colours
+#: each; the first six are the most distinct (grouped bars never use more than six groups).
 PALETTES: dict[str, list[str]] = {
-    "standard": ["#0072B2", "#D55E00", "#007A5A", "#B8478E", "#A66C00", "#5B4B9E", "#2F7FB5", "#8F2D56"],
-    "tol": ["#332288", "#117733", "#CC6677", "#AA4499", "#882255", "#4477AA", "#999933", "#2E6E8E"],
-    "blaa": ["#1F4E79", "#C1440E", "#3B7A57", "#8E6C8A", "#B07A00", "#5E81AC", "#9C4A1A", "#6B7F00"],
+    "standard": [
+        "#0072B2",
+        "#D55E00",
+        "#007A5A",
+        "#B8478E",
+        "#A66C00",
+        "#5B4B9E",
+        "#2F7FB5",
+        "#8F2D56",
+        "#6B7F00",
+        "#9C4A1A",
+    ],
+    "tol": [
+        "#332288",
+        "#117733",
+        "#CC6677",
+        "#AA4499",
+        "#882255",
+        "#4477AA",
+        "#999933",
+        "#2E6E8E",
+        "#9C4A1A",
+        "#5B4B9E",
+    ],
+    "blaa": [
+        "#1F4E79",
+        "#C1440E",
+        "#3B7A57",
+        "#8E6C8A",
+        "#B07A00",
+        "#5E81AC",
+        "#9C4A1A",
+        "#6B7F00",
+        "#8F2D56",
+        "#007A5A",
+    ],
 }
 PALETTE_NAMES = {"standard": "Standard (Okabe–Ito)", "tol": "Tol (dempet)", "blaa": "Blå først"}
 
