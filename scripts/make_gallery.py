@@ -30,7 +30,7 @@ from barometer_gui.core.tabulate import TableSpec, tabulate  # noqa: E402
 
 OUT = ROOT / "docs" / "gallery"
 SOURCE = "KS Innovasjonsbarometeret 2024 (demodata)"
-DPI = 110
+DPI = 100
 
 #: name, table, chart type, chart options, what it shows
 ENTRIES = [
@@ -152,8 +152,8 @@ def render_pptx(entries: list[tuple[str, str, ChartData]]) -> Path:
     for _name, _what, data in entries:
         slide = deck.slides.add_slide(deck.slide_layouts[6])
         for text, top, size, bold in (
-            (data.title, 0.3, 22, True),
-            (data.subtitle, 0.95, 13, False),
+            (data.title, 0.25, 20, True),
+            (data.subtitle, 1.0, 13, False),
             (data.footer, 6.85, 10, False),
         ):
             box = slide.shapes.add_textbox(Inches(0.5), Inches(top), Inches(12.3), Inches(0.5))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from barometer_gui.charts.style import (
+    DIVERGING,
     LOW_BASE_MARK,
     MAX_GROUPED,
     SUPPRESSED,
@@ -349,16 +350,7 @@ def _bars(table: Table, style: Style, order: str) -> ChartData:
         group = groups[0]
         items = [i for i in table.items if i is not None]
         colours = scale_colours(list(table.options), []) if len(table.options) > 2 else _ends()
-        series = [
-            Series(
-                clean_text(o),
-                [_cell(group, i, o).pct for i in items],
-                colour=colour,
-                low=[_cell(group, i, o).ci_low for i in items],
-                high=[_cell(group, i, o).ci_high for i in items],
-            )
-            for o, colour in zip(table.options, colours, strict=True)
-        ]
+        series = _item_series(group, items, list(table.options), colours)
         return ChartData(
             "", _subtitle(table), [clean_text(i) for i in items], series, scale=True,
             base=_base_text(table, groups, True),
@@ -373,9 +365,21 @@ def _bars(table: Table, style: Style, order: str) -> ChartData:
     )
 
 
-def _ends() -> list[str]:
-    from barometer_gui.charts.style import DIVERGING
+def _item_series(group, items: list[str], options: list[str], colours: list[str]) -> list[Series]:
+    """One series per option of a grid, one value per item, with the Wilson interval."""
+    return [
+        Series(
+            clean_text(option),
+            [_cell(group, item, option).pct for item in items],
+            colour=colour,
+            low=[_cell(group, item, option).ci_low for item in items],
+            high=[_cell(group, item, option).ci_high for item in items],
+        )
+        for option, colour in zip(options, colours, strict=True)
+    ]
 
+
+def _ends() -> list[str]:
     return [DIVERGING[0], DIVERGING[-1]]
 
 
@@ -387,11 +391,7 @@ def _stacked(table: Table, style: Style, order: str, group=None) -> ChartData:
     if question.type is QType.GRID:
         group = group or _groups(table)[0]
         items = [i for i in table.items if i is not None]
-        colours = scale_colours(options, dont_know)
-        series = [
-            Series(clean_text(o), [_cell(group, i, o).pct for i in items], colour=c)
-            for o, c in zip(options, colours, strict=True)
-        ]
+        series = _item_series(group, items, options, scale_colours(options, dont_know))
         return ChartData(
             "", _subtitle(table), [clean_text(i) for i in items], series, kind=Kind.STACKED, scale=True,
             base=_base_text(table, [group], True),
@@ -436,16 +436,7 @@ def _diverging(table: Table, style: Style, order: str, group=None) -> ChartData:
     else:
         every = scale_colours(list(table.options), table.question.dont_know)
         colours = [every[table.options.index(o)] for o in options]
-    series = [
-        Series(
-            clean_text(o),
-            [_cell(group, i, o).pct for i in items],
-            colour=c,
-            low=[_cell(group, i, o).ci_low for i in items],
-            high=[_cell(group, i, o).ci_high for i in items],
-        )
-        for o, c in zip(options, colours, strict=True)
-    ]
+    series = _item_series(group, items, options, colours)
     beside_text = []
     for item in items:
         if table.spec.grid_summary:

@@ -461,7 +461,7 @@ def etree_sub(parent, tag: str, value: str):
 
 
 def _line(slide, data: ChartData, left: int, top: int, width: int, height: int):
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_MARKER_STYLE
     from pptx.util import Pt
 
     number_format = _number_format(data)
@@ -483,10 +483,13 @@ def _line(slide, data: ChartData, left: int, top: int, width: int, height: int):
         plotted.smooth = False
         plotted.format.line.color.rgb = _rgb(series.colour)
         plotted.format.line.width = Pt(2.25)
+        plotted.marker.style = XL_MARKER_STYLE.CIRCLE
+        plotted.marker.size = 8
         plotted.marker.format.fill.solid()
         plotted.marker.format.fill.fore_color.rgb = _rgb(series.colour)
         plotted.marker.format.line.color.rgb = _rgb(series.colour)
         labels = plotted.data_labels
+        labels.show_value = True
         labels.number_format = number_format
         labels.number_format_is_linked = False
         labels.position = XL_LABEL_POSITION.ABOVE
@@ -546,7 +549,8 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
             frame = _dots(slide, panel, x, y, box, cell_height, title=panel.title, names=first)
         else:
             # the n per item drawn beside in matplotlib goes into the panel's title here: panels are narrow
-            title = f"{panel.title}\n{panel.base}" if panel.beside_title == "n" else panel.title
+            base = panel.base.split(" per ")[0]  # "n = 187–201": the rest is in the footnote
+            title = f"{panel.title}\n{base}" if panel.beside_title == "n" else panel.title
             panel = replace(panel, beside=[], beside_title="") if panel.beside_title == "n" else panel
             frame = _category(slide, panel, x, y, box, cell_height)
             _title(frame.chart, title)
