@@ -207,6 +207,28 @@ def far_corner_understated_dimension(folder: Path) -> Path:
     return write_workbook(folder / "lyver.xlsx", _sheet(rows, "A1:B4"))
 
 
+def far_corner_first_in_file(folder: Path) -> Path:
+    """The far cell comes first and the data after it: "the last row in the file" would be row 101."""
+    rows = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' + _data_rows()
+    return write_workbook(folder / "forst.xlsx", _sheet(rows, "A1:B101"))
+
+
+def far_row_first_in_file(folder: Path) -> Path:
+    rows = '<row r="1048576"><c r="B1048576"><v>1</v></c></row>' + _data_rows()
+    return write_workbook(folder / "radforst.xlsx", _sheet(rows, "A1:B101"))
+
+
+def excel_width_sheet(folder: Path) -> Path:
+    """All 16 384 columns of Excel in use: a header and one answer in each."""
+    from barometer_gui.core.archive import column_letters
+
+    letters = [column_letters(i) for i in range(1, 16_385)]
+    header = "".join(f'<c r="{c}1" t="inlineStr"><is><t>v{c}</t></is></c>' for c in letters)
+    answers = "".join(f'<c r="{c}2"><v>1</v></c>' for c in letters)
+    rows = f'<row r="1">{header}</row><row r="2">{answers}</row>'
+    return write_workbook(folder / "bredt.xlsx", _sheet(rows, "A1:XFD2"))
+
+
 def sparse_formatted(folder: Path) -> Path:
     rows = _data_rows() + '<row r="1048576"><c r="A1048576" s="1"/><c r="B1048576" s="1"/></row>'
     return write_workbook(folder / "formatert.xlsx", _sheet(rows, "A1:B1048576"))
@@ -270,6 +292,8 @@ def hostile_mapping_folder(folder: Path) -> Path:
 CASES = {
     "far-corner cell": (far_corner, {"refused": "XFD1048576"}),
     "far-corner cell, understated dimension": (far_corner_understated_dimension, {"refused": "XFD1048576"}),
+    "far-corner cell first in the file": (far_corner_first_in_file, {"refused": "XFD1048576"}),
+    "far row first in the file": (far_row_first_in_file, {"respondents": 100}),
     "sparse sheet, formatted to the last row": (sparse_formatted, {"respondents": 100}),
     "sparse sheet, empty strings to the last row": (sparse_empty_strings, {"respondents": 100}),
     "sparse sheet, a stray value in the last row": (sparse_stray_value, {"respondents": 100}),
@@ -278,6 +302,7 @@ CASES = {
     "mixed encodings": (mixed_encoding_csv, {"respondents": 40}),
     "truncated csv": (truncated_csv, {"respondents": 40}),
     "two million columns": (very_wide_csv, {"refused": "kolonner"}),
+    "16 384 columns in a sheet": (excel_width_sheet, {"refused": "kolonner"}),
     "hostile saved mappings": (hostile_mapping_folder, {"respondents": 40}),
 }
 

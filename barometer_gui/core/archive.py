@@ -37,6 +37,9 @@ CHUNK = 2**20
 #: Missing rows after which rows further down are stray cells rather than more respondents.
 GAP_ROWS = 1000
 EXCEL_MAX_COLUMNS = 16_384
+#: Columns read at most. Reading is linear, but detecting and mapping cost several milliseconds per
+#: column, so 16 384 columns would take minutes; real survey exports have a few hundred.
+MAX_COLUMNS = 5_000
 EXCEL_MAX_ROWS = 1_048_576
 
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -389,6 +392,13 @@ def _corrupt(path: Path) -> str:
     )
 
 
+def too_wide(what: str, columns: int) -> str:
+    return (
+        f"{what} har {columns:,} kolonner; Barometer leser høyst {MAX_COLUMNS:,}. "
+        "Fjern kolonner du ikke trenger (eller del fila i flere) og prøv igjen."
+    ).replace(",", " ")
+
+
 def refuse_oversized(extent: SheetExtent, sheet: str, path: Path) -> None:
     """Refuse a sheet whose rectangle from A1 to its last cell would not fit in memory."""
     columns = extent.columns
@@ -396,6 +406,8 @@ def refuse_oversized(extent: SheetExtent, sheet: str, path: Path) -> None:
         raise BarometerError(
             f"Arket «{sheet}» i «{path.name}» har cellereferanser utenfor Excels grenser og blir ikke åpnet."
         )
+    if columns > MAX_COLUMNS:
+        raise BarometerError(too_wide(f"Arket «{sheet}» i «{path.name}»", columns))
     cells = extent.rows * columns
     if cells > MAX_CELLS:
         corner = f"{column_letters(columns)}{extent.rows}"

@@ -21,7 +21,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from barometer_gui.core.archive import GAP_ROWS, check_workbook_zip, refuse_oversized
+from barometer_gui.core.archive import (
+    GAP_ROWS,
+    MAX_COLUMNS,
+    check_workbook_zip,
+    refuse_oversized,
+    too_wide,
+)
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.progress import Progress, no_progress
 
@@ -290,9 +296,6 @@ def _column_letter(index: int) -> str:
 
 # --------------------------------------------------------------------------- CSV
 
-#: Excel's own limit; wider files cannot come from a spreadsheet and are refused before parsing.
-MAX_COLUMNS = 16_384
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NOT_EXPORTS = {
     b"%PDF": "en PDF-fil",
@@ -477,10 +480,7 @@ def _first_record_width(text: str, delimiter: str, name: str) -> int:
     end = _line_end(text, 0)
     width = text.count(delimiter, 0, end) + 1  # an upper bound, exact without quoted separators
     if width > MAX_COLUMNS:
-        raise BarometerError(
-            f"«{name}» har {width:,} kolonner; Barometer leser høyst {MAX_COLUMNS:,} (som Excel). "
-            "Fjern kolonner du ikke trenger, eller del fila i flere.".replace(",", " ")
-        )
+        raise BarometerError(too_wide(f"«{name}»", width))
     try:
         return len(next(csv.reader(io.StringIO(text[: _record_end(text)]), delimiter=delimiter)))
     except (csv.Error, StopIteration):
@@ -609,9 +609,7 @@ def _parse_lenient(text: str, delimiter: str, name: str):
         raise BarometerError(f"«{name}» er ikke en gyldig CSV-fil.") from None
     width = max((len(row) for row in rows), default=0)
     if width > MAX_COLUMNS:
-        raise BarometerError(
-            f"«{name}» har rader med {width} felt; Barometer leser høyst {MAX_COLUMNS} kolonner."
-        )
+        raise BarometerError(too_wide(f"«{name}»", width))
     columns = [pa.array([row[i] if i < len(row) else "" for row in rows], pa.string()) for i in range(width)]
     return pa.table(columns, names=[f"f{i}" for i in range(width)])
 
