@@ -1,11 +1,14 @@
 """Reading raw tables from survey exports, safely.
 
 Every file is sniffed by its bytes (not its extension), checked against size
-and zip-bomb limits, and read with the fastest reader that handles it:
-fastexcel (calamine, Rust) for .xlsx/.xls/.ods, the csv module's sniffer plus
-pandas for text files. Cells stay as the survey tool wrote them; headers are
-cleaned (merged/two-row headers joined, blanks and duplicates named).
-Nothing here writes to disk, and input files are opened read-only.
+limits, and read with the fastest reader that handles it: fastexcel (calamine,
+Rust) for .xlsx/.xls/.ods after `archive.check_workbook_zip` has inflated and
+measured every part, pyarrow's CSV reader for text files (the csv module for
+rows of uneven length). Text is decoded line by line where encodings are mixed,
+and a row cut off at the end of a file is dropped; both leave a note for the
+user. Cells stay as the survey tool wrote them; headers are cleaned
+(merged/two-row headers joined, blanks and duplicates named). Nothing here
+writes to disk, and input files are opened read-only.
 """
 
 from __future__ import annotations
