@@ -406,8 +406,6 @@ def refuse_oversized(extent: SheetExtent, sheet: str, path: Path) -> None:
         raise BarometerError(
             f"Arket «{sheet}» i «{path.name}» har cellereferanser utenfor Excels grenser og blir ikke åpnet."
         )
-    if columns > MAX_COLUMNS:
-        raise BarometerError(too_wide(f"Arket «{sheet}» i «{path.name}»", columns))
     cells = extent.rows * columns
     if cells > MAX_CELLS:
         corner = f"{column_letters(columns)}{extent.rows}"
@@ -418,3 +416,5 @@ def refuse_oversized(extent: SheetExtent, sheet: str, path: Path) -> None:
             f"({MAX_CELLS:,} celler). Slett tomme rader og kolonner under og til høyre for dataene "
             "i Excel (eller kopier dataene til et nytt ark) og lagre fila på nytt.".replace(",", " ")
         )
+    if columns > MAX_COLUMNS:
+        raise BarometerError(too_wide(f"Arket «{sheet}» i «{path.name}»", columns))
