@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -316,10 +317,11 @@ _CONT = f"[{re.escape(_CP1252_CONTINUATION)}]"
 _MOJIBAKE = re.compile(f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}})+")
 
 
-def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+def decode_text(data: bytes, name: str) -> tuple[str, list[str], bytes | None]:
     """Decode an export line by line and repair mojibake; say what was repaired.
 
-    UTF-8 (with or without BOM), UTF-16 and Windows-1252 are read. A file that mixes
+    Returns the text, notes for the user, and the UTF-8 bytes the text was decoded from when
+    it is unchanged (so the parser need not encode it again), else None. UTF-8 (with or without BOM), UTF-16 and Windows-1252 are read. A file that mixes
     UTF-8 and Windows-1252 lines (an export appended to in Excel) is decoded per line,
     and UTF-8 text that was once read as Windows-1252 («MisfornÃ¸yd») is put right, so
     one answer never becomes two options. Anything else is refused.
@@ -331,20 +333,24 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
             )
     notes: list[str] = []
     text = _utf16(data, name)
-    if text is None:
-        if _has_control_bytes(data):
+    if text is not None:
+        if _CONTROL.search(text):
             raise BarometerError(_unknown_encoding(name))
-        body = data.removeprefix(codecs.BOM_UTF8)
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            text, note = _decode_per_line(body, name)
-            notes += [note] if note else []
-        text, note = _repair_mojibake(text, name)
-        notes += [note] if note else []
-    elif _CONTROL.search(text):
+        return text, notes, None
+    if _has_control_bytes(data):
         raise BarometerError(_unknown_encoding(name))
-    return text, notes
+    body: bytes | None = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text, note = _decode_per_line(body, name)
+        notes += [note] if note else []
+        body = None
+    repaired, note = _repair_mojibake(text, name)
+    if note:
+        notes.append(note)
+        return repaired, notes, None
+    return text, notes, body
 
 
 def _unknown_encoding(name: str) -> str:
@@ -441,17 +447,18 @@ def read_csv_table(
         raise BarometerError(
             f"«{path.name}» er for stor ({len(data) // 2**20} MB; grensen er {MAX_TEXT_BYTES // 2**20} MB)."
         )
-    text, notes = decode_text(data, path.name)
+    text, notes, utf8 = decode_text(data, path.name)
     del data
-    if not text.strip():
+    if not text or text.isspace():  # isspace stops at the first letter; strip() would copy the file
         raise BarometerError(f"«{path.name}» er tom.")
     delimiter = _sniff_delimiter(text)
     width = _first_record_width(text, delimiter, path.name)
     text, cut_note = _drop_partial_last_row(text, delimiter, width, path.name)
     unterminated = not text.endswith(("\n", "\r"))
     progress(0.2, f"Tolker «{path.name}» …")
-    table = _parse_fast(text, delimiter, width) or _parse_lenient(text, delimiter, path.name)
-    del text
+    encoded = utf8 if utf8 is not None and cut_note is None else text.encode("utf-8")
+    table = _parse_fast(encoded, delimiter, width, '"' in text) or _parse_lenient(text, delimiter, path.name)
+    del text, encoded, utf8
     table = _without_blank_rows_and_columns(table)
     if table.num_rows == 0:
         raise BarometerError(f"«{path.name}» er tom: den har bare skilletegn.")
@@ -557,8 +564,8 @@ def _drop_cut_answer(table, name: str):
     if table.num_rows < 2:
         return table, None
     column = table.column(table.num_columns - 1)
-    value = column[-1].as_py().strip()
-    others = pc.utf8_trim_whitespace(column.slice(0, len(column) - 1))
+    value = column[-1].as_py()
+    others = column.slice(0, len(column) - 1)
     if not value or pc.any(pc.equal(others, value)).as_py():
         return table, None
     if not pc.any(pc.starts_with(others, value)).as_py():
@@ -569,7 +576,7 @@ def _drop_cut_answer(table, name: str):
     )
 
 
-def _parse_fast(text: str, delimiter: str, width: int):
+def _parse_fast(data: bytes, delimiter: str, width: int, quoted: bool):
     """pyarrow's reader, every cell as text; None when rows differ in length (then the lenient path)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -583,11 +590,11 @@ def _parse_fast(text: str, delimiter: str, width: int):
 
     try:
         table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=8 * 2**20),
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
-                newlines_in_values=True,
+                newlines_in_values=quoted,  # without quotes no value can hold a line break
                 ignore_empty_lines=True,
                 invalid_row_handler=on_uneven,
             ),
@@ -618,15 +625,25 @@ def _parse_lenient(text: str, delimiter: str, name: str):
 
 
 def _without_blank_rows_and_columns(table):
-    """Rows with only blanks are no respondents; an empty last column (trailing separator) is no variable."""
+    """Cells trimmed; rows with only blanks are no respondents; an empty last column is no variable.
+
+    The empty last column comes from a separator at the end of every line (SurveyXact's
+    Structure CSV). Trimming happens here once, for every later step.
+    """
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    blank = [pc.equal(pc.utf8_trim_whitespace(column), "") for column in table.columns]
+    def trim(column):
+        trimmed = pc.utf8_trim_whitespace(column)
+        return trimmed, pc.equal(trimmed, "")
+
+    if table.num_columns == 0:
+        return table
+    trimmed, blank = (list(part) for part in zip(*_per_column(trim, table.columns), strict=True))
     while len(blank) > 1 and pc.all(blank[-1]).as_py():
         blank.pop()
-    table = table.select(list(range(len(blank))))
-    if not blank:
-        return table
+        trimmed.pop()
+    table = pa.table(trimmed, names=table.column_names[: len(trimmed)])
     all_blank = blank[0]
     for column in blank[1:]:
         all_blank = pc.and_(all_blank, column)
@@ -634,20 +651,30 @@ def _without_blank_rows_and_columns(table):
 
 
 def _typed(table, delimiter: str) -> pd.DataFrame:
-    """Cells from CSV are text; a column becomes numbers when every filled cell is one.
+    """Cells from CSV are (trimmed) text; a column becomes numbers when every filled cell is one.
 
-    Cells are trimmed and blanks become missing. With ';' as separator the decimal mark is
-    a comma ("1,5"), as Norwegian Excel writes it; non-breaking spaces group thousands.
+    Blanks become missing. With ';' as separator the decimal mark is a comma ("1,5"), as
+    Norwegian Excel writes it; non-breaking spaces group thousands.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    columns = []
-    for column in table.columns:
-        trimmed = pc.utf8_trim_whitespace(column)
-        values = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
-        columns.append(_as_numbers(values, delimiter == ";") if values.null_count < len(values) else values)
+    def typed(column):
+        values = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
+        return _as_numbers(values, delimiter == ";") if values.null_count < len(values) else values
+
+    columns = _per_column(typed, table.columns)
     return pa.table(columns, names=[str(i) for i in range(len(columns))]).to_pandas()
+
+
+def _per_column(function, columns: list) -> list:
+    """Arrow compute releases the GIL, so columns are worked on by a few threads at once."""
+    if len(columns) < 8:
+        return [function(column) for column in columns]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        return list(pool.map(function, columns))
 
 
 def _as_numbers(values, decimal_comma: bool):
@@ -659,7 +686,7 @@ def _as_numbers(values, decimal_comma: bool):
         return pc.cast(pc.replace_substring(text, ",", ".") if decimal_comma else text, pa.float64())
 
     try:
-        parsed(pc.drop_null(values).slice(0, 64))  # a text column fails on its first answers, cheaply
+        parsed(pc.drop_null(values.slice(0, 256)))  # a text column fails on its first answers, cheaply
         numbers = parsed(values)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return values
