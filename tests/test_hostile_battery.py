@@ -331,3 +331,21 @@ def test_truncated_answer_is_no_option(tmp_path):
     report = open_limited(truncated_csv(tmp_path), tmp_path / "home")
     assert "Hel" not in report["options"]
     assert any("avkuttet" in w for w in report["warnings"])
+
+
+@pytest.mark.parametrize("make", [understated_zip_bomb, sparse_stray_value])
+def test_prefetching_inflater_gives_the_same_verdict(tmp_path, monkeypatch, make):
+    """Big sheets are inflated in a second thread; a refusal there must stop that thread too."""
+    import threading
+
+    from barometer_gui.core import archive
+    from barometer_gui.core.errors import BarometerError
+
+    path = make(tmp_path)
+    monkeypatch.setattr(archive, "PREFETCH_BYTES", 0)
+    try:
+        verdict = archive.check_workbook_zip(path)["Svar"].rows_to_read()
+    except BarometerError as exc:
+        verdict = exc.message
+    assert verdict == 101 or "feil størrelse" in verdict
+    assert not [t for t in threading.enumerate() if t.name == "barometer-inflate"]

@@ -34,6 +34,8 @@ MAX_MEMBERS = 10_000
 #: Cells in the rectangle from A1 to a sheet's last cell: calamine allocates ~32 bytes for each.
 MAX_CELLS = 20_000_000
 CHUNK = 2**20
+#: Members compressed larger than this are inflated in a second thread while being scanned.
+PREFETCH_BYTES = 4 * 2**20
 #: Missing rows after which rows further down are stray cells rather than more respondents.
 GAP_ROWS = 1000
 EXCEL_MAX_COLUMNS = 16_384
@@ -282,6 +284,8 @@ def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: SheetE
         chunks = _stored(raw, member.compress_size)
     elif member.compress_type == zipfile.ZIP_DEFLATED:
         chunks = _deflated(raw, path)
+        if sink is not None and member.compress_size > PREFETCH_BYTES:
+            chunks = _prefetched(chunks)  # inflate the next chunk while this one is scanned
     else:
         raise BarometerError(
             f"«{path.name}» bruker en uvanlig komprimering og blir ikke åpnet. Lagre den på nytt i Excel."
@@ -310,6 +314,52 @@ def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: SheetE
     if produced != member.file_size:
         raise BarometerError(_corrupt(path))
     return produced
+
+
+def _prefetched(chunks, depth: int = 4):
+    """Run a chunk generator in a thread, `depth` chunks ahead; stop it when the consumer stops.
+
+    zlib and file reads release the GIL, so a big sheet is inflated on one core while the
+    extent scan runs on another: the check then costs about one inflate, not inflate plus scan.
+    """
+    import queue
+    import threading
+
+    items: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                items.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in chunks:
+                if not put(item):
+                    return
+            put(done)
+        except BaseException as exc:  # handed to the consumer, raised there
+            put(exc)
+
+    thread = threading.Thread(target=produce, name="barometer-inflate", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = items.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _stored(raw, size: int):
