@@ -14,8 +14,6 @@ archive.MAX_COLUMNS is refused, and the refusal is timed too.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,15 +21,16 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import measure_fresh
 
 SCALE = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig", "Vet ikke"]
 KOMMUNER = ["0301", "1101", "1103", "4601", "5001", "1804", "3101", "4204", "5501", "3403"]
 
 MEASURE = {
     "pyarrow": (
-        "import pyarrow.csv as pacsv",
+        "import pyarrow.csv as pacsv, pandas",
         "t = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(delimiter=';')).to_pandas(); n = len(t)",
     ),
     "fastexcel": (
@@ -82,24 +81,10 @@ def write_wide_xlsx(path: Path, rows: int, columns: int, seed: int = 5) -> Path:
 
 
 def measure(kind: str, path: Path) -> dict:
-    code = (
-        "import json, sys, time\n"
-        f"sys.path.insert(0, {str(ROOT)!r})\n"
-        "from benchmarks.common import peak_mb\n"
-        f"path = {str(path)!r}\n"
-        f"{MEASURE[kind][0]}\n"
-        "start = time.perf_counter()\n"
-        f"{MEASURE[kind][1]}\n"
-        "print(json.dumps({'seconds': time.perf_counter() - start, 'rows': n, 'peak_mb': peak_mb()}))\n"
+    # A private mapping folder: the whole import must not read or write the user's saved mappings.
+    return measure_fresh(
+        *MEASURE[kind], path, env={"BAROMETER_HOME": tempfile.gettempdir(), "PATH": "/usr/bin:/bin"}
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"BAROMETER_HOME": tempfile.gettempdir(), "PATH": "/usr/bin:/bin"},
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def compare(title: str, path: Path, baseline: str, kinds: list[str]) -> dict:
