@@ -44,6 +44,7 @@ EXCEL_MAX_COLUMNS = 16_384
 MAX_COLUMNS = 5_000
 EXCEL_MAX_ROWS = 1_048_576
 
+_NEXT = " Be om en ny eksport fra undersøkelsesverktøyet, eller åpne fila i Excel og lagre den på nytt."
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
@@ -219,18 +220,22 @@ def check_workbook_zip(path: Path) -> dict[str, SheetExtent]:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 raise BarometerError(
-                    f"«{path.name}» har {len(members)} deler; det er ikke en vanlig Excel-fil og blir ikke åpnet."
+                    f"«{path.name}» har {len(members)} deler; det er ikke en vanlig Excel-fil og blir ikke åpnet.{_NEXT}"
                 )
             names = {m.filename for m in members}
             if not names & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}:
-                raise BarometerError(f"«{path.name}» er en zip-fil, men ikke en Excel-arbeidsbok.")
+                raise BarometerError(
+                    f"«{path.name}» er en zip-fil, men ikke en Excel-arbeidsbok. Velg eksporten (.xlsx eller .csv)."
+                )
             extents = _inflate_all(path, members)
             # Only now, with every size verified, may zipfile read a member by its declared size.
             sheet_names = _sheet_members(archive) if "xl/workbook.xml" in names else {}
     except zipfile.BadZipFile:
         raise BarometerError(_corrupt(path)) from None
     except (DefusedXmlException, ParseError):
-        raise BarometerError(f"«{path.name}» har en ugyldig arbeidsbok-del (xl/workbook.xml).") from None
+        raise BarometerError(
+            f"«{path.name}» har en ugyldig arbeidsbok-del (xl/workbook.xml).{_NEXT}"
+        ) from None
     except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, KeyError, zlib.error):
         raise BarometerError(_corrupt(path)) from None
     for extent in extents.values():
@@ -296,15 +301,15 @@ def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: SheetE
         produced += len(chunk)
         if produced > member.file_size:
             raise BarometerError(
-                f"«{path.name}» oppgir feil størrelse på innholdet sitt (mulig zip-bombe) og blir ikke åpnet."
+                f"«{path.name}» oppgir feil størrelse på innholdet sitt (mulig zip-bombe) og blir ikke åpnet.{_NEXT}"
             )
         if produced > budget:
             raise BarometerError(
-                f"«{path.name}» pakker seg ut til over {MAX_UNPACKED_BYTES // 2**30} GB og blir ikke åpnet."
+                f"«{path.name}» pakker seg ut til over {MAX_UNPACKED_BYTES // 2**30} GB og blir ikke åpnet.{_NEXT}"
             )
         if produced > RATIO_FREE_BYTES and produced > MAX_ZIP_RATIO * max(consumed, 1):
             raise BarometerError(
-                f"«{path.name}» ser ut som en zip-bombe (unormalt høy komprimering) og blir ikke åpnet."
+                f"«{path.name}» ser ut som en zip-bombe (unormalt høy komprimering) og blir ikke åpnet.{_NEXT}"
             )
         if first and member.filename.endswith((".xml", ".rels")):
             _refuse_dtd(chunk, path)
@@ -395,7 +400,7 @@ def _deflated(raw, path: Path):
 def _refuse_dtd(head: bytes, path: Path) -> None:
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise BarometerError(
-            f"«{path.name}» inneholder XML-konstruksjoner (DTD/entiteter) som ikke er tillatt i Excel-filer."
+            f"«{path.name}» inneholder XML-konstruksjoner (DTD/entiteter) som ikke er tillatt i Excel-filer.{_NEXT}"
         )
 
 
@@ -454,7 +459,7 @@ def refuse_oversized(extent: SheetExtent, sheet: str, path: Path) -> None:
     columns = extent.columns
     if columns > EXCEL_MAX_COLUMNS:
         raise BarometerError(
-            f"Arket «{sheet}» i «{path.name}» har cellereferanser utenfor Excels grenser og blir ikke åpnet."
+            f"Arket «{sheet}» i «{path.name}» har cellereferanser utenfor Excels grenser og blir ikke åpnet.{_NEXT}"
         )
     cells = extent.rows * columns
     if cells > MAX_CELLS:

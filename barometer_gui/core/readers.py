@@ -445,7 +445,8 @@ def read_csv_table(
         raise BarometerError(f"Kunne ikke lese «{path.name}»: {exc.strerror or exc}.") from None
     if len(data) > MAX_TEXT_BYTES:
         raise BarometerError(
-            f"«{path.name}» er for stor ({len(data) // 2**20} MB; grensen er {MAX_TEXT_BYTES // 2**20} MB)."
+            f"«{path.name}» er for stor ({len(data) // 2**20} MB; grensen er {MAX_TEXT_BYTES // 2**20} MB). "
+            "Del fila, eller fjern kolonner og rader du ikke trenger."
         )
     text, notes, utf8 = decode_text(data, path.name)
     del data
@@ -494,7 +495,9 @@ def _first_record_width(text: str, delimiter: str, name: str) -> int:
     try:
         return len(next(csv.reader(io.StringIO(text[: _record_end(text)]), delimiter=delimiter)))
     except (csv.Error, StopIteration):
-        raise BarometerError(f"«{name}» er ikke en gyldig CSV-fil.") from None
+        raise BarometerError(
+            f"«{name}» er ikke en gyldig CSV-fil. Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
+        ) from None
 
 
 def _line_end(text: str, start: int) -> int:
@@ -616,7 +619,9 @@ def _parse_lenient(text: str, delimiter: str, name: str):
     try:
         rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
     except csv.Error:
-        raise BarometerError(f"«{name}» er ikke en gyldig CSV-fil.") from None
+        raise BarometerError(
+            f"«{name}» er ikke en gyldig CSV-fil. Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
+        ) from None
     width = max((len(row) for row in rows), default=0)
     if width > MAX_COLUMNS:
         raise BarometerError(too_wide(f"«{name}»", width))
