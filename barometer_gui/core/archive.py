@@ -45,6 +45,8 @@ MAX_COLUMNS = 5_000
 EXCEL_MAX_ROWS = 1_048_576
 
 _NEXT = " Be om en ny eksport fra undersøkelsesverktøyet, eller åpne fila i Excel og lagre den på nytt."
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>")
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d{1,10})"')
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
@@ -173,6 +175,77 @@ class SheetExtent:
         return self.value_row
 
 
+@dataclass
+class OdsExtent:
+    """The real size of an OpenDocument spreadsheet's tables, from content.xml's repeat counts.
+
+    One `<table:table-cell table:number-columns-repeated="16384" office:value-type="float">` in a
+    row repeated a million times is 17 billion cells to calamine. Only repeats of cells that hold
+    a value count: LibreOffice itself writes huge repeats of empty cells at the end of every sheet.
+    """
+
+    member: str = "content.xml"
+    declared: str = ""
+    value_rows: int = 0
+    value_columns: int = 0
+    _row: int = field(default=0, repr=False)
+    _row_repeat: int = field(default=1, repr=False)
+    _column: int = field(default=0, repr=False)
+    _row_columns: int = field(default=0, repr=False)
+    _rest: bytes = field(default=b"", repr=False)
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._rest + chunk
+        cut = data.rfind(b"<")
+        if cut >= 0 and data.find(b">", cut) < 0 and len(data) - cut < 65536:
+            data, self._rest = data[:cut], data[cut:]
+        else:
+            self._rest = b""
+        for closing, name, attributes in _ODS_TAG.findall(data):
+            self._tag(closing == b"/", name, attributes)
+
+    def _tag(self, closing: bool, name: bytes, attributes: bytes) -> None:
+        if name == b"table":
+            self._row = 0
+            return
+        repeat = _repeat(attributes)
+        if name == b"table-row":
+            if not closing:
+                self._row_repeat, self._column, self._row_columns = repeat, 0, 0
+            if closing or attributes.endswith(b"/"):
+                if self._row_columns:
+                    self.value_rows = max(self.value_rows, self._row + self._row_repeat)
+                    self.value_columns = max(self.value_columns, self._row_columns)
+                self._row += self._row_repeat
+            return
+        if not closing:
+            if b"value-type" in attributes:
+                self._row_columns = self._column + repeat
+            self._column += repeat
+
+    @property
+    def rows(self) -> int:
+        return max(self.value_rows, 1)
+
+    @property
+    def columns(self) -> int:
+        return max(self.value_columns, 1)
+
+    def needs_exact_size(self) -> bool:
+        return False
+
+    def rows_to_read(self) -> int:
+        return self.value_rows
+
+
+Extent = SheetExtent | OdsExtent
+
+
+def _repeat(attributes: bytes) -> int:
+    match = _ODS_REPEAT.search(attributes)
+    return int(match.group(1)) if match else 1
+
+
 def _last_value_end(data: bytes, allow_empty: bool) -> int:
     """Position of the last closing </v> or </t> (a cell value, an inline string), or -1.
 
@@ -206,7 +279,7 @@ def column_letters(number: int) -> str:
     return letters
 
 
-def check_workbook_zip(path: Path) -> dict[str, SheetExtent]:
+def check_workbook_zip(path: Path) -> dict[str, Extent]:
     """Inflate every member with a cap and measure every worksheet; refuse bombs and corrupt zips.
 
     Returns each worksheet's extent by its sheet name (by member name where the workbook's
@@ -265,19 +338,25 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
     return found
 
 
-def _inflate_all(path: Path, members: list[zipfile.ZipInfo]) -> dict[str, SheetExtent]:
-    extents: dict[str, SheetExtent] = {}
+def _inflate_all(path: Path, members: list[zipfile.ZipInfo]) -> dict[str, Extent]:
+    extents: dict[str, Extent] = {}
     total = 0
     with path.open("rb") as raw:
         for member in members:
-            extent = SheetExtent(member.filename) if _WORKSHEET.match(member.filename) else None
+            extent = _extent_for(member.filename)
             total += _inflate(raw, member, path, MAX_UNPACKED_BYTES - total, extent)
             if extent is not None:
                 extents[member.filename] = extent
     return extents
 
 
-def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: SheetExtent | None) -> int:
+def _extent_for(name: str) -> Extent | None:
+    if _WORKSHEET.match(name):
+        return SheetExtent(name)
+    return OdsExtent() if name == "content.xml" else None
+
+
+def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: Extent | None) -> int:
     """Inflate one member from its raw stream; stop at the first byte past the declared size or cap."""
     raw.seek(member.header_offset)
     local = raw.read(30)
@@ -454,7 +533,7 @@ def too_wide(what: str, columns: int) -> str:
     ).replace(",", " ")
 
 
-def refuse_oversized(extent: SheetExtent, sheet: str, path: Path) -> None:
+def refuse_oversized(extent: Extent, sheet: str, path: Path) -> None:
     """Refuse a sheet whose rectangle from A1 to its last cell would not fit in memory."""
     columns = extent.columns
     if columns > EXCEL_MAX_COLUMNS:

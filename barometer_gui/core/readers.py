@@ -110,6 +110,11 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
     import fastexcel
 
     extents = check_workbook_zip(path) if zipped else {}
+    # Before calamine sees the file (it loads an .ods whole on opening): one sheet reaching
+    # XFD1048576 would abort the process. Parts without a sheet name are always checked.
+    for name, extent in extents.items():
+        if sheet is None or name == sheet or name.endswith(".xml"):
+            refuse_oversized(extent, name.removesuffix(".xml"), path)
     progress(0.05, "Åpner arbeidsboka …")
     try:
         reader = fastexcel.read_excel(str(path))
@@ -120,10 +125,6 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
         if sheet not in names:
             raise BarometerError(f"Arbeidsboka har ikke arket «{sheet}». Ark: {', '.join(names)}.")
         names = [sheet]
-    # Before any sheet is loaded: one sheet reaching XFD1048576 would abort the process in calamine.
-    for name, extent in extents.items():
-        if name in names or name not in reader.sheet_names:
-            refuse_oversized(extent, name, path)
     sheets: dict[str, pd.DataFrame] = {}
     notes: list[str] = []
     for index, name in enumerate(names):
