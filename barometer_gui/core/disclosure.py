@@ -226,8 +226,7 @@ class Guard:
                         continue
                     while (
                         cut := self._weak_cut(self._block_of_cell(p), self._block_of_cell(q), weights)
-                    ) is not None:
-                        self._merge_across(p, q if q in movable else None, cut)
+                    ) is not None and self._merge_across(p, q if q in movable else None, cut):
                         changed = True
 
     def _weak_cut(self, a: np.ndarray, b: np.ndarray, weights: np.ndarray):
@@ -253,16 +252,19 @@ class Guard:
                     return na, inside, outside
         return None
 
-    def _merge_across(self, p: int, q: int | None, cut) -> None:
+    def _merge_across(self, p: int, q: int | None, cut) -> bool:
         na, inside, outside = cut
         choices = [(p, inside[:na], outside[:na])]
         if q is not None:
             choices.append((q, inside[na:], outside[na:]))
         choices = [c for c in choices if c[1].any() and c[2].any()]
-        if not choices:  # cannot happen for a cut under min_base (each side holds both variables)
-            raise RuntimeError("disclosure: weak cut without blocks to merge")
+        if not choices:
+            # Only when the whole base is under min_base (each side of a weak cut between safe
+            # blocks holds both variables): then every table of it is suppressed anyway.
+            return False
         variable, left, right = max(choices, key=lambda c: len(np.unique(self.partitions[c[0]].block)))
         self._merge(variable, int(np.flatnonzero(left)[0]), int(np.flatnonzero(right)[0]))
+        return True
 
     # ------------------------------------------------------------------ use
 
