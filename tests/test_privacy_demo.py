@@ -124,3 +124,10 @@ def test_no_two_demo_tables_differ_by_fewer_than_min_base(demo_survey, question)
     shown = published(survey, _demo_specs(survey))
     assert shown
     assert_no_small_difference(shown, 5)
+
+
+def test_grid_summary_uses_the_blocks_of_the_full_grid(demo_survey):
+    """The summary's base (without 'vet ikke') is a function of the full grid: same groups, same filters."""
+    full = tabulate(demo_survey, TableSpec("q6", by="fylke"))
+    summary = tabulate(demo_survey, TableSpec("q6", by="fylke", grid_summary=True))
+    assert [g.label for g in summary.groups] == [g.label for g in full.groups]

@@ -38,6 +38,7 @@ minimum base, so the same request always gives the same answer.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,6 +54,7 @@ MISSING = "uoppgitt"
 _DERIVED: dict = {}
 _CELLS: dict = {}
 _CODES: dict = {}
+_CROSSINGS: dict = {}
 
 
 def _remember(cache: dict, key, value, size: int = 64) -> None:
@@ -128,6 +130,7 @@ class Guard:
             in_base.tobytes(),
             in_base.shape,
         )
+        self._key = key
         if key in _DERIVED:
             for part, (block, parent) in zip(self.partitions, _DERIVED[key], strict=True):
                 part.block, part.parent = block.copy(), parent
@@ -135,6 +138,16 @@ class Guard:
         self._nest()
         for weights in self.weights:
             self._derive(weights)
+        if len(self.partitions) > self._background:
+            fixed = [self._block_of_cell(q) for q in range(self._background)]
+            fixed += [joint for _, joint in self.crossings()]
+            for weights in self.weights:
+                for p in range(self._background, len(self.partitions)):
+                    self._merge_small(p, weights)
+                    for other in fixed:
+                        while (cut := self._weak_cut(self._block_of_cell(p), other, weights)) is not None:
+                            if not self._merge_across(p, None, cut):
+                                break
         _remember(_DERIVED, key, [(part.block.copy(), part.parent) for part in self.partitions])
 
     # ------------------------------------------------------------------ derivation
@@ -146,7 +159,7 @@ class Guard:
             candidates = [q for q in order[:rank] if _determines(self.cells[:, p], self.cells[:, q])]
             if candidates:
                 self.partitions[p].parent = max(candidates, key=lambda q: len(self.partitions[q].categories))
-        self._order = order + list(range(self._background, len(self.partitions)))
+        self._order = order
 
     def ancestors(self, p: int) -> list[int]:
         chain = []
@@ -161,10 +174,7 @@ class Guard:
     def _derive(self, weights: np.ndarray) -> None:
         for p in self._order[: self._background]:
             self._merge_small(p, weights)
-        self._repair(weights, range(self._background), range(self._background))
-        for p in self._order[self._background :]:
-            self._merge_small(p, weights)
-            self._repair(weights, [p], range(self._background))
+        self._repair(weights, range(self._background))
 
     def _block_of_cell(self, p: int) -> np.ndarray:
         return self.partitions[p].block[self.cells[:, p]]
@@ -214,20 +224,20 @@ class Guard:
         keep, drop = min(a, b), max(a, b)
         part.block[part.block == drop] = keep
 
-    def _repair(self, weights: np.ndarray, movable, against) -> None:
-        """Merge blocks until no difference between tables on two variables isolates a small group."""
-        movable, against = list(movable), list(against)
-        changed = True
-        while changed:
-            changed = False
-            for p in movable:
-                for q in against:
-                    if q == p or (p < self._background and q < p) or self._nested(p, q):
-                        continue
-                    while (
-                        cut := self._weak_cut(self._block_of_cell(p), self._block_of_cell(q), weights)
-                    ) is not None and self._merge_across(p, q if q in movable else None, cut):
-                        changed = True
+    def _repair(self, weights: np.ndarray, variables) -> None:
+        """Merge blocks until no difference between tables on two variables isolates a small group.
+
+        Merging only coarsens, and a coarser partition's cuts are a subset of the finer one's, so
+        a pair that passed stays passed and one sweep over the pairs suffices.
+        """
+        for p, q in itertools.combinations(variables, 2):
+            if self._nested(p, q):
+                continue
+            while (
+                cut := self._weak_cut(self._block_of_cell(p), self._block_of_cell(q), weights)
+            ) is not None:
+                if not self._merge_across(p, q, cut):
+                    break
 
     def _weak_cut(self, a: np.ndarray, b: np.ndarray, weights: np.ndarray):
         """A split of the blocks of a against b whose crossing cells hold 0 < n < min_base in the base."""
@@ -271,33 +281,70 @@ class Guard:
     def index(self, variable: Background) -> int:
         return next(p for p, part in enumerate(self.partitions) if part.variable.column == variable.column)
 
-    def check_crossing(self, used: list[int]) -> None:
-        """Refuse a table that crosses variables whose combinations are too small to publish."""
-        finest = sorted({p for p in used if not any(q != p and p in self.ancestors(q) for q in used)})
-        if len(finest) < 2:
-            return
-        blocks = np.column_stack([self._block_of_cell(p) for p in finest])
-        _, joint = np.unique(blocks, axis=0, return_inverse=True)
-        joint = joint.ravel()
-        names = " og ".join(f"«{self.partitions[p].variable.text}»" for p in finest)
+    def crossings(self) -> list[tuple[tuple[int, int], np.ndarray]]:
+        """The pairs of background variables a table may cross, with their joint blocks per cell.
+
+        Taken in a fixed order; a pair is accepted if each combination of its blocks has min_base
+        or no one and its joint blocks pass the cut test against every single variable and every
+        pair accepted before it. Any two tables then publish unions of blocks of two partitions
+        that pass the cut test against each other. The same file and base give the same list.
+        """
+        cached = _CROSSINGS.get(self._key)
+        if cached is not None:
+            return cached
+        singles = [self._block_of_cell(q) for q in range(self._background)]
+        accepted: list[tuple[tuple[int, int], np.ndarray]] = []
+        for pair in itertools.combinations(range(self._background), 2):
+            if self._nested(*pair):
+                continue
+            joint = self._joint(list(pair))
+            others = singles + [j for _, j in accepted]
+            if self._small_cell(joint) is None and not any(
+                self._weak_cut(joint, other, w) is not None for w in self.weights for other in others
+            ):
+                accepted.append((pair, joint))
+        _remember(_CROSSINGS, self._key, accepted)
+        return accepted
+
+    def _joint(self, variables: list[int]) -> np.ndarray:
+        blocks = np.column_stack([self._block_of_cell(p) for p in variables])
+        return np.unique(blocks, axis=0, return_inverse=True)[1].ravel()
+
+    def _small_cell(self, joint: np.ndarray) -> int | None:
+        """A cell of a combination of blocks with 0 < n < min_base (in all rows or in the base)."""
         for weights in self.weights:
             sizes = np.column_stack([np.bincount(joint, weights=w) for w in weights.T])
-            unsafe = self._unsafe(sizes)
-            if unsafe.any():
-                cell = int(np.flatnonzero(np.isin(joint, np.flatnonzero(unsafe)))[0])
-                example = " + ".join(self.partitions[p].name(int(self.cells[cell, p])) for p in finest)
-                raise BarometerError(
-                    f"Tabellen krysser {names}, men noen kombinasjoner har færre enn {self.k} svar "
-                    f"(f.eks. {example}); slike tabeller kan trekkes fra hverandre og avsløre enkeltsvar. "
-                    "Bruk bare én av variablene."
-                )
-            for q in range(len(self.partitions)):
-                if q not in finest and self._weak_cut(joint, self._block_of_cell(q), weights) is not None:
-                    raise BarometerError(
-                        f"Tabellen krysser {names}, men sammen med en tabell etter "
-                        f"«{self.partitions[q].variable.text}» ville forskjellen vise færre enn {self.k} svar. "
-                        "Bruk bare én av variablene."
-                    )
+            unsafe = np.flatnonzero(self._unsafe(sizes))
+            if len(unsafe):
+                return int(np.flatnonzero(np.isin(joint, unsafe))[0])
+        return None
+
+    def check_crossing(self, used: list[int]) -> None:
+        """Refuse a table that crosses variables whose combinations could be differenced down to a few."""
+        finest = sorted({p for p in used if not any(q != p and p in self.ancestors(q) for q in used)})
+        if len(finest) < 2 or self.k <= 1:
+            return
+        names = " og ".join(f"«{self.partitions[p].variable.text}»" for p in finest)
+        if len(finest) > 2 or max(finest) >= self._background:
+            raise BarometerError(
+                f"Tabellen krysser {names}. For å verne små grupper kan en tabell bare krysse to "
+                "bakgrunnsvariabler (ikke spørsmål); bruk færre filtre eller ingen oppdeling."
+            )
+        if any(pair == tuple(finest) for pair, _ in self.crossings()):
+            return
+        cell = self._small_cell(self._joint(finest))
+        reason = (
+            "noen kombinasjoner har færre enn {k} svar (f.eks. {example})".format(
+                k=self.k,
+                example=" + ".join(self.partitions[p].name(int(self.cells[cell, p])) for p in finest),
+            )
+            if cell is not None
+            else f"forskjellen mot andre tabeller fra fila ville vise færre enn {self.k} svar"
+        )
+        raise BarometerError(
+            f"Tabellen krysser {names}, men {reason}; slike tabeller kan trekkes fra hverandre og "
+            "avsløre enkeltsvar. Bruk bare én av variablene."
+        )
 
 
 def _partition(survey: Survey, variable: Background) -> Partition:

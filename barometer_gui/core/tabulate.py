@@ -240,8 +240,12 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
             f"Ukjent korreksjon «{spec.correction}». Velg blant: {', '.join(stats.CORRECTIONS)}."
         )
     weights = survey.weight(spec.weight)
-    answers = _answers(survey.data, question, spec.grid_summary)
+    answers = _answers(survey.data, question)
+    # Blocks follow who answered (per grid item), also for a grid summary: its smaller base
+    # ("vet ikke" left out) is a function of the full grid, which these blocks already protect.
     base = np.column_stack([a.in_base for a in answers]) if answers else _described_base(survey, question)
+    if spec.grid_summary and question.type is QType.GRID:
+        answers = [_summary(a, question) for a in answers]
     variables = _variables(survey, spec)
     guard = Guard(survey, base, spec.min_base, [v for v in variables if v.kind == "question"])
     keep, filters = _filter(survey, guard, spec.where)
@@ -425,7 +429,7 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
     return _Grouping(labels, lookup[block_rows], variable.text, variables, notes)
 
 
-def _answers(data: pd.DataFrame, question: Question, summary: bool) -> list[_Answers]:
+def _answers(data: pd.DataFrame, question: Question) -> list[_Answers]:
     if question.type is QType.SINGLE:
         return [_categorical(data[question.columns[0]], None, question.options)]
     if question.type is QType.MULTI:
@@ -433,11 +437,10 @@ def _answers(data: pd.DataFrame, question: Question, summary: bool) -> list[_Ans
         in_base = ~np.isnan(matrix).all(axis=1)
         return [_Answers(None, list(question.options), in_base, matrix=np.nan_to_num(matrix, nan=0.0))]
     if question.type is QType.GRID:
-        blocks = [
+        return [
             _categorical(data[column], item, question.options)
             for item, column in zip(question.items, question.columns, strict=True)
         ]
-        return [_summary(b, question) for b in blocks] if summary else blocks
     return []
 
 
