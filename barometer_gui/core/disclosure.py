@@ -98,7 +98,7 @@ def codes_of(column: pd.Series, wanted: list) -> np.ndarray:
     if isinstance(column.dtype, pd.CategoricalDtype):
         position = {c: i for i, c in enumerate(wanted)}
         lookup = np.array([position.get(c, -1) for c in column.cat.categories] + [-1])
-        return lookup[column.cat.codes.to_numpy()]
+        return lookup[column.array.codes]
     return pd.Categorical(column.astype(object), categories=wanted).codes.astype(np.int64)
 
 
@@ -114,7 +114,7 @@ class Guard:
         self.partitions = [_partition(survey, v) for v in variables]
         rows = len(survey.data)
         self.cell_of_row, self.cells = _joint_cells([p.codes for p in self.partitions], rows)
-        counts = np.bincount(self.cell_of_row, minlength=len(self.cells)).astype(float)
+        counts = _cell_counts(self.cell_of_row, len(self.cells))
         self._counts = counts
         in_base = np.column_stack(
             [np.bincount(self.cell_of_row, weights=b, minlength=len(self.cells)) for b in base.T]
@@ -387,10 +387,19 @@ def _joint_cells(columns: list[np.ndarray], rows: int) -> tuple[np.ndarray, np.n
     return result
 
 
+def _cell_counts(cell_of_row: np.ndarray, cells: int) -> np.ndarray:
+    key = ("counts", id(cell_of_row))
+    cached = _CELLS.get(key)
+    if cached is None or cached[0] is not cell_of_row:
+        cached = (cell_of_row, np.bincount(cell_of_row, minlength=cells).astype(float))
+        _remember(_CELLS, key, cached, size=16)
+    return cached[1]
+
+
 def _determines(child: np.ndarray, parent: np.ndarray) -> bool:
     """Every value of `child` (per cell) goes with one value of `parent`."""
-    pairs = np.unique(np.column_stack([child, parent]), axis=0)
-    return len(pairs) == len(np.unique(child))
+    pairs = child.astype(np.int64) * (int(parent.max(initial=0)) + 1) + parent
+    return len(np.unique(pairs)) == len(np.unique(child))
 
 
 def _components(graph: np.ndarray) -> list[np.ndarray]:

@@ -217,13 +217,14 @@ class _Grouping:
 
     @cached_property
     def indicator(self) -> np.ndarray | None:
-        """Groups × rows 0/1 matrix when that is small (BLAS sums fastest); None for many groups."""
-        groups = len(self.labels) - 1
-        if groups * len(self.row_group) > _DENSE_LIMIT:
+        """Totalt and groups × rows 0/1 matrix when that is small (BLAS sums fastest); else None."""
+        size = len(self.labels)
+        if size * len(self.row_group) > _DENSE_LIMIT:
             return None
-        matrix = np.zeros((groups, len(self.row_group)))
+        matrix = np.zeros((size, len(self.row_group)))
+        matrix[0] = 1.0
         inside = np.flatnonzero(self.row_group >= 0)
-        matrix[self.row_group[inside], inside] = 1.0
+        matrix[1 + self.row_group[inside], inside] = 1.0
         return matrix
 
     def masks(self) -> list[np.ndarray]:
@@ -488,15 +489,14 @@ def _group_sums(grouping: _Grouping, values: np.ndarray) -> np.ndarray:
     values = np.asarray(values, dtype=float)
     if values.ndim == 1:
         return _group_sums(grouping, values[:, None])[:, 0]
-    groups = len(grouping.labels) - 1
     if grouping.indicator is not None:
-        per_group = grouping.indicator @ values
-    else:
-        inside = grouping.row_group >= 0
-        rows = grouping.row_group[inside]
-        per_group = np.column_stack(
-            [np.bincount(rows, weights=column, minlength=groups) for column in values[inside].T]
-        ).reshape(groups, values.shape[1])
+        return grouping.indicator @ values
+    groups = len(grouping.labels) - 1
+    inside = grouping.row_group >= 0
+    rows = grouping.row_group[inside]
+    per_group = np.column_stack(
+        [np.bincount(rows, weights=column, minlength=groups) for column in values[inside].T]
+    ).reshape(groups, values.shape[1])
     return np.vstack([values.sum(axis=0), per_group])
 
 
