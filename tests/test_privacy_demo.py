@@ -30,7 +30,7 @@ def test_oslo_plus_ostfold_minus_ostfold_is_nothing(demo_survey):
     oslo = tabulate(demo_survey, TableSpec("q1", where=(("fylke", "Oslo"),)))
     assert _counts(both) == _counts(ostfold) == _counts(oslo)
     assert ostfold.groups[0].base == 8
-    assert ostfold.filters == ["Fylke = Østfold (utvidet til Oslo og Østfold: for få svar alene)"]
+    assert ostfold.filters == ["Fylke = Østfold (utvidet til Oslo og Østfold for å verne små grupper)"]
     assert "utvidet til Oslo og Østfold" in oslo.footnote()
 
 

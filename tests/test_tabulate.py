@@ -153,7 +153,7 @@ def test_small_group_is_merged_with_its_neighbour_not_hidden_here_and_shown_ther
     assert "Region: Sør og Vest er slått sammen" in table.footnote()
     vest = tabulate(survey, TableSpec("m", where=(("region", "Vest"),), min_base=5))
     assert vest.groups[0].base == table.groups[2].base
-    assert vest.filters == ["Region = Vest (utvidet til Sør og Vest: for få svar alene)"]
+    assert vest.filters == ["Region = Vest (utvidet til Sør og Vest for å verne små grupper)"]
 
 
 def test_low_base_flag():
@@ -207,3 +207,8 @@ def test_empty_groups_and_empty_data():
         assert len(empty.groups) == 1 and empty.groups[0].base == 0 and empty.groups[0].suppressed
     finally:
         survey.data = data_copy
+
+
+def test_filter_value_typed_with_plain_spaces_matches_a_label_with_non_breaking_ones(demo_survey):
+    table = tabulate(demo_survey, TableSpec("q1", where=(("kommunestorrelse", "20 000 og over"),)))
+    assert table.groups[0].base == 34

@@ -368,15 +368,16 @@ def _filter(survey: Survey, guard: Guard, where: tuple[tuple[str, str], ...]) ->
         keep &= np.isin(part.codes, widened)
         text = f"{variable.text} = {' eller '.join(values)}"
         if widened != asked:
-            text += f" (utvidet til {part.names(widened)}: for få svar alene)"
+            text += f" (utvidet til {part.names(widened)} for å verne små grupper)"
         described.append(text)
     return keep, described
 
 
 def _match_value(column: pd.Series, value: str, text: str) -> str:
     known = categories(column)
+    wanted = " ".join(value.split()).casefold()  # "Under 5 000" typed with a plain space matches too
     for label in known:
-        if str(label).casefold() == value.strip().casefold():
+        if " ".join(str(label).split()).casefold() == wanted:
             return label
     raise BarometerError(
         f"«{value}» er ikke en verdi av «{text}». Verdier: {', '.join(map(str, known[:12]))}."
@@ -396,7 +397,7 @@ def _groups(survey: Survey, guard: Guard, spec: TableSpec, keep: np.ndarray) -> 
         notes = []
         if len(own_codes) > 1:
             notes.append(
-                f"Eget område {variable.text} = {label} er utvidet til {part.names(own_codes)} (for få svar alene)."
+                f"Eget område {variable.text} = {label} er utvidet til {part.names(own_codes)} for å verne små grupper."
             )
         own_label = " + ".join(part.name(c) for c in own_codes)
         return _Grouping([TOTAL, own_label, REST], np.where(own, 0, 1), variable.text, variables, notes)
@@ -425,7 +426,8 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
         labels.append(" + ".join(part.name(c) for c in shown))
         if len(members) > 1:
             notes.append(
-                f"{variable.text}: {part.names(members)} er slått sammen (færre enn {k} svar hver for seg)."
+                f"{variable.text}: {part.names(members)} er slått sammen, så hver gruppe har minst {k} svar også "
+                "når tabeller trekkes fra hverandre."
             )
     return _Grouping(labels, lookup[block_rows], variable.text, variables, notes)
 
