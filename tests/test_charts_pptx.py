@@ -51,11 +51,8 @@ def test_bars_stacked_and_diverging_hold_the_engines_numbers(demo_survey, tmp_pa
     bars, hundred, diverging = (_charts(slide)[0] for slide in deck.slides)
 
     assert bars.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    # clustered bars are listed bottom-up (PowerPoint's order): first group and first option on top
-    assert list(bars.plots[0].categories) == list(reversed(grouped.options))
-    assert not bars.category_axis.reverse_order
-    for series, group in zip(reversed(bars.plots[0].series), grouped.groups, strict=True):
-        assert list(reversed(series.values)) == pytest.approx(_pct(c.pct for c in group.cells))
+    for series, group in zip(bars.plots[0].series, grouped.groups, strict=True):
+        assert list(series.values) == pytest.approx(_pct(c.pct for c in group.cells))
 
     assert hundred.chart_type == XL_CHART_TYPE.BAR_STACKED_100
     assert [c.split(" (")[0].rstrip("*") for c in hundred.plots[0].categories] == [
@@ -138,7 +135,7 @@ def test_error_bars_are_schema_ordered_custom_values(demo_survey, tmp_path):
     bar_series = ["idx", "order", "tx", "spPr", "invertIfNegative", "pictureOptions", "dPt", "dLbls",
                   "trendline", "errBars", "cat", "val", "shape", "extLst"]  # fmt: skip
     error_bars = ["errDir", "errBarType", "errValType", "noEndCap", "plus", "minus", "val", "spPr", "extLst"]
-    for ser, group in zip(reversed(list(chart._chartSpace.iter(f"{C}ser"))), table.groups, strict=True):
+    for ser, group in zip(chart._chartSpace.iter(f"{C}ser"), table.groups, strict=True):
         tags = [etree.QName(child).localname for child in ser]
         assert "errBars" in tags
         assert [bar_series.index(t) for t in tags] == sorted(bar_series.index(t) for t in tags)
@@ -148,8 +145,8 @@ def test_error_bars_are_schema_ordered_custom_values(demo_survey, tmp_path):
         assert bars.find(f"{C}errBarType").get("val") == "both"
         assert bars.find(f"{C}errValType").get("val") == "cust"
         for side, expected in (
-            ("plus", [(c.ci_high - c.pct) / 100 for c in reversed(group.cells)]),
-            ("minus", [(c.pct - c.ci_low) / 100 for c in reversed(group.cells)]),
+            ("plus", [(c.ci_high - c.pct) / 100 for c in group.cells]),
+            ("minus", [(c.pct - c.ci_low) / 100 for c in group.cells]),
         ):
             literal = bars.find(f"{C}{side}/{C}numLit")
             assert int(literal.find(f"{C}ptCount").get("val")) == len(data.categories)

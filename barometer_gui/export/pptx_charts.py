@@ -126,9 +126,6 @@ def _category(
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
     from pptx.util import Pt
 
-    clustered = data.kind is Kind.BARS
-    if clustered:
-        data = _bottom_up(data)
     number_format = _number_format(data)
     diverging = data.kind is Kind.DIVERGING
     order = _diverging_order(data) if diverging else list(range(len(data.series)))
@@ -147,11 +144,10 @@ def _category(
     chart = frame.chart
     _base_look(chart, data)
     chart.has_title = False
-    if not clustered:
-        chart.category_axis.reverse_order = True  # first option at the top, as in the table
-        # …with the value axis still at the bottom: it crosses the category axis at its last category.
-        for crosses in chart.value_axis._element.xpath("c:crosses"):
-            crosses.set("val", "max")
+    chart.category_axis.reverse_order = True  # first option at the top, as in the table
+    # …with the value axis still at the bottom: it crosses the category axis at its last category.
+    for crosses in chart.value_axis._element.xpath("c:crosses"):
+        crosses.set("val", "max")
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = _rgb(GRID_COLOUR)
@@ -194,24 +190,6 @@ def _category(
             add_error_bars(plotted._element, series.values, series.low, series.high, data.percent)
     _legend(chart, data, len(data.series) > 1)
     return frame
-
-
-def _bottom_up(data: ChartData) -> ChartData:
-    """Clustered bars in PowerPoint's own order: categories and series both listed bottom-up.
-
-    A bar chart draws the first category at the bottom and the first series at the bottom of each
-    cluster, and lists its legend from the last series. Reversing the data (instead of the axis) puts
-    the first option and the first group at the top, and the legend then reads in the order of the bars.
-    """
-
-    def back(values: list) -> list:
-        return list(reversed(values))
-
-    series = [
-        replace(s, values=back(s.values), marks=back(s.marks), low=back(s.low), high=back(s.high))
-        for s in reversed(data.series)
-    ]
-    return replace(data, categories=back(data.categories), series=series, beside=back(data.beside))
 
 
 def _diverging_order(data: ChartData) -> list[int]:
