@@ -282,6 +282,14 @@ def ods_libreoffice_tail(folder: Path) -> Path:
     return _ods(folder / "libreoffice.ods", _ods_rows() + tail)
 
 
+def unnumbered_rows_and_cells(folder: Path) -> Path:
+    """No r attributes: one row of 16 384 cells and 2 000 one-cell rows span 2 001 × 16 384 cells."""
+    wide = "<row>" + "<c><v>1</v></c>" * 16_384 + "</row>"
+    return write_workbook(
+        folder / "unummerert.xlsx", _sheet(wide + "<row><c><v>1</v></c></row>" * 2_000, "A1")
+    )
+
+
 def sparse_formatted(folder: Path) -> Path:
     rows = _data_rows() + '<row r="1048576"><c r="A1048576" s="1"/><c r="B1048576" s="1"/></row>'
     return write_workbook(folder / "formatert.xlsx", _sheet(rows, "A1:B1048576"))
@@ -349,6 +357,7 @@ CASES = {
     "far row first in the file": (far_row_first_in_file, {"respondents": 100}),
     "ods, a value repeated over 98 million cells": (ods_repeated_value, {"refused": "XFD6101"}),
     "ods, LibreOffice's empty tail": (ods_libreoffice_tail, {"respondents": 100}),
+    "unnumbered rows and cells": (unnumbered_rows_and_cells, {"refused": "XFD2001"}),
     "sparse sheet, formatted to the last row": (sparse_formatted, {"respondents": 100}),
     "sparse sheet, empty strings to the last row": (sparse_empty_strings, {"respondents": 100}),
     "sparse sheet, a stray value in the last row": (sparse_stray_value, {"respondents": 100}),
