@@ -155,25 +155,25 @@ def _deflate(text: str) -> bytes:
     return compressor.compress(text.encode()) + compressor.flush()
 
 
-def _padded_deflate(head: str, pad_bytes: int, tail: str, pad: bytes = b" ") -> tuple[bytes, int, int]:
-    """Deflate of head + pad_bytes of padding + tail, built from one repeated flushed block (fast)."""
+def _padded_deflate(head: str, pad_bytes: int, tail: str, pad: bytes = b" ") -> tuple[bytes, int]:
+    """Deflate of head + pad_bytes of padding + tail, built from one repeated flushed block (fast).
+
+    After a full flush a block does not refer back, so one compressed 16 MB block repeated
+    stands for any multiple of it without compressing gigabytes in the test.
+    """
     block = pad * (16 * 2**20)
     compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
     start = compressor.compress(head.encode()) + compressor.flush(zlib.Z_FULL_FLUSH)
     piece = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
     end = compressor.compress(tail.encode()) + compressor.flush()
     repeats = pad_bytes // len(block)
-    crc = zlib.crc32(head.encode())
-    for _ in range(repeats):
-        crc = zlib.crc32(block, crc)
-    crc = zlib.crc32(tail.encode(), crc)
     size = len(head.encode()) + repeats * len(block) + len(tail.encode())
-    return start + piece * repeats + end, size, crc
+    return start + piece * repeats + end, size
 
 
 def _bomb_workbook(path: Path, pad_bytes: int, declared: int | None, pad: bytes = b" ") -> Path:
     head = _SHEET_HEAD.format(dimension="A1:B101") + _data_rows()
-    data, size, crc = _padded_deflate(head, pad_bytes, _SHEET_TAIL, pad)
+    data, size = _padded_deflate(head, pad_bytes, _SHEET_TAIL, pad)
     parts = [
         ("[Content_Types].xml", _CONTENT_TYPES),
         ("_rels/.rels", _RELS),
@@ -184,7 +184,9 @@ def _bomb_workbook(path: Path, pad_bytes: int, declared: int | None, pad: bytes 
         (name, _deflate(text), len(text.encode()), len(text.encode()), zlib.crc32(text.encode()))
         for name, text in parts
     ]
-    members.append(("xl/worksheets/sheet1.xml", data, declared or size, size, crc))
+    # CRC 0: gigabytes are not checksummed here; the file must be refused before any reader gets
+    # as far as checking it (a reader that inflates first dies before the check anyway).
+    members.append(("xl/worksheets/sheet1.xml", data, declared or size, size, 0))
     return write_raw_zip(path, members)
 
 
@@ -282,6 +284,14 @@ def ods_libreoffice_tail(folder: Path) -> Path:
     return _ods(folder / "libreoffice.ods", _ods_rows() + tail)
 
 
+def unnumbered_rows_and_cells(folder: Path) -> Path:
+    """No r attributes: one row of 16 384 cells and 2 000 one-cell rows span 2 001 × 16 384 cells."""
+    wide = "<row>" + "<c><v>1</v></c>" * 16_384 + "</row>"
+    return write_workbook(
+        folder / "unummerert.xlsx", _sheet(wide + "<row><c><v>1</v></c></row>" * 2_000, "A1")
+    )
+
+
 def sparse_formatted(folder: Path) -> Path:
     rows = _data_rows() + '<row r="1048576"><c r="A1048576" s="1"/><c r="B1048576" s="1"/></row>'
     return write_workbook(folder / "formatert.xlsx", _sheet(rows, "A1:B1048576"))
@@ -349,6 +359,7 @@ CASES = {
     "far row first in the file": (far_row_first_in_file, {"respondents": 100}),
     "ods, a value repeated over 98 million cells": (ods_repeated_value, {"refused": "XFD6101"}),
     "ods, LibreOffice's empty tail": (ods_libreoffice_tail, {"respondents": 100}),
+    "unnumbered rows and cells": (unnumbered_rows_and_cells, {"refused": "XFD2001"}),
     "sparse sheet, formatted to the last row": (sparse_formatted, {"respondents": 100}),
     "sparse sheet, empty strings to the last row": (sparse_empty_strings, {"respondents": 100}),
     "sparse sheet, a stray value in the last row": (sparse_stray_value, {"respondents": 100}),

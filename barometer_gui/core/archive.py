@@ -74,7 +74,7 @@ class SheetExtent:
     value_row: int = 0  # the row of the last non-empty value in file order
     letters: int = 1  # letters in the widest cell reference anywhere
     row_digits: int = 0  # digits of the longest row number anywhere, when 5 or more
-    odd: bool = False  # rows without a number: only an exact count bounds them
+    odd: bool = False  # rows or cells without a number: only an exact count bounds them
     exact_rows: int = 0
     exact_columns: int = 0
     gap_after: int = 0  # the last row before the first run of GAP_ROWS or more missing rows
@@ -95,6 +95,8 @@ class SheetExtent:
             if nonempty >= 0:
                 self.value_row = max(self.value_row, self._row_before(data, nonempty))
         self._measure_shape(data.translate(_SHAPE))
+        if b"<row>" in data or b"<c>" in data:
+            self.odd = True  # unnumbered rows or cells: their position is their count
         self._tail = data[-256:]
 
     def _row_number(self, data: bytes, tag: int) -> int:
@@ -105,7 +107,7 @@ class SheetExtent:
         return int(match.group(1))
 
     def _row_before(self, data: bytes, position: int) -> int:
-        tag = data.rfind(b"<row", 0, position)
+        tag = data.rfind(b"<row ", 0, position)
         return self._row_number(data, tag) if tag >= 0 else self._last_tag_row
 
     def _follow_rows(self, data: bytes) -> None:
@@ -114,7 +116,7 @@ class SheetExtent:
         Only the first and last row of each chunk are parsed, unless their numbers are further
         apart than the chunk could hold densely; then that chunk's rows are read one by one.
         """
-        first_tag, last_tag = data.find(b"<row"), data.rfind(b"<row")
+        first_tag, last_tag = data.find(b"<row "), data.rfind(b"<row ")
         if first_tag < 0:
             return
         if self.gap_after:
@@ -500,6 +502,8 @@ def measure_exactly(path: Path, extent: SheetExtent) -> None:
             if numbers:
                 rows = max(rows, int(max(numbers, key=lambda text: (len(text), text))))
             unnumbered += chunk.count(b"<row>") + chunk.count(b"<row ") - chunk.count(b'<row r="')
+            if extent.odd:  # unnumbered cells sit one after another: a row is as wide as its cell count
+                columns = max(columns, *(row.count(b"<c") for row in chunk.split(b"</row>")))
     extent.exact_rows = max(rows + max(unnumbered, 0), 1)
     extent.exact_columns = max(columns, 1)
 
