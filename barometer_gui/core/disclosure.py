@@ -26,11 +26,20 @@ plus query restriction; the partitioned statistical database of Chin &
 * Every population a table shows (filters, groups, own area, rest of the
   country, Totalt) is then a union of blocks: a filter value inside a larger
   block is widened to the block and a breakdown hides the members of a merged
-  block, the same way in every table, chart and export. A table that crosses
-  two variables that do not nest (a filter on one, a breakdown, benchmark or
-  filter on another) is refused unless every combination of their blocks has
-  at least `min_base` respondents and survives the same cut test against every
-  single variable.
+  block, the same way in every table, chart and export.
+* A table that crosses two background variables that do not nest (a filter on
+  one, a breakdown, benchmark or filter on the other) is made only for pairs in
+  a fixed-order family of accepted crossings: every combination of the pair's
+  blocks has `min_base` respondents or none, and its combined blocks pass the
+  cut test against every single variable and every pair accepted before it.
+  So any two tables publish unions of blocks of two partitions that pass the
+  cut test against each other. Crossing three variables, or crossing with a
+  question used as a variable, is refused.
+
+Not covered: a question used as a variable is checked against the background
+variables and accepted crossings, not against another question used as a
+variable; combinations of three or more tables that together (not pairwise)
+isolate a few are not searched for.
 
 Everything here is a pure function of the file, the question's base and the
 minimum base, so the same request always gives the same answer.
