@@ -117,7 +117,7 @@ def _demo_specs(survey, min_base=5):
         yield TableSpec("who", where=(("fylke", a), ("fylke", b)), min_base=min_base)
 
 
-@pytest.mark.parametrize("question", ["q1", "q3", "q6"])
+@pytest.mark.parametrize("question", ["q1", "q3", "q6", "q8"])
 def test_no_two_demo_tables_differ_by_fewer_than_min_base(demo_survey, question):
     """Every filter, breakdown, benchmark and fylke pair on the demo: no difference isolates < 5."""
     survey = with_who(demo_survey, question)

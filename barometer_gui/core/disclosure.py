@@ -26,11 +26,20 @@ plus query restriction; the partitioned statistical database of Chin &
 * Every population a table shows (filters, groups, own area, rest of the
   country, Totalt) is then a union of blocks: a filter value inside a larger
   block is widened to the block and a breakdown hides the members of a merged
-  block, the same way in every table, chart and export. A table that crosses
-  two variables that do not nest (a filter on one, a breakdown, benchmark or
-  filter on another) is refused unless every combination of their blocks has
-  at least `min_base` respondents and survives the same cut test against every
-  single variable.
+  block, the same way in every table, chart and export.
+* A table that crosses two background variables that do not nest (a filter on
+  one, a breakdown, benchmark or filter on the other) is made only for pairs in
+  a fixed-order family of accepted crossings: every combination of the pair's
+  blocks has `min_base` respondents or none, and its combined blocks pass the
+  cut test against every single variable and every pair accepted before it.
+  So any two tables publish unions of blocks of two partitions that pass the
+  cut test against each other. Crossing three variables, or crossing with a
+  question used as a variable, is refused.
+
+Not covered: a question used as a variable is checked against the background
+variables and accepted crossings, not against another question used as a
+variable; combinations of three or more tables that together (not pairwise)
+isolate a few are not searched for.
 
 Everything here is a pure function of the file, the question's base and the
 minimum base, so the same request always gives the same answer.
@@ -48,6 +57,8 @@ from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.schema import Background, Survey
 
 MISSING = "uoppgitt"
+#: Most values a variable may have to break down or filter by (Norway has 357 kommuner).
+MAX_CATEGORIES = 1000
 
 #: Derived blocks and joint cells of recent tables: the same file and base give the same blocks, and
 #: a session makes many tables of the same question with different breakdowns. Keyed by content.
@@ -108,10 +119,15 @@ class Guard:
     def __init__(self, survey: Survey, base: np.ndarray, min_base: int, extra: list[Background]) -> None:
         """`base` is rows × items (True = in the question's base); `extra` are questions used as variables."""
         self.k = max(int(min_base), 1)
-        variables = [b for b in survey.background if b.kind != "numeric"]
-        self._background = len([b for b in survey.background if b.kind != "numeric"])
-        variables += [v for v in extra if v.column not in {b.column for b in variables}]
-        self.partitions = [_partition(survey, v) for v in variables]
+        background = [_partition(survey, b) for b in survey.background if b.kind != "numeric"]
+        columns = {part.variable.column for part in background}
+        extras = [_partition(survey, v) for v in extra if v.column not in columns]
+        # A variable with more values than any table could show is no grouping variable at all
+        # (e.g. a free-text answer): tables refuse it, so it needs no blocks.
+        background = [part for part in background if len(part.categories) <= MAX_CATEGORIES]
+        extras = [part for part in extras if len(part.categories) <= MAX_CATEGORIES]
+        self._background = len(background)
+        self.partitions = background + extras
         rows = len(survey.data)
         self.cell_of_row, self.cells = _joint_cells([p.codes for p in self.partitions], rows)
         counts = _cell_counts(self.cell_of_row, len(self.cells))
@@ -193,25 +209,29 @@ class Guard:
         while True:
             sizes = self._sizes(p, weights)
             rows = np.bincount(self._block_of_cell(p), weights=self._counts, minlength=len(part.block))
-            present = [int(b) for b in np.unique(part.block) if rows[b] > 0]
-            group = {b: self._parent_block(p, b) for b in present}
-            siblings = {g: [b for b in present if group[b] == g] for g in set(group.values())}
-            small = [b for b in present if self._unsafe(sizes[b : b + 1])[0] and len(siblings[group[b]]) > 1]
-            if not small:
+            parents = self._parents_of_blocks(p)
+            present = np.flatnonzero(rows > 0)
+            siblings = np.bincount(parents[present] + 1, minlength=len(parents) + 1)
+            small = present[self._unsafe(sizes[present]) & (siblings[parents[present] + 1] > 1)]
+            if not len(small):
                 return
-            b = min(small, key=lambda b: (sizes[b].max(), b))
-            row = siblings[group[b]]
+            b = int(min(small, key=lambda b: (sizes[b].max(), b)))
+            row = list(present[parents[present] == parents[b]])
             i = row.index(b)
-            neighbours = [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
+            neighbours = [int(row[j]) for j in (i - 1, i + 1) if 0 <= j < len(row)]
             target = min(neighbours, key=lambda n: (sizes[n].max(), n))
             self._merge(p, b, target)
 
-    def _parent_block(self, p: int, b: int) -> int:
+    def _parents_of_blocks(self, p: int) -> np.ndarray:
+        """Per block of p, the block of its parent variable it lies in (-1 without a parent)."""
+        parents = np.full(len(self.partitions[p].block), -1)
         parent = self.partitions[p].parent
-        if parent is None:
-            return -1
-        cells = self._block_of_cell(p) == b
-        return int(self._block_of_cell(parent)[cells][0]) if cells.any() else -1
+        if parent is not None:
+            parents[self._block_of_cell(p)] = self._block_of_cell(parent)
+        return parents
+
+    def _parent_block(self, p: int, b: int) -> int:
+        return int(self._parents_of_blocks(p)[b])
 
     def _merge(self, p: int, a: int, b: int) -> None:
         """Merge blocks a and b of variable p (and, to keep nesting, their parents' blocks)."""
@@ -250,15 +270,21 @@ class Guard:
             graph = np.zeros((na + nb, na + nb))
             graph[:na, na:] = edges
             graph[na:, :na] = edges.T
-            for component in _components(graph):
-                if len(component) < 2:
-                    continue
-                weight, side = _min_cut(graph[np.ix_(component, component)])
+            # A cut that splits nodes joined by an edge of min_base or more is never weak, so such
+            # nodes are contracted first: the exact search then runs on a few super-nodes.
+            groups = np.arange(na + nb)
+            for number, members in enumerate(_components(graph >= self.k - 1e-9)):
+                groups[members] = na + nb + number
+            _, groups = np.unique(groups, return_inverse=True)
+            onehot = np.zeros((na + nb, groups.max() + 1))
+            onehot[np.arange(na + nb), groups] = 1.0
+            contracted = onehot.T @ graph @ onehot
+            np.fill_diagonal(contracted, 0.0)
+            for component in _components(contracted > 0):
+                weight, side = _min_cut(contracted[np.ix_(component, component)])
                 if weight < self.k - 1e-9:
-                    inside = np.zeros(na + nb, dtype=bool)
-                    inside[component[side]] = True
-                    outside = np.zeros(na + nb, dtype=bool)
-                    outside[component[~side]] = True
+                    inside = np.isin(groups, component[side]) & (graph.sum(axis=1) > 0)
+                    outside = np.isin(groups, component[~side]) & (graph.sum(axis=1) > 0)
                     return na, inside, outside
         return None
 
@@ -279,7 +305,13 @@ class Guard:
     # ------------------------------------------------------------------ use
 
     def index(self, variable: Background) -> int:
-        return next(p for p, part in enumerate(self.partitions) if part.variable.column == variable.column)
+        for p, part in enumerate(self.partitions):
+            if part.variable.column == variable.column:
+                return p
+        raise BarometerError(
+            f"«{variable.text}» har over {MAX_CATEGORIES} ulike verdier og kan ikke brukes til å dele opp "
+            "eller filtrere tabeller."
+        )
 
     def crossings(self) -> list[tuple[tuple[int, int], np.ndarray]]:
         """The pairs of background variables a table may cross, with their joint blocks per cell.
@@ -402,14 +434,14 @@ def _determines(child: np.ndarray, parent: np.ndarray) -> bool:
     return len(np.unique(pairs)) == len(np.unique(child))
 
 
-def _components(graph: np.ndarray) -> list[np.ndarray]:
-    seen = np.zeros(len(graph), dtype=bool)
-    linked = graph > 0
+def _components(linked: np.ndarray) -> list[np.ndarray]:
+    """Connected components (of two or more nodes) of a boolean adjacency matrix."""
+    seen = np.zeros(len(linked), dtype=bool)
     components = []
-    for start in range(len(graph)):
+    for start in range(len(linked)):
         if seen[start] or not linked[start].any():
             continue
-        frontier = np.zeros(len(graph), dtype=bool)
+        frontier = np.zeros(len(linked), dtype=bool)
         frontier[start] = True
         while True:
             grown = frontier | linked[frontier].any(axis=0)
