@@ -1,22 +1,101 @@
-"""Start the GUI."""
+"""Start the GUI: check that a display exists, load translations, show the window at once.
+
+The window appears before any data is read; the file (or the last one, or the
+demo) loads in the worker with progress in the status bar.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from barometer_gui.core.importer import demo_path
+from barometer_gui.core.i18n import language, set_language, t
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
+_installed: list = []
 
 
-def run_gui(path: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication
+def no_display_reason() -> str | None:
+    """Why the window cannot open here, or None (Linux without X11/Wayland, unless a platform is forced)."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return t("fant ingen skjerm (DISPLAY er ikke satt)")
+    return None
 
-    from barometer_gui.ui.window import MainWindow
 
+def headless_hint() -> str:
+    return t(
+        "Barometer kan ikke åpne vinduet: {reason}. Bruk kommandolinjen uten vindu: "
+        "«barometer inspect FIL», «barometer table FIL -q SPØRSMÅL» eller «barometer --help»."
+    )
+
+
+def _fatal_to_norwegian(mode, context, message) -> None:
+    """Qt aborts on a fatal start-up error; say it in one Norwegian line and exit with status 2 instead."""
+    from PySide6.QtCore import QtMsgType
+
+    if mode == QtMsgType.QtFatalMsg:
+        first = message.strip().splitlines()[0] if message.strip() else ""
+        print("barometer: " + headless_hint().format(reason=first), file=sys.stderr, flush=True)
+        os._exit(2)
+    if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtWarningMsg):
+        print(message, file=sys.stderr)
+
+
+def translations_folder() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "resources" / "translations" if bundle else TRANSLATIONS
+
+
+def install_qt_translations(code: str) -> None:
+    """Qt's own texts (dialog buttons, file dialogs, context menus) in the chosen language."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.NorwegianBokmal if code == "nb" else QLocale.Language.English)
+    )
+    if code != "nb":
+        return
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # PySide6-Essentials ships no bokmål catalogue; ours covers the dialogs and menus users meet.
+    for name, folder in (("qtbase_nb", qt_folder), ("qtbase_nb", str(translations_folder()))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+def run_gui(path: str | None = None, lang: str | None = None) -> int:
+    reason = no_display_reason()
+    if reason:
+        print("barometer: " + headless_hint().format(reason=reason), file=sys.stderr)
+        return 2
+    try:
+        from PySide6.QtCore import qInstallMessageHandler
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:
+        print("barometer: " + headless_hint().format(reason=str(exc)), file=sys.stderr)
+        return 2
+
+    previous = qInstallMessageHandler(_fatal_to_norwegian)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    qInstallMessageHandler(previous)
     app.setApplicationName("Barometer")
     app.setOrganizationName("Barometer")
+
+    from barometer_gui.ui.settings import settings
+    from barometer_gui.ui.window import MainWindow
+
+    set_language(lang or str(settings().value("language") or "nb"))
+    install_qt_translations(language())
     window = MainWindow()
     window.show()
-    window.open_file(Path(path) if path else demo_path())
+    window.start(Path(path) if path else None)
     return app.exec()
