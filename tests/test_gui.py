@@ -52,7 +52,9 @@ def test_grid_summary_and_weight_controls(window):
     controls.summary_box.setChecked(True)
     controls.weight_combo.setCurrentIndex(controls.weight_combo.findData("vekt"))
     assert window.table.spec.grid_summary and window.table.weighted
-    headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())]
+    headers = [
+        window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())
+    ]
     assert headers[0] == "Antall svar (n)" and headers[1:] == ["Hemmer", "Fremmer"]
 
 

@@ -16,11 +16,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BAROMETER_HOME", tempfile.mkdtemp(prefix="barometer-stress-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog
 
-from barometer_gui.core.importer import demo_path  # noqa: E402
-from barometer_gui.ui.window import MainWindow  # noqa: E402
-from tests.threadguard import offences, watch_worker_threads  # noqa: E402
+from barometer_gui.core.importer import demo_path
+from barometer_gui.ui.window import MainWindow
+from tests.threadguard import offences, watch_worker_threads
 
 
 def wait_until(app: QApplication, condition, seconds: float = 60.0) -> None:
