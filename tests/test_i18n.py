@@ -74,10 +74,10 @@ def test_no_visible_literal_bypasses_the_catalogue(module):
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         if name in VISIBLE and node.args:
             first = node.args[0]
-            literal = isinstance(first, ast.JoinedStr) or (
-                isinstance(first, ast.Constant)
-                and isinstance(first.value, str)
-                and any(c.isalpha() for c in first.value)
+            parts = first.values if isinstance(first, ast.JoinedStr) else [first]
+            literal = any(
+                isinstance(p, ast.Constant) and isinstance(p.value, str) and any(c.isalpha() for c in p.value)
+                for p in parts
             )
             if literal:
                 offenders.append(f"{name}: line {node.lineno}")

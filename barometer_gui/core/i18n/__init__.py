@@ -35,10 +35,9 @@ def catalogue(code: str) -> dict[str, str]:
     return {}
 
 
-def t(text: str, **params: object) -> str:
-    """The current language's version of the bokmål `text`, with `{name}` placeholders filled."""
-    if _current != "nb":
-        text = catalogue(_current).get(text, text)
+def t(source: str, /, **params: object) -> str:
+    """The current language's version of the bokmål `source`, with `{name}` placeholders filled."""
+    text = catalogue(_current).get(source, source) if _current != "nb" else source
     return text.format(**params) if params else text
 
 
