@@ -18,6 +18,7 @@ TRANSLATED = [
     "ui/question_browser.py",
     "ui/free_text.py",
     "ui/help_signs.py",
+    "ui/distribution.py",
     "ui/status.py",
     "ui/table_layout.py",
     "ui/worker.py",

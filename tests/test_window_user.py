@@ -308,3 +308,15 @@ def test_dropping_a_project_opens_it(window, qtbot, tmp_path):
     )
     window.open_path(saved)
     qtbot.waitUntil(lambda: not window.runner.busy and window.browser.current_id() == "q2", timeout=60000)
+
+
+def test_numeric_question_shows_mean_median_n_and_a_distribution(window):
+    window.browser.select("q8")
+    assert window.lower.currentWidget() is window.distribution
+    total = window.table.groups[0]
+    rows = [window.model.headerData(r, Qt.Orientation.Vertical) for r in range(window.model.rowCount())]
+    assert rows == ["Antall svar (n)", "Gjennomsnitt", "Median"]
+    axes = window.distribution.figure.axes[0]
+    assert len(axes.patches) >= 5, "a histogram, not one bar"
+    mean = next(c.value for c in total.cells if c.option == "Gjennomsnitt")
+    assert any(line.get_xdata()[0] == mean for line in axes.lines)

@@ -65,8 +65,9 @@ class ControlsPanel(QWidget):
             ("min_base", (self.min_base,)),
         ):
             layout.addWidget(self._pair(key, widgets))
-        for box in (self.summary_box, self.transposed_box, self.intervals_box):
-            layout.addWidget(box)
+        layout.addWidget(self.summary_box)
+        #: how the table is shown (not what is counted): the window places these beside the title
+        self.view_options = (self.transposed_box, self.intervals_box)
         self._blocked = False
         self.retranslate()
 
@@ -116,7 +117,8 @@ class ControlsPanel(QWidget):
             widget.setToolTip(name)
         self.summary_box.setText(t("Hemmer/fremmer (topp/bunn to)"))
         self.transposed_box.setText(t("Bytt rader og kolonner"))
-        self.intervals_box.setText(t("Vis konfidensintervall"))
+        self.intervals_box.setText(t("Konfidensintervall"))
+        self.intervals_box.setToolTip(t("Vis 95 % konfidensintervall i cellene"))
         if self.survey is not None:
             self.fill(self.survey, self.selections())
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -20,14 +21,20 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
+def filter_mask(survey: Survey, where: tuple[tuple[str, str], ...]) -> pd.Series:
+    """Respondents inside the filter (values as the controls offer them, so exact labels)."""
+    keep = pd.Series(True, index=survey.data.index)
+    for name, value in where:
+        keep &= survey.data[survey.variable(name).column].astype(str) == value
+    return keep
+
+
 def text_answers(
     survey: Survey, question: Question, where: tuple[tuple[str, str], ...] = ()
 ) -> tuple[list[str], list[list[str]]]:
     """Headers and rows: the answer first, then each categorical background variable."""
     data = survey.data
-    keep = data[question.columns[0]].notna()
-    for name, value in where:
-        keep &= data[survey.variable(name).column].astype(str) == value
+    keep = data[question.columns[0]].notna() & filter_mask(survey, where)
     background = [b for b in survey.background if b.kind != "numeric"]
     answers = data.loc[keep, question.columns[0]].astype(str).str.strip()
     answered = answers != ""
@@ -91,6 +98,7 @@ class FreeTextPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # questionnaire order until the user sorts
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setStretchLastSection(False)
         top = QHBoxLayout()

@@ -79,7 +79,8 @@ def _options_grid(table: Table, intervals: bool) -> Grid:
     groups = table.groups
     own = 1 if table.spec.benchmark else None
     columns = [_group_header(g, table, g_index == own) for g_index, g in enumerate(groups)]
-    base_rows = _base_rows(table)
+    # Free text has one row, the number of answers; a base row above it would say the same again.
+    base_rows = _base_rows(table) if table.question.type is not QType.TEXT else []
     rows = [h for h, _ in base_rows]
     cells = [
         [_base_cell(g, getter, g_index == own) for g_index, g in enumerate(groups)] for _, getter in base_rows

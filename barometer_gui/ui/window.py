@@ -39,6 +39,7 @@ from barometer_gui.core.tabulate import Table, TableSpec, tabulate
 from barometer_gui.ui import table_export
 from barometer_gui.ui.chart_view import ChartView
 from barometer_gui.ui.controls import ControlsPanel
+from barometer_gui.ui.distribution import DistributionView
 from barometer_gui.ui.free_text import FreeTextPanel
 from barometer_gui.ui.question_browser import QuestionBrowser
 from barometer_gui.ui.settings import add_recent, recent_files, settings
@@ -102,27 +103,30 @@ class MainWindow(QMainWindow):
         self.legend = QLabel("")
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: #333333;")
+        self.footnote = QLabel("")
+        self.footnote.setWordWrap(True)
+        self.footnote.setStyleSheet("color: #555555; font-size: 11px;")
+        self.footnote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         table_pane = QWidget()
         table_layout = QVBoxLayout(table_pane)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.view, 1)
         table_layout.addWidget(self.legend)
+        table_layout.addWidget(self.footnote)
 
         self.chart = ChartView()
         self.chart.setMinimumHeight(120)
+        self.distribution = DistributionView()
         self.free_text = FreeTextPanel()
         self.free_text.export_button.clicked.connect(self.export_free_text)
         self.lower = QStackedWidget()
-        self.lower.addWidget(self.chart)
-        self.lower.addWidget(self.free_text)
-
-        self.footnote = QLabel("")
-        self.footnote.setWordWrap(True)
-        self.footnote.setStyleSheet("color: #555555; font-size: 11px;")
-        self.footnote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for pane in (self.chart, self.distribution, self.free_text):
+            self.lower.addWidget(pane)
 
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
+        for box in self.controls.view_options:
+            heading.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.controls_button, 0, Qt.AlignmentFlag.AlignTop)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -135,15 +139,17 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.lower)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([300, 360])
+        #: until the user drags the splitter, the table pane takes what its rows need and the chart the rest
+        self.splitter_fitted = True
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         right_layout.addWidget(self.splitter, 1)
-        right_layout.addWidget(self.footnote)
 
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setObjectName("browser_splitter")
         self.body.addWidget(self.browser)
         self.body.addWidget(right)
         self.body.setStretchFactor(1, 1)
-        self.body.setSizes([300, 1000])
+        self.body.setSizes([260, 1000])
         self.setCentralWidget(self.body)
 
     def _build_menu(self) -> None:
@@ -322,6 +328,7 @@ class MainWindow(QMainWindow):
             state = store.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+        self.splitter_fitted = store.value("window/splitter_fitted", "true") in (True, "true")
         self.controls_button.setChecked(store.value("window/controls", "true") in (True, "true"))
         self.browser_action.setChecked(store.value("window/browser", "true") in (True, "true"))
 
@@ -338,6 +345,7 @@ class MainWindow(QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         for splitter in (self.splitter, self.body):
             store.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        store.setValue("window/splitter_fitted", self.splitter_fitted)
         store.setValue("window/controls", self.controls_button.isChecked())
         store.setValue("window/browser", self.browser_action.isChecked())
         if self.path is not None:
@@ -555,12 +563,39 @@ class MainWindow(QMainWindow):
         if question.type is QType.TEXT:
             self.free_text.show_answers(self.survey, question, spec.where)
             self.lower.setCurrentWidget(self.free_text)
+        elif question.type is QType.NUMERIC:
+            self.distribution.show_distribution(self.survey, question, self.table)
+            self.lower.setCurrentWidget(self.distribution)
         else:
             self.chart.show_table(self.table)
             self.lower.setCurrentWidget(self.chart)
+        self._fit_table_pane()
         self.statusBar().set_survey(
             self.path.name if self.path else "", self.survey.respondents, self.controls.filter_texts()
         )
+
+    def _splitter_moved(self, *_args) -> None:
+        self.splitter_fitted = False
+
+    def _fit_table_pane(self) -> None:
+        """Give the table what its rows need (at most 55 % of the height) and the chart the rest."""
+        if not self.splitter_fitted:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        view = self.view
+        rows = sum(view.rowHeight(r) for r in range(self.model.rowCount()))
+        needed = view.horizontalHeader().height() + rows + 2 * view.frameWidth() + 4
+        if view.horizontalScrollBar().maximum() > 0:
+            needed += view.horizontalScrollBar().sizeHint().height()
+        for label in (self.legend, self.footnote):
+            if label.isVisibleTo(self) and label.text():
+                needed += label.heightForWidth(max(label.width(), 200)) + 6
+        table = max(min(needed, int(total * 0.55)), int(total * 0.25))
+        self.splitter.blockSignals(True)
+        self.splitter.setSizes([table, total - table])
+        self.splitter.blockSignals(False)
 
     def _break_down_by(self, variable_id: str) -> None:
         combo = self.controls.by_combo
@@ -570,6 +605,10 @@ class MainWindow(QMainWindow):
             combo.setCurrentIndex(index)
 
     # ----------------------------------------------------------------- copy and save
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_table_pane()
 
     def _notes(self) -> tuple[str, ...]:
         return (self.model.grid.legend, self.footnote.text())
