@@ -109,3 +109,22 @@ def test_switching_language():
 def test_argparse_words_cover_the_messages_users_meet():
     for message in ("usage: ", "the following arguments are required: %s", "unrecognized arguments: %s"):
         assert message in NB
+
+
+def test_qt_speaks_bokmal_and_english(qapp):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from barometer_gui.ui.main import install_qt_translations
+
+    try:
+        install_qt_translations("nb")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "Se i:"
+        assert QCoreApplication.translate("QLineEdit", "&Paste") == "&Lim inn"
+        box = QMessageBox(QMessageBox.Icon.Warning, "x", "y", QMessageBox.StandardButton.Cancel)
+        assert box.button(QMessageBox.StandardButton.Cancel).text() == "Avbryt"
+        install_qt_translations("en")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    finally:
+        install_qt_translations("nb")

@@ -320,3 +320,15 @@ def test_numeric_question_shows_mean_median_n_and_a_distribution(window):
     assert len(axes.patches) >= 5, "a histogram, not one bar"
     mean = next(c.value for c in total.cells if c.option == "Gjennomsnitt")
     assert any(line.get_xdata()[0] == mean for line in axes.lines)
+
+
+def test_ctrl_c_in_the_table_copies_the_whole_table_and_the_chart_copies_as_image(window, qtbot):
+    _choose(window.controls.by_combo, "type")
+    window.view.setFocus()
+    window.view.setCurrentIndex(window.model.index(1, 1))
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    assert len(text.splitlines()) == window.model.rowCount() + 1 and "\t" in text
+    window.copy_chart_action.trigger()
+    assert not QGuiApplication.clipboard().image().isNull()
