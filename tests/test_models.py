@@ -120,3 +120,12 @@ def test_free_text_answers_carry_the_background_and_follow_the_filter(demo_surve
     _, filtered = text_answers(demo_survey, demo_survey.question("q9"), (("fylke", county),))
     assert 0 < len(filtered) <= len(rows)
     assert {r[headers.index("Fylke")] for r in filtered} == {county}
+
+
+def test_own_area_against_the_country_shows_the_test_once():
+    table = tabulate(make_survey(), TableSpec("s", benchmark=("region", "Nord")))
+    grid = build_grid(table)
+    assert [h.text.rstrip("*") for h in grid.columns[:3]] == ["Totalt", "Nord", "Resten av landet"]
+    assert grid.columns[1].own_area and not grid.columns[2].own_area
+    assert not any(c.text[-1:].isalpha() for row in grid.cells for c in row if c.text)
+    assert "Bokstav" not in grid.legend and "diff.-kolonnen" in grid.legend

@@ -91,11 +91,43 @@ def run_gui(path: str | None = None, lang: str | None = None) -> int:
     app.setOrganizationName("Barometer")
 
     from barometer_gui.ui.settings import settings
-    from barometer_gui.ui.window import MainWindow
 
     set_language(lang or str(settings().value("language") or "nb"))
     install_qt_translations(language())
+    splash = _splash()  # shows within a fraction of a second, while pandas and matplotlib load
+
+    from barometer_gui.ui.window import MainWindow
+
     window = MainWindow()
     window.show()
+    splash.finish(window)
+    app.aboutToQuit.connect(window.runner.shutdown)
     window.start(Path(path) if path else None)
     return app.exec()
+
+
+def _splash():
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+    from PySide6.QtWidgets import QApplication, QSplashScreen
+
+    ratio = QApplication.primaryScreen().devicePixelRatio() if QApplication.primaryScreen() else 1.0
+    pixmap = QPixmap(int(420 * ratio), int(120 * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor("#1f4e79"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPixelSize(26)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(24, 52, "Barometer")
+    font.setPixelSize(14)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.drawText(24, 88, t("Starter …"))
+    painter.end()
+    splash = QSplashScreen(pixmap, Qt.WindowType.WindowStaysOnTopHint)
+    splash.show()
+    QApplication.processEvents()
+    return splash

@@ -132,8 +132,13 @@ def _items_grid(table: Table, intervals: bool) -> Grid:
     return Grid(rows, columns, cells, 0)
 
 
+def _letters_shown(table: Table) -> bool:
+    """Own area against the country shows its test once, as the starred difference column, not as letters too."""
+    return not table.comparisons
+
+
 def _group_header(group: Group, table: Table, own: bool) -> Header:
-    letter = f" ({group.letter})" if group.letter else ""
+    letter = f" ({group.letter})" if group.letter and _letters_shown(table) else ""
     mark = "*" if group.low_base else ""
     tip = t(
         "{label}: {n} svar, vektet base {weighted}, effektiv base {effective}",
@@ -194,19 +199,18 @@ def _value_cell(cell: Cell | None, group: Group, table: Table, intervals: bool, 
     if cell.pct is None:
         why = t("Skjult: færre enn {n} svar på dette delspørsmålet", n=table.spec.min_base)
         return GridCell(":", why, muted=True, own_area=own)
+    sig = cell.sig if _letters_shown(table) else ""
     text = fmt_pct(cell.pct)
     if intervals and cell.ci_low is not None:
         text += f" ({_plain(cell.ci_low)}–{_plain(cell.ci_high)})"
-    if cell.sig:
-        text += f" {cell.sig}"
+    if sig:
+        text += f" {sig}"
     tips = [t("Antall: {count} av {base}", count=fmt_int(cell.count), base=fmt_int(cell.base))]
     if cell.ci_low is not None:
         tips.append(t("95 % KI: {low} – {high}", low=fmt_pct(cell.ci_low), high=fmt_pct(cell.ci_high)))
-    if cell.sig:
-        tips.append(t("Signifikant høyere enn gruppe {letters}", letters=", ".join(cell.sig)))
-    return GridCell(
-        text, "\n".join(tips), number=cell.pct / 100, kind="pct", bold=bool(cell.sig), own_area=own
-    )
+    if sig:
+        tips.append(t("Signifikant høyere enn gruppe {letters}", letters=", ".join(sig)))
+    return GridCell(text, "\n".join(tips), number=cell.pct / 100, kind="pct", bold=bool(sig), own_area=own)
 
 
 def _plain(value: float) -> str:
@@ -230,7 +234,7 @@ def _difference_cell(comparison: Comparison | None) -> GridCell:
 def legend(table: Table) -> str:
     """What the letters, `*`, `:` and bases in this table mean, in one or two lines."""
     parts = []
-    lettered = [g for g in table.groups if g.letter]
+    lettered = [g for g in table.groups if g.letter] if _letters_shown(table) else []
     if lettered:
         pairs = ", ".join(f"{g.letter} = {g.label}" for g in lettered)
         parts.append(
