@@ -1,4 +1,5 @@
 """The main window with pytest-qt: import off the GUI thread, the table model, dialogs, errors."""
+# ruff: noqa: F811
 
 from __future__ import annotations
 
@@ -11,17 +12,7 @@ from barometer_gui.core.tabulate import TableSpec, tabulate
 from barometer_gui.ui.table_model import TableModel
 from barometer_gui.ui.window import MainWindow
 from tests.synthetic import make_survey
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.open_file(demo_path())
-    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=60000)
-    yield win
-    win.close()
+from tests.window_helpers import window  # noqa: F401  (a fixture; the tests take it as an argument)
 
 
 def test_window_shows_demo_questions_table_and_chart(window):

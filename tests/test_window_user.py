@@ -1,4 +1,5 @@
 """The window driven as an adviser would: pick, break down, filter, compare, copy, save, reopen, switch language."""
+# ruff: noqa: F811
 
 from __future__ import annotations
 
@@ -10,24 +11,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from barometer_gui.core import project
-from barometer_gui.core.i18n import set_language
 from barometer_gui.core.importer import demo_path
 from barometer_gui.core.tabulate import TableSpec, tabulate
 from barometer_gui.ui.table_layout import build_grid
 from barometer_gui.ui.window import MainWindow
 from tests.synthetic import make_survey
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.open_file(demo_path())
-    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=60000)
-    yield win
-    win.close()
-    set_language("nb")
+from tests.window_helpers import window  # noqa: F401  (a fixture; the tests take it as an argument)
 
 
 def _choose(combo, data) -> None:

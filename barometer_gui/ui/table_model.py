@@ -69,9 +69,7 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and cell.own_area:
             return QBrush(OWN_AREA)
         if role == Qt.ItemDataRole.FontRole and cell.bold:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -88,9 +86,7 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and header.own_area:
             return QBrush(OWN_AREA)
         if role == Qt.ItemDataRole.FontRole and header.own_area:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -113,3 +109,9 @@ class TableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._order = list(range(len(self._grid.rows)))
         self.layoutChanged.emit()
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

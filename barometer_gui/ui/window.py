@@ -648,20 +648,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(t("Lagret {path}", path=path), 8000)
 
     def export_xlsx(self) -> None:
-        if self.table is None:
-            return
-        path = self._ask_save(t("Eksporter tabell til Excel"), ".xlsx", "Excel (*.xlsx)")
-        if path:
-            grid, title = self.model.grid, self.table.question.text
-            self._write(path, lambda p: table_export.write_xlsx(p, grid, title, self._notes()))
+        self._export_table(
+            t("Eksporter tabell til Excel"), ".xlsx", "Excel (*.xlsx)", table_export.write_xlsx
+        )
 
     def export_csv(self) -> None:
+        self._export_table(
+            t("Eksporter tabell som CSV"), ".csv", t("CSV for Excel (*.csv)"), table_export.write_excel_csv
+        )
+
+    def _export_table(self, title: str, suffix: str, filters: str, writer) -> None:
+        """The table as shown, with its title, legend and footnote, through `writer(path, grid, title, notes)`."""
         if self.table is None:
             return
-        path = self._ask_save(t("Eksporter tabell som CSV"), ".csv", t("CSV for Excel (*.csv)"))
+        path = self._ask_save(title, suffix, filters)
         if path:
-            grid, title = self.model.grid, self.table.question.text
-            self._write(path, lambda p: table_export.write_excel_csv(p, grid, title, self._notes()))
+            grid, heading, notes = self.model.grid, self.table.question.text, self._notes()
+            self._write(path, lambda target: writer(target, grid, heading, notes))
 
     def save_chart(self) -> None:
         from barometer_gui.core.files import atomic_write
