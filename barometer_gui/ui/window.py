@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
 
         self.copy_action = self._action(self.edit_menu, self.copy_table, QKeySequence.StandardKey.Copy)
         self.copy_chart_action = self._action(self.edit_menu, self.copy_chart, QKeySequence("Ctrl+Shift+C"))
+        self.edit_menu.addSeparator()
+        self.find_action = self._action(self.edit_menu, self._find_question, QKeySequence.StandardKey.Find)
 
         self.browser_action = self._toggle(self.view_menu, self.browser.setVisible, True)
         self.controls_action = self._toggle(self.view_menu, self.controls_button.setChecked, True)
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
             self.quit_action: t("&Avslutt"),
             self.copy_action: t("&Kopier tabell"),
             self.copy_chart_action: t("Kopier &diagram som bilde"),
+            self.find_action: t("&Søk i spørsmålene"),
             self.browser_action: t("&Spørsmålsliste"),
             self.controls_action: t("&Valg over tabellen"),
             self.transpose_action: t("&Bytt rader og kolonner"),
@@ -290,6 +293,11 @@ class MainWindow(QMainWindow):
         if self.survey is not None:
             self.browser.fill(self.survey)
         self.retranslate()
+
+    def _find_question(self) -> None:
+        self.browser_action.setChecked(True)
+        self.browser.search.setFocus()
+        self.browser.search.selectAll()
 
     def _show_controls(self, shown: bool) -> None:
         self.controls.setVisible(shown)
@@ -338,7 +346,9 @@ class MainWindow(QMainWindow):
         if available is None:
             self.resize(1280, 760)
             return
-        self.resize(min(1400, int(available.width() * 0.92)), min(900, int(available.height() * 0.9)))
+        width = min(1600, int(available.width() * 0.92))
+        self.resize(width, min(1000, int(available.height() * 0.9)))
+        self.body.setSizes([max(220, int(width * 0.22)), width - max(220, int(width * 0.22))])
 
     def _save_layout(self) -> None:
         store = self.settings
@@ -592,7 +602,7 @@ class MainWindow(QMainWindow):
         for label in (self.legend, self.footnote):
             if label.isVisibleTo(self) and label.text():
                 needed += label.heightForWidth(max(label.width(), 200)) + 6
-        table = max(min(needed, int(total * 0.55)), int(total * 0.25))
+        table = max(min(needed, int(total * 0.55)), min(120, total // 2))
         self.splitter.blockSignals(True)
         self.splitter.setSizes([table, total - table])
         self.splitter.blockSignals(False)

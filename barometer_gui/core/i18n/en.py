@@ -17,6 +17,7 @@ EN: dict[str, str] = {
     "&Avslutt": "&Quit",
     "&Kopier tabell": "&Copy table",
     "Kopier &diagram som bilde": "Copy c&hart as image",
+    "&Søk i spørsmålene": "&Find a question",
     "&Spørsmålsliste": "&Question list",
     "&Valg over tabellen": "&Controls above the table",
     "&Bytt rader og kolonner": "&Swap rows and columns",
