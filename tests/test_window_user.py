@@ -321,3 +321,23 @@ def test_ctrl_c_in_the_table_copies_the_whole_table_and_the_chart_copies_as_imag
     assert len(text.splitlines()) == window.model.rowCount() + 1 and "\t" in text
     window.copy_chart_action.trigger()
     assert not QGuiApplication.clipboard().image().isNull()
+
+
+def test_two_filters_are_combined_with_and(window):
+    controls = window.controls
+    assert controls.boxes["filter2"].isHidden()
+    _choose(controls.filter_variable, "landsdel")
+    _choose(controls.filter_value, "Vestlandet")
+    assert not controls.boxes["filter2"].isHidden()
+    second_variable, second_value = controls.filters[1]
+    _choose(second_variable, "type")
+    _choose(second_value, "Kommune")
+    where = (("landsdel", "Vestlandet"), ("type", "Kommune"))
+    assert window.table.spec.where == where
+    expected = tabulate(window.survey, TableSpec("q1", where=where))
+    assert _shown(window.model) == [[c.text for c in row] for row in build_grid(expected).cells]
+    assert (
+        window.statusBar().filter_label.text()
+        == "Utvalg: Landsdel = Vestlandet; Kommune/fylkeskommune = Kommune"
+    )
+    assert window.view_state()["where"] == [list(pair) for pair in where]

@@ -33,6 +33,8 @@ class ControlsPanel(QWidget):
         self.by_combo = QComboBox()
         self.filter_variable = QComboBox()
         self.filter_value = QComboBox()
+        #: filters on different variables are combined with "and" (values of one variable would be "or")
+        self.filters = [(self.filter_variable, self.filter_value), (QComboBox(), QComboBox())]
         self.area_type = QComboBox()
         self.area = QComboBox()
         self.weight_combo = QComboBox()
@@ -46,20 +48,25 @@ class ControlsPanel(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.area_type.setMinimumContentsLength(18)
-        for combo in (self.by_combo, self.filter_value, self.area, self.weight_combo):
+        for combo in (self.by_combo, self.area, self.weight_combo, *(value for _, value in self.filters)):
             combo.currentIndexChanged.connect(self._emit)
         self.by_combo.setMinimumContentsLength(18)
-        self.filter_variable.currentIndexChanged.connect(self._fill_filter_values)
+        for variable, value in self.filters:
+            variable.currentIndexChanged.connect(
+                lambda _index, pair=(variable, value): self._fill_filter_values(pair)
+            )
         self.area_type.currentIndexChanged.connect(self._fill_areas)
         self.min_base.valueChanged.connect(self._emit)
         for box in (self.summary_box, self.transposed_box, self.intervals_box):
             box.toggled.connect(self._emit)
 
         self.labels: dict[str, QLabel] = {}
+        self.boxes: dict[str, QWidget] = {}
         layout = FlowLayout(self)
         for key, widgets in (
             ("by", (self.by_combo,)),
-            ("filter", (self.filter_variable, self.filter_value)),
+            ("filter", self.filters[0]),
+            ("filter2", self.filters[1]),
             ("area", (self.area_type, self.area)),
             ("weight", (self.weight_combo,)),
             ("min_base", (self.min_base,)),
@@ -70,9 +77,11 @@ class ControlsPanel(QWidget):
         self.view_options = (self.transposed_box, self.intervals_box)
         self._blocked = False
         self.retranslate()
+        self._show_second_filter()
 
     def _pair(self, key: str, widgets) -> QWidget:
         box = QWidget()
+        self.boxes[key] = box
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel()
@@ -97,6 +106,7 @@ class ControlsPanel(QWidget):
         texts = {
             "by": t("&Del opp etter:"),
             "filter": t("&Utvalg:"),
+            "filter2": t("og"),
             "area": t("&Mitt område mot landet:"),
             "weight": t("V&ekt:"),
             "min_base": t("Minste &base:"),
@@ -107,6 +117,8 @@ class ControlsPanel(QWidget):
             self.by_combo: t("Del opp etter"),
             self.filter_variable: t("Utvalg: variabel"),
             self.filter_value: t("Utvalg: verdi"),
+            self.filters[1][0]: t("Utvalg 2: variabel"),
+            self.filters[1][1]: t("Utvalg 2: verdi"),
             self.area_type: t("Områdetype å sammenligne"),
             self.area: t("Mitt område"),
             self.weight_combo: t("Vekt"),
@@ -140,17 +152,23 @@ class ControlsPanel(QWidget):
             self.by_combo.insertSeparator(self.by_combo.count())
             for question in singles:
                 self.by_combo.addItem(t("Svar på: {question}", question=_short(question.text)), question.id)
-        self.filter_variable.addItem(t("Alle respondenter"), None)
+        for combo, nothing in (
+            (self.filter_variable, t("Alle respondenter")),
+            (self.filters[1][0], t("Ingen flere")),
+        ):
+            combo.addItem(nothing, None)
+            for variable in categorical:
+                combo.addItem(variable.text, variable.id)
         self.area_type.addItem(t("Ingen sammenligning"), None)
         for variable in categorical:
-            self.filter_variable.addItem(variable.text, variable.id)
             self.area_type.addItem(variable.text, variable.id)
         self.weight_combo.addItem(t("Uvektet"), None)
         for weight in survey.weights:
             self.weight_combo.addItem(weight, weight)
         for combo in self.combos():
             combo.blockSignals(False)
-        self._fill_filter_values()
+        for pair in self.filters:
+            self._fill_values(*pair)
         self._fill_areas()
         self._blocked = False
         self.apply(selections or {})
@@ -171,9 +189,15 @@ class ControlsPanel(QWidget):
         target.setEnabled(variable is not None)
         target.blockSignals(False)
 
-    def _fill_filter_values(self) -> None:
-        self._fill_values(self.filter_variable, self.filter_value)
+    def _fill_filter_values(self, pair: tuple[QComboBox, QComboBox]) -> None:
+        self._fill_values(*pair)
+        self._show_second_filter()
         self._emit()
+
+    def _show_second_filter(self) -> None:
+        """The second filter is offered once the first is in use (or when a project restores one)."""
+        in_use = any(variable.currentData() is not None for variable, _ in self.filters)
+        self.boxes["filter2"].setVisible(in_use)
 
     def _fill_areas(self) -> None:
         self._fill_values(self.area_type, self.area)
@@ -187,15 +211,19 @@ class ControlsPanel(QWidget):
     # ------------------------------------------------------------------ state
 
     def where(self) -> tuple[tuple[str, str], ...]:
-        variable, value = self.filter_variable.currentData(), self.filter_value.currentData()
-        return ((variable, value),) if variable and value else ()
+        pairs = [(variable.currentData(), value.currentData()) for variable, value in self.filters]
+        return tuple((variable, value) for variable, value in pairs if variable and value)
 
     def benchmark(self) -> tuple[str, str] | None:
         variable, value = self.area_type.currentData(), self.area.currentData()
         return (variable, value) if variable and value else None
 
     def filter_texts(self) -> list[str]:
-        return [f"{self.filter_variable.currentText()} = {value}" for _, value in self.where()]
+        return [
+            f"{variable.currentText()} = {value.currentData()}"
+            for variable, value in self.filters
+            if variable.currentData() and value.currentData()
+        ]
 
     def selections(self) -> dict:
         """Plain, JSON-ready choices (stored in the project file and the settings)."""
@@ -214,10 +242,12 @@ class ControlsPanel(QWidget):
         """Restore choices; unknown variables or values (another file) are quietly left at the default."""
         self._blocked = True
         _choose(self.by_combo, selections.get("by"))
-        where = (selections.get("where") or [[None, None]])[0]
-        _choose(self.filter_variable, where[0])
-        self._fill_values(self.filter_variable, self.filter_value)
-        _choose(self.filter_value, where[1])
+        where = [*list(selections.get("where") or []), [None, None], [None, None]]
+        for (variable, value), (name, chosen) in zip(self.filters, where, strict=False):
+            _choose(variable, name)
+            self._fill_values(variable, value)
+            _choose(value, chosen)
+        self._show_second_filter()
         benchmark = selections.get("benchmark") or [None, None]
         _choose(self.area_type, benchmark[0])
         self._fill_values(self.area_type, self.area)
