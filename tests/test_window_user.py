@@ -262,6 +262,14 @@ def test_fits_a_laptop_at_150_percent(window, qtbot):
     window.resize(QSize(1366, 768))
     qtbot.wait(50)
     assert window.view.height() > 100 and window.chart.height() > 100
+    picture = window.grab()
+    assert (picture.width(), picture.height()) == (1366, 768)
+    for widget in window.controls.findChildren(type(window.controls.by_combo)):
+        if widget.isVisibleTo(window):
+            assert (
+                widget.mapTo(window, widget.rect().bottomRight()).y()
+                < window.view.mapTo(window, window.view.rect().topLeft()).y()
+            )
 
 
 def test_splitter_and_geometry_are_remembered(qtbot, window):
