@@ -771,6 +771,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         """Closing while work runs cancels it and waits for the thread, so the exit is clean."""
         self._save_layout()
+        if self.runner.busy:
+            self.hide()  # the window goes at once; the work stops at its next progress report
         self.runner.shutdown()
         super().closeEvent(event)
 
