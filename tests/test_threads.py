@@ -61,6 +61,7 @@ def test_import_export_and_cancel_touch_widgets_only_in_the_gui_thread(qtbot, tm
     window.open_file(demo_path())
     window.statusBar().cancel_button.click()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30000)
+    assert window.statusBar().currentMessage() == "Avbrutt."
     assert threadguard.offences == []
 
 

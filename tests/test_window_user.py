@@ -349,3 +349,13 @@ def test_two_filters_are_combined_with_and(window):
         == "Utvalg: Landsdel = Vestlandet; Kommune/fylkeskommune = Kommune"
     )
     assert window.view_state()["where"] == [list(pair) for pair in where]
+
+
+def test_tab_follows_the_reading_order(window):
+    order, widget = [], window.browser.search
+    for _ in range(6):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+    assert order[:3] == [window.browser.search, window.browser.tree, window.controls.by_combo]

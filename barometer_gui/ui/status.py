@@ -34,6 +34,7 @@ class StatusBar(QStatusBar):
         self._show_progress(False)
         runner.busy_changed.connect(self._busy)
         runner.progressed.connect(self._progressed)
+        runner.cancelled.connect(lambda: self.showMessage(t("Avbrutt."), 5000))
 
     def retranslate(self) -> None:
         self.cancel_button.setText(t("Avbryt"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from barometer_gui.core.files import atomic_path, atomic_write_text
 from barometer_gui.export.safe import clean_text, looks_like_formula
-from barometer_gui.ui.table_layout import NBSP, Grid
+from barometer_gui.ui.table_layout import NBSP, OWN_AREA_COLOUR, Grid
 
 #: Excel number formats for the engine's values behind the texts
 FORMATS = {"pct": "0.0 %", "int": "# ##0", "dec": "0.0"}
@@ -70,7 +70,24 @@ def write_xlsx(path: str | Path, grid: Grid, title: str = "", notes: tuple[str, 
         sheet = book.add_worksheet("Tabell")
         bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         wrap = book.add_format({"text_wrap": True, "font_color": "#555555"})
-        formats = {kind: book.add_format({"num_format": fmt}) for kind, fmt in FORMATS.items()}
+        formats: dict[tuple, object] = {}
+
+        def cell_format(cell):
+            """Number format, bold for significant cells, the own area shaded as on screen."""
+            key = (cell.kind if cell.kind in FORMATS else "", cell.bold, cell.own_area, cell.muted)
+            if key not in formats:
+                spec = {"align": "right"}
+                if key[0]:
+                    spec["num_format"] = FORMATS[key[0]]
+                if cell.bold:
+                    spec["bold"] = True
+                if cell.own_area:
+                    spec["bg_color"] = OWN_AREA_COLOUR
+                if cell.muted:
+                    spec["font_color"] = "#666666"
+                formats[key] = book.add_format(spec)
+            return formats[key]
+
         row = 0
         if title:
             sheet.write_string(row, 0, clean_text(title), book.add_format({"bold": True, "font_size": 13}))
@@ -83,9 +100,9 @@ def write_xlsx(path: str | Path, grid: Grid, title: str = "", notes: tuple[str, 
             for column, cell in enumerate(cells, start=1):
                 plain_number = cell.number is not None and cell.kind in FORMATS and _is_plain(cell.text)
                 if plain_number:
-                    sheet.write_number(row, column, cell.number, formats[cell.kind])
+                    sheet.write_number(row, column, cell.number, cell_format(cell))
                 elif cell.text:
-                    sheet.write_string(row, column, clean_text(_plain(cell.text)))
+                    sheet.write_string(row, column, clean_text(_plain(cell.text)), cell_format(cell))
         row += 2
         for note in notes:
             if note:

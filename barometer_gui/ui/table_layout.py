@@ -15,6 +15,8 @@ from barometer_gui.core.schema import QType
 from barometer_gui.core.tabulate import Cell, Comparison, Group, Table
 
 NBSP = "\u00a0"
+#: the own area's shade in the view and in the Excel export
+OWN_AREA_COLOUR = "#fff4d6"
 
 
 @dataclass

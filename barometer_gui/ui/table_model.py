@@ -10,10 +10,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from barometer_gui.core.tabulate import Table
-from barometer_gui.ui.table_layout import Grid, build_grid
+from barometer_gui.ui.table_layout import OWN_AREA_COLOUR, Grid, build_grid
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OWN_AREA = QColor("#fff4d6")
+OWN_AREA = QColor(OWN_AREA_COLOUR)
 MUTED = QColor("#666666")
 
 Index = QModelIndex | QPersistentModelIndex

@@ -9,6 +9,7 @@ runs in `ui.worker.Runner`, with progress in the status bar.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -151,6 +152,24 @@ class MainWindow(QMainWindow):
         self.body.setStretchFactor(1, 1)
         self.body.setSizes([260, 1000])
         self.setCentralWidget(self.body)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes as the eye reads: search, questions, the controls, the table, then the chart or answers."""
+        chain = [
+            self.browser.search,
+            self.browser.tree,
+            *self.controls.combos(),
+            self.controls.min_base,
+            self.controls.summary_box,
+            *self.controls.view_options,
+            self.controls_button,
+            self.view,
+            self.free_text.search,
+            self.free_text.view,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build_menu(self) -> None:
         bar = self.menuBar()

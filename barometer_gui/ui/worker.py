@@ -74,6 +74,8 @@ class Runner(QObject):
     busy_changed = Signal(str, bool)
     #: (fraction 0-1, message), already in the GUI thread
     progressed = Signal(float, str)
+    #: the work stopped because the user asked it to
+    cancelled = Signal()
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -147,6 +149,7 @@ class Runner(QObject):
     @Slot()
     def _cancelled(self) -> None:
         self._end()
+        self.cancelled.emit()
 
     def _end(self) -> None:
         self._on_success = self._on_failure = None

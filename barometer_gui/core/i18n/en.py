@@ -136,6 +136,7 @@ EN: dict[str, str] = {
     "Avbryt": "Cancel",
     "Avbryt arbeidet som pågår": "Cancel the current work",
     "Framdrift": "Progress",
+    "Avbrutt.": "Cancelled.",
     "{n} respondenter": "{n} respondents",
     "Utvalg: {filters}": "Filter: {filters}",
     # table layout
