@@ -359,3 +359,14 @@ def test_tab_follows_the_reading_order(window):
         while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
     assert order[:3] == [window.browser.search, window.browser.tree, window.controls.by_combo]
+
+
+def test_opening_another_survey_shows_its_first_question(window, qtbot, tmp_path):
+    from tests.builders import codebook_book
+
+    window.browser.select("q9")
+    other = codebook_book(tmp_path / "annen.xlsx")
+    window.open_file(other)
+    qtbot.waitUntil(lambda: not window.runner.busy and window.path == other, timeout=60000)
+    assert window.table is not None and window.table.question.id == window.browser.current_id()
+    assert window.table.question in window.survey.questions

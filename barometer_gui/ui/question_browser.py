@@ -113,7 +113,8 @@ class QuestionBrowser(QWidget):
             item.setToolTip(f"{variable.text}\n{variable.id}")
             background.appendRow(item)
         self.tree.expandAll()
-        self.select(current or (survey.questions[0].id if survey.questions else None))
+        if not self.select(current) and survey.questions:
+            self.select(survey.questions[0].id)
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
