@@ -4,9 +4,18 @@ a type icon per question, search by text or id, and the background variables apa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget
 
 from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType, Survey
@@ -44,6 +53,28 @@ def _icon(mark: str, colour: str = "#1f4e79") -> QIcon:
     return icon
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the list's current width, so whole questions can be read."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 16 - 12
+        if width <= 40:
+            return hint
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        box = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(hint.width(), max(hint.height(), box.height() + 6))
+
+
 class QuestionBrowser(QWidget):
     question_selected = Signal(str)
     variable_activated = Signal(str)
@@ -62,8 +93,15 @@ class QuestionBrowser(QWidget):
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
+        # Whole question texts, wrapped to the list's width (the header is hidden but sizes the column).
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.tree.viewport().installEventFilter(self)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(self._activated)
@@ -74,6 +112,11 @@ class QuestionBrowser(QWidget):
         self._icons = {qtype: _icon(mark) for qtype, mark in TYPE_MARK.items()}
         self._background_icon = _icon("◆", "#7f6084")
         self.retranslate()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.tree.doItemsLayout()  # new width, new wrapped heights
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(t("Søk i spørsmålene …"))
