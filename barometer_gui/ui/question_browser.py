@@ -65,7 +65,7 @@ class WrappingDelegate(QStyledItemDelegate):
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 16 - 12
+        width = self.tree.columnWidth(0) - self.tree.indentation() * (depth + 1) - 16 - 12
         if width <= 40:
             return hint
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
@@ -97,8 +97,8 @@ class QuestionBrowser(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.header().setStretchLastSection(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.viewport().installEventFilter(self)
@@ -115,8 +115,13 @@ class QuestionBrowser(QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            self.tree.doItemsLayout()  # new width, new wrapped heights
+            self._fit_column()
         return super().eventFilter(watched, event)
+
+    def _fit_column(self) -> None:
+        """The one column is exactly as wide as the visible list, so wrapped text is never cut off."""
+        self.tree.header().resizeSection(0, self.tree.viewport().width())
+        self.tree.doItemsLayout()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(t("Søk i spørsmålene …"))
@@ -156,6 +161,7 @@ class QuestionBrowser(QWidget):
             item.setToolTip(f"{variable.text}\n{variable.id}")
             background.appendRow(item)
         self.tree.expandAll()
+        self._fit_column()
         if not self.select(current) and survey.questions:
             self.select(survey.questions[0].id)
 
