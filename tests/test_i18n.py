@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "barometer_gui"
 #: modules whose user-visible text is already routed through t() (core messages are not yet: see notes)
 TRANSLATED = [
     "ui/window.py",
+    "ui/exports.py",
     "ui/controls.py",
     "ui/question_browser.py",
     "ui/free_text.py",
