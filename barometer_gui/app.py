@@ -15,6 +15,11 @@ def main(argv: list[str] | None = None) -> int:
     from barometer_gui.core.errors import BarometerError
 
     argv, lang = take_language(list(sys.argv[1:] if argv is None else argv))
+    if argv[:1] == ["--version"]:  # installers, IT inventory and the bundle smoke test ask this
+        from barometer_gui import __version__
+
+        print(f"barometer {__version__}")
+        return 0
     try:
         face, rest = front_door(argv)
     except BarometerError as exc:

@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--demo", action="store_true", help=t("bruk det innebygde demodatasettet"))
         sub.add_argument("--sheet", help=t("arknavn (standard: gjenkjennes automatisk)"))
         sub.add_argument("--mapping", help=t("koblingsfil (JSON) fra koblingsdialogen"))
+        sub.add_argument(
+            "--codebook", metavar="FILE", help=t("kodebok i egen fil (etiketter, typer, rekkefølge)")
+        )
+        sub.add_argument("--no-saved-mapping", action="store_true", help=t("ikke bruk en lagret kobling"))
 
     def table_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -178,8 +182,12 @@ def run(argv: list[str]) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     import json
 
+    from barometer_gui.core.files import check_output_path
+    from barometer_gui.core.importer import demo_path
     from barometer_gui.core.tabulate import tabulate
 
+    if getattr(args, "out", None):  # before any work: never write over an input
+        check_output_path(args.out, args.file or demo_path(), args.mapping, getattr(args, "template", None))
     survey = _load(args)
     if args.command == "inspect":
         print(json.dumps(survey.describe(), ensure_ascii=False, indent=2))
@@ -213,7 +221,13 @@ def _load(args: argparse.Namespace) -> Survey:
     if args.demo and args.file:
         raise BarometerError(t("Oppgi enten en fil eller --demo, ikke begge."))
     path = Path(args.file) if args.file else demo_path()
-    return open_survey(path, sheet=args.sheet, mapping=args.mapping)
+    return open_survey(
+        path,
+        sheet=args.sheet,
+        mapping=args.mapping,
+        use_saved_mapping=not args.no_saved_mapping,
+        codebook=args.codebook,
+    )
 
 
 def _spec(args: argparse.Namespace, question: str) -> TableSpec:

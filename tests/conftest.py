@@ -14,7 +14,11 @@ import pytest
 from barometer_gui.core.importer import demo_path, open_survey
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_EXPORTS = ROOT.parent / "shared" / "real-exports"
+# Beside the project (/work/main) or two levels up (a worktree under /work/wt/NAME).
+REAL_EXPORTS = next(
+    (p / "shared" / "real-exports" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "real-exports",
+)
 
 
 @pytest.fixture(autouse=True)

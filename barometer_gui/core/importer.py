@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from barometer_gui.core import mapping_store
-from barometer_gui.core.detect import detect
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.importers import detect, plausibility, read_codebook
+from barometer_gui.core.importers.refusals import REEXPORT
 from barometer_gui.core.mapping import Mapping, apply_mapping
 from barometer_gui.core.progress import Progress, no_progress
-from barometer_gui.core.readers import read_book
+from barometer_gui.core.readers import RawBook, read_book
+from barometer_gui.core.resources import resource
 from barometer_gui.core.schema import Survey
 
 DEMO_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo_innovasjonsbarometer.xlsx"
@@ -20,12 +22,7 @@ DEMO_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo_
 
 def demo_path() -> Path:
     """The built-in demo export (also inside a frozen bundle, see build.spec)."""
-    import sys
-
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / DEMO_FILE.name
-    return DEMO_FILE
+    return resource(DEMO_FILE.name)
 
 
 def open_survey(
@@ -34,13 +31,14 @@ def open_survey(
     mapping: Mapping | str | Path | None = None,
     progress: Progress = no_progress,
     use_saved_mapping: bool = True,
+    codebook: str | Path | None = None,
 ) -> Survey:
     """Read an export and return the canonical survey.
 
     The mapping is, in order of precedence: the one given, one saved earlier
     for a survey with the same columns, or the one detection proposes.
     """
-    survey, _ = open_with_mapping(path, sheet, mapping, progress, use_saved_mapping)
+    survey, _ = open_with_mapping(path, sheet, mapping, progress, use_saved_mapping, codebook)
     return survey
 
 
@@ -50,20 +48,64 @@ def open_with_mapping(
     mapping: Mapping | str | Path | None = None,
     progress: Progress = no_progress,
     use_saved_mapping: bool = True,
+    codebook: str | Path | None = None,
 ) -> tuple[Survey, Mapping]:
     path = Path(path)
-    book = read_book(path, sheet, progress)
+    book = _read(path, sheet, progress)
     progress(0.75, "Gjenkjenner spørsmålene …")
-    raw, proposed = detect(book)
+    extra = None
+    if codebook is not None:
+        first = next(iter(book.sheets.values()), None)
+        extra = read_codebook(codebook, [] if first is None else list(first.columns))
+    raw, proposed = detect(book, path.name, extra)
+    saved = ""
     if isinstance(mapping, str | Path):
+        saved = str(mapping)
         mapping = Mapping.load(mapping)
     if mapping is None and use_saved_mapping:
         mapping = mapping_store.find(proposed.signature, list(raw.columns))
+        if mapping is not None:
+            saved = str(mapping_store.store_dir() / f"{mapping.signature}.json")
     chosen = mapping or proposed
     progress(0.85, "Bygger spørsmålsmodellen …")
     survey = apply_mapping(raw, chosen, source=str(path))
-    survey.warnings = book.notes + survey.warnings
+    notes = [f"Lagret kobling brukt: {saved} (åpne uten den med --no-saved-mapping)."] if saved else []
+    if book.kind == "csv" and path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
+        notes.append(f"«{path.name}» heter {path.suffix}, men er en tekstfil (CSV); den er lest som tekst.")
+    survey.warnings = notes + book.notes + (proposed.notes if chosen is proposed else []) + survey.warnings
+    survey.warnings += plausibility.full_share(survey)
+    survey.saved_mapping = saved
     if not survey.questions:
-        raise BarometerError(f"Fant ingen spørsmål i «{path.name}».")
+        raise BarometerError(f"Fant ingen spørsmål i «{path.name}». {REEXPORT}")
     progress(1.0, "Ferdig")
     return survey, chosen
+
+
+def _read(path: Path, sheet: str | None, progress: Progress) -> RawBook:
+    """Read the file; when its extension lies (text or random bytes named .xlsx) say what it is."""
+    try:
+        return read_book(path, sheet, progress)
+    except BarometerError as exc:
+        claimed = path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}
+        if not claimed or not path.is_file() or _head(path).startswith((b"PK", b"\xd0\xcf")):
+            raise
+        what = (
+            "en tekstfil" if _is_text(path) else "verken en Excel-fil eller en tekstfil (ukjente binære data)"
+        )
+        raise BarometerError(
+            f"«{path.name}» heter {path.suffix}, men er {what}. {exc.message.rstrip('.')}. {REEXPORT}"
+        ) from None
+
+
+def _head(path: Path, size: int = 4096) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def _is_text(path: Path) -> bool:
+    head = _head(path)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return not any(b < 9 for b in head)
+    return b"\x00" not in head

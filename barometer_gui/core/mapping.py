@@ -13,6 +13,8 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -20,22 +22,140 @@ import pandas as pd
 
 from barometer_gui.core.cells import code_key, is_blank, map_distinct, to_numbers
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.formatting import fmt_int
 from barometer_gui.core.register import SizeClasses, derive_from_kommunenummer, normalise_type
 from barometer_gui.core.schema import Background, QType, Question, Survey, clean_label
 from barometer_gui.core.texts import common_id, split_texts
 
-#: How raw cells encode answers.
-ENCODINGS = {
-    "codes": "numeric codes translated by a code list",
-    "labels": "answer labels as text",
-    "binary": "one 0/1 column per option",
-    "marks": "one column per option, a mark (label, X, 1, Ja) when chosen",
-    "joined": "one cell per respondent, chosen options joined by a separator",
-    "number": "a number",
-    "text": "free text",
+
+class Encoding(StrEnum):
+    """How raw cells encode answers."""
+
+    CODES = "codes"
+    LABELS = "labels"
+    BINARY = "binary"
+    MARKS = "marks"
+    JOINED = "joined"
+    NUMBER = "number"
+    TEXT = "text"
+
+    @property
+    def display(self) -> str:
+        return _DISPLAY[self]
+
+
+class Role(StrEnum):
+    """What a background column is used for."""
+
+    KOMMUNENUMMER = "kommunenummer"
+    INHABITANTS = "inhabitants"
+    TYPE = "type"
+    CATEGORICAL = "categorical"
+    NUMERIC = "numeric"
+
+    @property
+    def display(self) -> str:
+        return _DISPLAY[self]
+
+
+class Layout(StrEnum):
+    """The survey tool or file shape an export was recognised as."""
+
+    SURVEYXACT = "surveyxact"
+    CODEBOOK = "codebook"
+    QUESTION_HEADERS = "question_headers"
+    JOINED = "joined"
+    SPSS = "spss"
+    STATA = "stata"
+    QUALTRICS = "qualtrics"
+    SURVEYMONKEY = "surveymonkey"
+    GOOGLE_FORMS = "google_forms"
+    NETTSKJEMA = "nettskjema"
+    LIMESURVEY = "limesurvey"
+    KOBO = "kobo"
+    SOSCI = "sosci"
+
+    @property
+    def display(self) -> str:
+        return _DISPLAY[self]
+
+
+class Respondents(StrEnum):
+    """Which rows count as respondents, by the tool's response status."""
+
+    ANSWERED = "answered"  # completed and partial
+    COMPLETED = "completed"
+    ALL = "all"  # every row in the file, invited or not
+
+    @property
+    def display(self) -> str:
+        return _DISPLAY[self]
+
+
+class Status(StrEnum):
+    COMPLETED = "completed"
+    PARTIAL = "partial"
+    NOT_ANSWERED = "not_answered"
+
+    @property
+    def display(self) -> str:
+        return _DISPLAY[self]
+
+
+_DISPLAY = {
+    Encoding.CODES: "tallkoder med kodeliste",
+    Encoding.LABELS: "svartekster",
+    Encoding.BINARY: "én 0/1-kolonne per alternativ",
+    Encoding.MARKS: "én kolonne per alternativ, merket når valgt",
+    Encoding.JOINED: "valgte alternativer samlet i én celle",
+    Encoding.NUMBER: "tall",
+    Encoding.TEXT: "fritekst",
+    Role.KOMMUNENUMMER: "Kommunenummer",
+    Role.INHABITANTS: "Innbyggertall",
+    Role.TYPE: "Kommune/fylkeskommune",
+    Role.CATEGORICAL: "Kategorier",
+    Role.NUMERIC: "Tall",
+    Layout.SURVEYXACT: "SurveyXact",
+    Layout.CODEBOOK: "Kodede data med kodebok",
+    Layout.QUESTION_HEADERS: "Spørsmålstekst som overskrift",
+    Layout.JOINED: "Skjema med samlede flervalg (Microsoft Forms, Questback)",
+    Layout.SPSS: "SPSS",
+    Layout.STATA: "Stata",
+    Layout.QUALTRICS: "Qualtrics",
+    Layout.SURVEYMONKEY: "SurveyMonkey",
+    Layout.GOOGLE_FORMS: "Google Forms",
+    Layout.NETTSKJEMA: "Nettskjema",
+    Layout.LIMESURVEY: "LimeSurvey",
+    Layout.KOBO: "KoboToolbox/ODK",
+    Layout.SOSCI: "SoSci Survey",
+    Respondents.ANSWERED: "de som har svart (fullført eller delvis)",
+    Respondents.COMPLETED: "de som har fullført",
+    Respondents.ALL: "alle rader i fila, også inviterte som ikke har svart",
+    Status.COMPLETED: "fullført",
+    Status.PARTIAL: "delvis besvart",
+    Status.NOT_ANSWERED: "ikke svart",
 }
 
-BACKGROUND_ROLES = ("kommunenummer", "inhabitants", "type", "categorical", "numeric")
+#: Kept for callers that list the encodings and roles.
+ENCODINGS = {str(e): e.display for e in Encoding}
+BACKGROUND_ROLES = tuple(str(r) for r in Role)
+
+
+@dataclass
+class StatusSpec:
+    """Where the tool records who answered.
+
+    kind "states": one 0/1 column per state (SurveyXact), `values` maps column -> Status;
+    kind "finished": a finished flag (Qualtrics Finished, SoSci FINISHED);
+    kind "submitted": a date that is filled once submitted (LimeSurvey submitdate);
+    kind "value": a status text (Kobo _status), `values` maps text -> Status.
+    Rows not completed count as partial when they answered at least one question.
+    """
+
+    kind: str
+    columns: list[str]
+    values: dict[str, str] = field(default_factory=dict)
+    text: str = ""
 
 
 @dataclass
@@ -68,14 +188,26 @@ class Mapping:
     weights: list[str] = field(default_factory=list)
     size_bounds: list[int] = field(default_factory=lambda: list(SizeClasses().bounds))
     signature: str = ""
+    #: The tool's response-status columns, if it has them; never shown as a question.
+    status: StatusSpec | None = None
+    #: Who counts as a respondent (settable in the mapping dialog).
+    respondents: str = Respondents.ANSWERED
+    #: SurveyXact writes 0 in every multi-select column for people who never reached the question:
+    #: an all-zero row then counts as asked only if the respondent answered a later question.
+    unreached_zeros: bool = False
+    #: What detection was unsure about (plausibility checks); shown to the user, not saved.
+    notes: list[str] = field(default_factory=list, compare=False)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+        data = asdict(self)
+        data.pop("notes")
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
     @classmethod
     def from_json(cls, text: str) -> Mapping:
         try:
             raw = json.loads(text)
+            status = raw.get("status")
             mapping = cls(
                 layout=raw["layout"],
                 questions=[QuestionSpec(**q) for q in raw["questions"]],
@@ -83,25 +215,41 @@ class Mapping:
                 weights=list(raw.get("weights", [])),
                 size_bounds=[int(b) for b in raw.get("size_bounds", SizeClasses().bounds)],
                 signature=raw.get("signature", ""),
+                status=StatusSpec(**status) if status else None,
+                respondents=raw.get("respondents", Respondents.ANSWERED),
+                unreached_zeros=bool(raw.get("unreached_zeros", False)),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BarometerError(f"Koblingsfila er ikke gyldig ({exc.__class__.__name__}).") from None
         mapping.validate()
         return mapping
 
-    def validate(self) -> None:
-        """A hand-edited mapping file must use known types, encodings and roles."""
-        types = {str(t) for t in QType}
+    def validate(self) -> Mapping:
+        """Known words only (a hand-edited file may hold anything); turns them into their enums."""
         for spec in self.questions:
-            if spec.type not in types or spec.encoding not in ENCODINGS or not spec.columns:
+            try:
+                spec.type, spec.encoding = QType(spec.type), Encoding(spec.encoding)
+            except ValueError:
+                spec.columns = []
+            if not spec.columns:
                 raise BarometerError(
                     f"Koblingsfila er ikke gyldig: spørsmålet «{spec.id}» har ukjent type eller koding."
                 )
         for spec in self.background:
-            if spec.role not in BACKGROUND_ROLES:
+            try:
+                spec.role = Role(spec.role)
+            except ValueError:
                 raise BarometerError(
                     f"Koblingsfila er ikke gyldig: ukjent rolle «{spec.role}» for «{spec.column}»."
-                )
+                ) from None
+        try:
+            self.respondents = Respondents(self.respondents)
+            self.layout = Layout(self.layout)
+        except ValueError:
+            raise BarometerError(
+                "Koblingsfila er ikke gyldig: ukjent oppsett eller respondentregel."
+            ) from None
+        return self
 
     @classmethod
     def load(cls, path: str | Path) -> Mapping:
@@ -122,9 +270,17 @@ def signature(columns: list[str]) -> str:
 
 
 def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Survey:
-    """Build the canonical `Survey` from raw columns as the mapping says."""
+    """Build the canonical `Survey` from raw columns as the mapping says.
+
+    Only respondents count: rows the tool marks as not answered (invited, never answered) are left
+    out before any question is built, as the mapping's respondent rule says.
+    """
+    mapping.validate()
+    status_columns = mapping.status.columns if mapping.status else []
     missing = sorted({c for q in mapping.questions for c in q.columns} - set(raw.columns))
-    missing += sorted({b.column for b in mapping.background} - set(raw.columns) - set(missing))
+    missing += sorted(
+        ({b.column for b in mapping.background} | set(status_columns)) - set(raw.columns) - set(missing)
+    )
     if missing:
         listed = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
         raise BarometerError(f"Koblingen passer ikke til fila: kolonnene {listed} finnes ikke.")
@@ -142,14 +298,26 @@ def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Surv
     background: list[Background] = []
     for spec in mapping.background:
         built, entries = _build_background(raw, spec, SizeClasses(tuple(mapping.size_bounds)))
-        columns.update(built)
+        for key, values in built.items():
+            # An explicit type column and kommunenummer both give `bg::type`: keep the readable one.
+            if key not in columns or values.notna().sum() > columns[key].notna().sum():
+                columns[key] = values
         background.extend(entries)
     for weight in mapping.weights:
         columns[weight] = to_numbers(raw[weight])  # "1,25" as Norwegian exports write it
 
     data = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
+    answered = _answered(data, questions)
+    status = response_status(raw, mapping.status, answered.any(axis=1))
+    keep = _kept(status, Respondents(mapping.respondents))
+    if mapping.unreached_zeros:
+        _unreached_as_not_asked(data, questions, answered, keep)
+    counts = {str(s): int((status == s).sum()) for s in Status} if mapping.status else {}
+    population = _population_text(mapping, int(keep.sum()), len(raw))
+    if mapping.status and not keep.all():
+        warnings.insert(0, population)
     return Survey(
-        data=data,
+        data=data[keep].reset_index(drop=True),
         questions=questions,
         background=_dedupe_background(background),
         layout=mapping.layout,
@@ -157,7 +325,82 @@ def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Surv
         source=source,
         warnings=warnings,
         raw_columns=[str(c) for c in raw.columns],
+        population=population,
+        status_counts=counts,
     )
+
+
+def response_status(raw: pd.DataFrame, spec: StatusSpec | None, answered_any: np.ndarray) -> np.ndarray:
+    """Each row's `Status` from the tool's status fields; without them every row has answered."""
+    completed = np.full(len(raw), Status.COMPLETED, dtype=object)
+    if spec is None:
+        return completed
+    by_answers = np.where(answered_any, Status.PARTIAL, Status.NOT_ANSWERED).astype(object)
+    if spec.kind == "states":
+        status = np.full(len(raw), None, dtype=object)
+        for column, state in spec.values.items():
+            status[to_numbers(raw[column]).fillna(0).to_numpy() > 0] = Status(state)
+        return np.where(pd.isna(status), by_answers, status)
+    first = raw[spec.columns[0]]
+    if spec.kind == "finished":
+        done = map_distinct(first, lambda v: _clean_lower(v) in _YES).to_numpy(dtype=bool)
+    elif spec.kind == "submitted":
+        done = first.map(lambda v: not is_blank(v)).to_numpy(dtype=bool)
+    else:
+        states = map_distinct(
+            first, lambda v: None if is_blank(v) else spec.values.get(code_key(v).casefold())
+        )
+        known = states.notna().to_numpy()
+        return np.where(known, states.to_numpy(dtype=object), by_answers)
+    return np.where(done, completed, by_answers)
+
+
+_YES = {"1", "1.0", "true", "sant", "ja", "yes", "2"}
+
+
+def _kept(status: np.ndarray, rule: Respondents) -> np.ndarray:
+    if rule is Respondents.ALL:
+        return np.ones(len(status), dtype=bool)
+    if rule is Respondents.COMPLETED:
+        return status == Status.COMPLETED
+    return status != Status.NOT_ANSWERED
+
+
+def _answered(data: pd.DataFrame, questions: list[Question]) -> pd.DataFrame:
+    """Per question, whether the row holds an answer (for a multi-select: at least one option chosen)."""
+    answered = {}
+    for question in questions:
+        block = data[question.columns]
+        if question.type is QType.MULTI:
+            answered[question.id] = (block.to_numpy(dtype=float) > 0).any(axis=1)
+        else:
+            answered[question.id] = block.notna().to_numpy().any(axis=1)
+    return pd.DataFrame(answered, index=data.index)
+
+
+def _unreached_as_not_asked(
+    data: pd.DataFrame, questions: list[Question], answered: pd.DataFrame, keep: np.ndarray
+) -> None:
+    """A multi-select row of only zeros counts as asked when the respondent answered a later question.
+
+    SurveyXact cannot tell "reached, chose nothing" from "never reached" in its 0/1 columns, so
+    reaching a question is read from answering it or anything after it in the questionnaire.
+    """
+    later = np.zeros(len(data), dtype=bool)
+    for question in reversed(questions):
+        if question.type is QType.MULTI:
+            chose = answered[question.id].to_numpy()
+            unreached = ~(chose | later) | ~keep
+            data.loc[unreached, question.columns] = np.nan
+        later |= answered[question.id].to_numpy()
+
+
+def _population_text(mapping: Mapping, kept: int, rows: int) -> str:
+    if mapping.status is None:
+        return ""
+    rule = Respondents(mapping.respondents)
+    text = f"Respondenter: {rule.display}, {fmt_int(kept)} av {fmt_int(rows)} rader i fila"
+    return text + (f" (status fra {mapping.status.text})." if mapping.status.text else ".")
 
 
 def _build_question(
@@ -232,7 +475,22 @@ def _categorical(column: pd.Series, spec: QuestionSpec, options: list[str] | Non
     return pd.Series(values, index=column.index), options, note
 
 
-_NOT_CHOSEN = {"0", "0.0", "nei", "no", "false", "ikke valgt", "not selected", "usant"}
+CHOSEN = {
+    "1",
+    "1.0",
+    "valgt",
+    "ja",
+    "yes",
+    "y",
+    "true",
+    "x",
+    "sant",
+    "selected",
+    "checked",
+    "chosen",
+    "ausgewählt",
+}
+NOT_CHOSEN = {"0", "0.0", "nei", "no", "n", "false", "ikke valgt", "not selected", "not checked", "usant"}
 
 
 def _multi(raw: pd.DataFrame, spec: QuestionSpec) -> tuple[list[str], np.ndarray]:
@@ -251,7 +509,10 @@ def _multi(raw: pd.DataFrame, spec: QuestionSpec) -> tuple[list[str], np.ndarray
     columns = []
     for column in spec.columns:
         values = raw[column]
-        if spec.encoding == "binary" and values.dtype.kind in "iuf":
+        if spec.encoding == "codes":  # SoSci 1 = not chosen / 2 = chosen; SPSS counted value
+            chosen = {code_key(k) for k, v in spec.codes.items() if _clean_lower(v) in CHOSEN}
+            columns.append(map_distinct(values, partial(_counted, chosen)).to_numpy(dtype=float))
+        elif spec.encoding == "binary" and values.dtype.kind in "iuf":
             numbers = values.to_numpy(dtype=float)
             columns.append(np.where(np.isnan(numbers), np.nan, (numbers > 0).astype(float)))  # as _binary
         elif spec.encoding == "binary":
@@ -265,17 +526,21 @@ def _multi(raw: pd.DataFrame, spec: QuestionSpec) -> tuple[list[str], np.ndarray
     return options, matrix
 
 
+def _counted(chosen: set[str], value: object) -> float:
+    return math.nan if is_blank(value) else float(code_key(value) in chosen)
+
+
 def _marked(value: object) -> float:
-    return 0.0 if is_blank(value) or _clean_lower(value) in _NOT_CHOSEN else 1.0
+    return 0.0 if is_blank(value) or _clean_lower(value) in NOT_CHOSEN else 1.0
 
 
 def _binary(value: object) -> float:
     if is_blank(value):
         return math.nan
     text = _clean_lower(value)
-    if text in _NOT_CHOSEN:
+    if text in NOT_CHOSEN:
         return 0.0
-    if text in {"1", "1.0", "valgt", "ja", "yes", "true", "x", "sant", "selected"}:
+    if text in CHOSEN:
         return 1.0
     try:
         return 1.0 if float(text.replace(",", ".")) > 0 else 0.0
@@ -318,6 +583,8 @@ def _build_background(raw: pd.DataFrame, spec: BackgroundSpec, sizes: SizeClasse
         ]
         return built, entries
     if spec.role == "type":
+        if spec.codes:  # 1 = Kommune, 2 = Fylkeskommune from the codebook
+            column = map_distinct(column, lambda v: None if is_blank(v) else spec.codes.get(code_key(v), v))
         return {"bg::type": normalise_type(column)}, [
             Background("type", "Kommune/fylkeskommune", "derived", "bg::type")
         ]

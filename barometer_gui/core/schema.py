@@ -32,6 +32,19 @@ class QType(StrEnum):
     NUMERIC = "numeric"
     TEXT = "text"
 
+    @property
+    def display(self) -> str:
+        return _DISPLAY[self]
+
+
+_DISPLAY = {
+    QType.SINGLE: "Ett svar",
+    QType.MULTI: "Flere svar",
+    QType.GRID: "Rutenett",
+    QType.NUMERIC: "Tall",
+    QType.TEXT: "Fritekst",
+}
+
 
 #: Labels treated as "don't know / not relevant": kept in single-choice bases,
 #: left out of the base of grid summaries (fremmer/hemmer), as KS publishes them.
@@ -86,6 +99,12 @@ class Survey:
     source: str = ""
     warnings: list[str] = field(default_factory=list)
     raw_columns: list[str] = field(default_factory=list)
+    #: Who counts as a respondent, in words for every footnote ("" when every row counts).
+    population: str = ""
+    #: Rows in the file per response status (completed, partial, not answered), when the tool says.
+    status_counts: dict[str, int] = field(default_factory=dict)
+    #: The saved mapping file that was applied instead of the detected one ("" when none).
+    saved_mapping: str = ""
 
     @property
     def respondents(self) -> int:
@@ -96,6 +115,9 @@ class Survey:
         return {
             "layout": self.layout,
             "respondents": self.respondents,
+            "population": self.population,
+            "status_counts": dict(self.status_counts),
+            "saved_mapping": self.saved_mapping,
             "questions": [q.as_dict() for q in self.questions],
             "background": [b.as_dict() for b in self.background],
             "weights": list(self.weights),

@@ -96,12 +96,18 @@ def run_gui(path: str | None = None, lang: str | None = None) -> int:
     install_qt_translations(language())
     splash = _splash()  # shows within a fraction of a second, while pandas and matplotlib load
 
+    from barometer_gui.ui.crash import install_crash_handler
     from barometer_gui.ui.window import MainWindow
 
+    install_crash_handler(app)  # a Norwegian dialog and a log file for any unhandled exception
     window = MainWindow()
     window.show()
     splash.finish(window)
     app.aboutToQuit.connect(window.runner.shutdown)
+    if os.environ.get("BAROMETER_STARTUP_PROBE"):  # bench_startup.py and smoke_bundle.sh
+        from barometer_gui.ui.startup_probe import watch_startup
+
+        watch_startup(window)
     window.start(Path(path) if path else None)
     return app.exec()
 

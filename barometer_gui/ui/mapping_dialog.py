@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui.core.detect import variable_id
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.importers import variable_id
 from barometer_gui.core.mapping import BackgroundSpec, Mapping, merge_questions, split_question
 
 TYPES = {

@@ -191,6 +191,8 @@ EN: dict[str, str] = {
     "bruk det innebygde demodatasettet": "use the built-in demo data set",
     "arknavn (standard: gjenkjennes automatisk)": "sheet name (default: recognised automatically)",
     "koblingsfil (JSON) fra koblingsdialogen": "mapping file (JSON) from the mapping dialog",
+    "kodebok i egen fil (etiketter, typer, rekkefølge)": "codebook in a separate file (labels, types, order)",
+    "ikke bruk en lagret kobling": "do not use a saved mapping",
     "bakgrunnsvariabel å dele opp etter (f.eks. fylke, kommunestorrelse)": "background variable to break down by (e.g. fylke, kommunestorrelse)",
     "filter (kan gjentas)": "filter (can be repeated)",
     "vektvariabel": "weight variable",

@@ -1,0 +1,29 @@
+"""Qualtrics: three header rows (variable names; question texts; {"ImportId": …}) and metadata.
+
+Recognised by the ImportId row or its metadata columns (ResponseId, Finished, Progress …).
+`Finished` says who completed; `Q2_3_TEXT` text-entry columns stay questions of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from barometer_gui.core.importers import flat
+from barometer_gui.core.importers.metadata import tool_score
+from barometer_gui.core.mapping import Layout, Mapping
+
+_TEXT_ENTRY = re.compile(r"_TEXT$|_\d+_TEXT$", re.I)
+
+
+def matches(raw: pd.DataFrame, rows: list[list[str]]) -> bool:
+    import_id = any(cell.startswith('{"ImportId"') for row in rows for cell in row)
+    return import_id or tool_score(list(raw.columns), "qualtrics") >= 3
+
+
+def mapping(raw: pd.DataFrame, texts: dict[str, str]) -> Mapping:
+    def split(column: str, text: str) -> tuple[str, str] | None:
+        return None if _TEXT_ENTRY.search(str(column)) else flat.header_split(column, text)
+
+    return flat.mapping(raw, Layout.QUALTRICS, texts, split)
