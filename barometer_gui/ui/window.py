@@ -48,6 +48,10 @@ from barometer_gui.ui.status import StatusBar
 from barometer_gui.ui.table_model import TableModel
 from barometer_gui.ui.worker import Runner
 
+FOOTNOTE_STYLE = "color: #555555; font-size: 11px;"
+#: the engine's reason when it will not make a table: readable, not a grey footnote
+REFUSAL_STYLE = "color: #9c2a00; font-size: 13px; font-weight: 600;"
+
 
 def file_filter() -> str:
     return t("Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle filer (*)")
@@ -106,7 +110,7 @@ class MainWindow(ExportActions, QMainWindow):
         self.legend.setStyleSheet("color: #333333;")
         self.footnote = QLabel("")
         self.footnote.setWordWrap(True)
-        self.footnote.setStyleSheet("color: #555555; font-size: 11px;")
+        self.footnote.setStyleSheet(FOOTNOTE_STYLE)
         self.footnote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         table_pane = QWidget()
         table_layout = QVBoxLayout(table_pane)
@@ -577,9 +581,11 @@ class MainWindow(ExportActions, QMainWindow):
         try:
             self.table = tabulate(self.survey, spec)
             self.footnote.setText(self.table.footnote())
-        except BarometerError as exc:
+            self.footnote.setStyleSheet(FOOTNOTE_STYLE)
+        except BarometerError as exc:  # e.g. a crossing that could reveal single answers: say why, plainly
             self.table = None
             self.footnote.setText(exc.message)
+            self.footnote.setStyleSheet(REFUSAL_STYLE)
         self.title.setText(question.text)
         self.model.set_table(
             self.table, self.controls.transposed_box.isChecked(), self.controls.intervals_box.isChecked()
