@@ -3,109 +3,189 @@
 Everything the GUI does to produce numbers or files can be done here, with
 the same core functions. User errors print one Norwegian line on stderr and
 exit with status 2; nothing is written unless the whole result is ready.
+
+This module is also the program's front door (`front_door`): it decides between
+window and command before anything heavy is imported, so `--help` and argument
+errors answer at once. pandas, numpy and Qt are imported only after parsing.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import difflib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.files import check_output_path
-from barometer_gui.core.importer import demo_path, open_survey
-from barometer_gui.core.schema import Survey
-from barometer_gui.core.stats import CORRECTIONS
-from barometer_gui.core.tabulate import TableSpec, tabulate
+from barometer_gui.core.i18n import argparse_words, set_language, t
+from barometer_gui.core.i18n.messages import explain_os_error
+
+if TYPE_CHECKING:
+    from barometer_gui.core.schema import Survey
+    from barometer_gui.core.tabulate import TableSpec
 
 COMMANDS = ("inspect", "table", "report")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, status 2, no usage dump
-        raise BarometerError(f"Ugyldig kommando: {message}. Se «{self.prog} --help».")
+        raise BarometerError(
+            t("Ugyldig kommando: {message}. Se «{prog} --help».", message=message, prog=self.prog)
+        )
+
+
+def take_language(argv: list[str]) -> tuple[list[str], str | None]:
+    """Apply and remove `--lang CODE` / `--lang=CODE` wherever it stands (for window and commands alike)."""
+    rest, chosen, index = [], None, 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--lang" and index + 1 < len(argv):
+            chosen = set_language(argv[index + 1])
+            index += 2
+            continue
+        if arg.startswith("--lang="):
+            chosen = set_language(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+        index += 1
+    return rest, chosen
+
+
+def front_door(argv: list[str]) -> tuple[str, list[str]]:
+    """("gui", [file]) or ("cli", argv); a misspelt command or a missing file is an error, never a window."""
+    if not argv:
+        return "gui", []
+    first = argv[0]
+    if first in COMMANDS or first.startswith("-"):
+        return "cli", argv
+    if Path(first).exists():
+        if len(argv) > 1:
+            raise BarometerError(
+                t("Vinduet åpner én fil; fikk også {extra}. Se «barometer --help».", extra=" ".join(argv[1:]))
+            )
+        return "gui", [first]
+    close = difflib.get_close_matches(first.lower(), COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise BarometerError(
+            t("Ukjent kommando «{given}». Mente du «{command}»?", given=first, command=close[0])
+        )
+    if Path(first).suffix or os.sep in first or "/" in first:
+        raise BarometerError(t("Fant ikke fila «{name}».", name=first))
+    raise BarometerError(
+        t(
+            "Ukjent kommando eller fil «{given}». Kommandoer: {commands}. Se «barometer --help».",
+            given=first,
+            commands=", ".join(COMMANDS),
+        )
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="barometer", description="Barometer – analyse av innovasjonsbarometeret.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    argparse_words.install()
+    parser = _Parser(
+        prog="barometer",
+        description=t(
+            "Barometer – analyse av innovasjonsbarometeret. Uten kommando (eller med en fil) åpnes vinduet."
+        ),
+        epilog=t("Språk: --lang en for engelsk, --lang nb for norsk (standard)."),
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="KOMMANDO")
 
     def source(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
-            "file", nargs="?", help="eksportfil (.xlsx, .xls, .csv) eller SurveyXact-mappe; demo hvis tom"
+            "file", nargs="?", help=t("eksportfil (.xlsx, .xls, .csv) eller SurveyXact-mappe; demo hvis tom")
         )
-        sub.add_argument("--demo", action="store_true", help="bruk det innebygde demodatasettet")
-        sub.add_argument("--sheet", help="arknavn (standard: gjenkjennes automatisk)")
-        sub.add_argument("--mapping", help="koblingsfil (JSON) fra koblingsdialogen")
+        sub.add_argument("--demo", action="store_true", help=t("bruk det innebygde demodatasettet"))
+        sub.add_argument("--sheet", help=t("arknavn (standard: gjenkjennes automatisk)"))
+        sub.add_argument("--mapping", help=t("koblingsfil (JSON) fra koblingsdialogen"))
         sub.add_argument(
-            "--codebook", metavar="FILE", help="kodebok i egen fil (etiketter, typer, rekkefølge)"
+            "--codebook", metavar="FILE", help=t("kodebok i egen fil (etiketter, typer, rekkefølge)")
         )
-        sub.add_argument("--no-saved-mapping", action="store_true", help="ikke bruk en lagret kobling")
+        sub.add_argument("--no-saved-mapping", action="store_true", help=t("ikke bruk en lagret kobling"))
 
     def table_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--by", help="bakgrunnsvariabel å dele opp etter (f.eks. fylke, kommunestorrelse)")
         sub.add_argument(
-            "--where", action="append", default=[], metavar="VAR=VERDI", help="filter (kan gjentas)"
-        )
-        sub.add_argument("--weight", help="vektvariabel")
-        sub.add_argument("--min-base", type=int, default=5, help="skjul grupper med færre svar (standard 5)")
-        sub.add_argument("--low-base", type=int, default=30, help="merk grupper med færre svar (standard 30)")
-        sub.add_argument(
-            "--benchmark", metavar="VAR=VERDI", help="eget område mot resten av landet og hele landet"
+            "--by", help=t("bakgrunnsvariabel å dele opp etter (f.eks. fylke, kommunestorrelse)")
         )
         sub.add_argument(
-            "--summary", action="store_true", help="rutenett: andel hemmer/fremmer (topp/bunn to)"
+            "--where", action="append", default=[], metavar="VAR=VERDI", help=t("filter (kan gjentas)")
+        )
+        sub.add_argument("--weight", help=t("vektvariabel"))
+        sub.add_argument(
+            "--min-base", type=int, default=5, help=t("skjul grupper med færre svar (standard 5)")
         )
         sub.add_argument(
-            "--correction", default="holm", choices=sorted(CORRECTIONS), help="korreksjon for parvise tester"
+            "--low-base", type=int, default=30, help=t("merk grupper med færre svar (standard 30)")
+        )
+        sub.add_argument(
+            "--benchmark", metavar="VAR=VERDI", help=t("eget område mot resten av landet og hele landet")
+        )
+        sub.add_argument(
+            "--summary", action="store_true", help=t("rutenett: andel hemmer/fremmer (topp/bunn to)")
+        )
+        sub.add_argument(
+            "--correction", default="holm", help=t("korreksjon for parvise tester (standard holm)")
         )
 
-    inspect = commands.add_parser("inspect", help="vis spørsmålene som ble funnet, som JSON")
+    inspect = commands.add_parser("inspect", help=t("vis spørsmålene som ble funnet, som JSON"))
     source(inspect)
 
-    table = commands.add_parser("table", help="tabell for ett spørsmål")
+    table = commands.add_parser("table", help=t("tabell for ett spørsmål"))
     source(table)
-    table.add_argument("--question", "-q", required=True, help="id, full tekst eller starten av teksten")
+    table.add_argument("--question", "-q", required=True, help=t("id, full tekst eller starten av teksten"))
     table_options(table)
     table.add_argument("--format", choices=["json", "csv"], default="json")
-    table.add_argument("--decimal-comma", action="store_true", help="CSV med semikolon og desimalkomma")
-    table.add_argument("--out", help="skriv til fil i stedet for skjermen")
+    table.add_argument("--decimal-comma", action="store_true", help=t("CSV med semikolon og desimalkomma"))
+    table.add_argument("--out", help=t("skriv til fil i stedet for skjermen"))
 
-    report = commands.add_parser("report", help="PowerPoint med ett lysbilde per spørsmål")
+    report = commands.add_parser("report", help=t("PowerPoint med ett lysbilde per spørsmål"))
     source(report)
-    report.add_argument("--question", "-q", action="append", required=True, help="spørsmål (kan gjentas)")
+    report.add_argument("--question", "-q", action="append", required=True, help=t("spørsmål (kan gjentas)"))
     table_options(report)
-    report.add_argument("--template", help="PowerPoint-mal (.pptx) å bygge på")
-    report.add_argument("--out", required=True, help="utfil (.pptx)")
+    report.add_argument("--template", help=t("PowerPoint-mal (.pptx) å bygge på"))
+    report.add_argument("--out", required=True, help=t("utfil (.pptx)"))
     return parser
 
 
 def run(argv: list[str]) -> int:
     try:
+        argv, _ = take_language(argv)
         args = build_parser().parse_args(argv)
         return _dispatch(args)
+    except SystemExit as exc:  # --help
+        return exc.code if isinstance(exc.code, int) else 0
     except BarometerError as exc:
         print(f"barometer: {exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("barometer: avbrutt.", file=sys.stderr)
+        print("barometer: " + t("avbrutt."), file=sys.stderr)
         return 130
     except MemoryError:
-        print("barometer: for lite minne til å lese fila.", file=sys.stderr)
+        print("barometer: " + t("for lite minne til å lese fila."), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print("barometer: " + explain_os_error(exc), file=sys.stderr)
         return 2
     except Exception as exc:  # a bug in Barometer: one line for the user, the traceback on request
         if os.environ.get("BAROMETER_DEBUG"):
             raise
+        error = f"{type(exc).__name__}: {exc}"
         print(
-            f"barometer: intern feil ({exc.__class__.__name__}: {exc}). Kjør med BAROMETER_DEBUG=1 for detaljer.",
+            "barometer: " + t("intern feil ({error}). Kjør med BAROMETER_DEBUG=1 for detaljer.", error=error),
             file=sys.stderr,
         )
         return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    import json
+
+    from barometer_gui.core.files import check_output_path
+    from barometer_gui.core.importer import demo_path
+    from barometer_gui.core.tabulate import tabulate
+
     if getattr(args, "out", None):  # before any work: never write over an input
         check_output_path(args.out, args.file or demo_path(), args.mapping, getattr(args, "template", None))
     survey = _load(args)
@@ -129,15 +209,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     tables = [tabulate(survey, _spec(args, q)) for q in args.question]
     out = Path(args.out)
     if out.suffix.lower() != ".pptx":
-        raise BarometerError("Utfila for rapporten må slutte på .pptx.")
+        raise BarometerError(t("Utfila for rapporten må slutte på .pptx."))
     write_report(tables, out, template=args.template)
     print(out)
     return 0
 
 
 def _load(args: argparse.Namespace) -> Survey:
+    from barometer_gui.core.importer import demo_path, open_survey
+
     if args.demo and args.file:
-        raise BarometerError("Oppgi enten en fil eller --demo, ikke begge.")
+        raise BarometerError(t("Oppgi enten en fil eller --demo, ikke begge."))
     path = Path(args.file) if args.file else demo_path()
     return open_survey(
         path,
@@ -149,6 +231,8 @@ def _load(args: argparse.Namespace) -> Survey:
 
 
 def _spec(args: argparse.Namespace, question: str) -> TableSpec:
+    from barometer_gui.core.tabulate import TableSpec
+
     return TableSpec(
         question=question,
         by=args.by,
@@ -165,5 +249,7 @@ def _spec(args: argparse.Namespace, question: str) -> TableSpec:
 def _pair(text: str, option: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip() or not value.strip():
-        raise BarometerError(f"{option} skal ha formen VARIABEL=VERDI, fikk «{text}».")
+        raise BarometerError(
+            t("{option} skal ha formen VARIABEL=VERDI, fikk «{text}».", option=option, text=text)
+        )
     return name.strip(), value.strip()

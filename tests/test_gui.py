@@ -1,4 +1,5 @@
 """The main window with pytest-qt: import off the GUI thread, the table model, dialogs, errors."""
+# ruff: noqa: F811
 
 from __future__ import annotations
 
@@ -11,49 +12,41 @@ from barometer_gui.core.tabulate import TableSpec, tabulate
 from barometer_gui.ui.table_model import TableModel
 from barometer_gui.ui.window import MainWindow
 from tests.synthetic import make_survey
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.open_file(demo_path())
-    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=60000)
-    yield win
-    win.close()
+from tests.window_helpers import window  # noqa: F401  (a fixture; the tests take it as an argument)
 
 
 def test_window_shows_demo_questions_table_and_chart(window):
-    assert window.questions.count() == len(window.survey.questions)
-    assert window.model.rowCount() == len(window.survey.question("q1").options)
+    assert window.browser.question_ids() == [q.id for q in window.survey.questions]
+    assert window.model.rowCount() == 1 + len(window.survey.question("q1").options)
     assert window.chart.figure.axes, "chart drawn"
     assert "Base:" in window.footnote.text()
 
 
 def test_table_view_shows_the_engine_numbers(window, qtbot):
-    window.by_combo.setCurrentIndex(window.by_combo.findData("kommunestorrelse"))
+    window.controls.by_combo.setCurrentIndex(window.controls.by_combo.findData("kommunestorrelse"))
     expected = tabulate(window.survey, TableSpec("q1", by="kommunestorrelse"))
     model = window.model
     assert model.columnCount() == len(expected.groups)
     for column, group in enumerate(expected.groups):
         header = model.headerData(column, Qt.Orientation.Horizontal)
         assert header.startswith(group.label)
-        for row, cell in enumerate(group.cells):
+        assert model.data(model.index(0, column)).rstrip("*") == str(group.base)
+        for row, cell in enumerate(group.cells, start=1):
             shown = model.data(model.index(row, column))
             assert shown.startswith(f"{cell.pct:.1f}".replace(".", ","))
 
 
 def test_grid_summary_and_weight_controls(window):
-    window.questions.setCurrentRow(next(i for i, q in enumerate(window.survey.questions) if q.id == "q6"))
-    assert window.summary_box.isEnabled()
-    window.summary_box.setChecked(True)
-    window.weight_combo.setCurrentIndex(window.weight_combo.findData("vekt"))
+    controls = window.controls
+    window.browser.select("q6")
+    assert controls.summary_box.isEnabled()
+    controls.summary_box.setChecked(True)
+    controls.weight_combo.setCurrentIndex(controls.weight_combo.findData("vekt"))
     assert window.table.spec.grid_summary and window.table.weighted
-    assert {
-        window.model.headerData(r, Qt.Orientation.Vertical).split(" – ")[1]
-        for r in range(window.model.rowCount())
-    } == {"Hemmer", "Fremmer"}
+    headers = [
+        window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())
+    ]
+    assert headers[0] == "Antall svar (n)" and headers[1:] == ["Hemmer", "Fremmer"]
 
 
 def test_sorting_uses_a_permutation_and_keeps_the_table(window):
@@ -61,7 +54,8 @@ def test_sorting_uses_a_permutation_and_keeps_the_table(window):
     before = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     cells_before = [c.pct for c in model.table.groups[0].cells]
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    values = [model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 1) for r in range(model.rowCount())]
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Antall svar (n)", "the base row stays on top"
+    values = [model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 1) for r in range(1, model.rowCount())]
     assert values == sorted(values, reverse=True)
     assert [c.pct for c in model.table.groups[0].cells] == cells_before
     model.reset_order()
@@ -169,28 +163,27 @@ def test_mapping_dialog_splits_and_merges_questions(window, qtbot, monkeypatch):
 
 
 def test_compare_own_area_with_the_rest_of_the_country(window):
-    combo = window.compare_combo
-    index = next(
-        i
-        for i in range(combo.count())
-        if combo.itemData(i) and tuple(combo.itemData(i)) == ("landsdel", "Vestlandet")
-    )
-    window.compare_combo.setCurrentIndex(index)
+    controls = window.controls
+    controls.area_type.setCurrentIndex(controls.area_type.findData("landsdel"))
+    controls.area.setCurrentIndex(controls.area.findData("Vestlandet"))
     table = window.table
     assert [g.label for g in table.groups] == ["Totalt", "Vestlandet", "Resten av landet"]
     model = window.model
     assert model.columnCount() == 4
     assert "Diff. mot resten" in model.headerData(3, Qt.Orientation.Horizontal)
     first = table.comparisons[0]
-    shown = model.data(model.index(0, 3))
+    shown = model.data(model.index(1, 3))
     assert shown.startswith(f"{first.diff_rest:+.1f}".replace(".", ",").replace("-", "−"))
-    assert not window.by_combo.isEnabled()
+    assert not controls.by_combo.isEnabled()
+    own = model.index(1, 1)
+    assert model.data(own, Qt.ItemDataRole.BackgroundRole) is not None, "own area highlighted"
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_break_down_by_a_single_choice_question(window):
-    index = window.by_combo.findData("q2")
+    index = window.controls.by_combo.findData("q2")
     assert index > 0
-    window.by_combo.setCurrentIndex(index)
+    window.controls.by_combo.setCurrentIndex(index)
     assert [g.label for g in window.table.groups][1:] == ["Ja", "Nei", "Vet ikke"]
 
 

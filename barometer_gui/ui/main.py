@@ -1,4 +1,8 @@
-"""Start the GUI."""
+"""Start the GUI: check that a display exists, load translations, show the window at once.
+
+The window appears before any data is read; the file (or the last one, or the
+demo) loads in the worker with progress in the status bar.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,130 @@ import os
 import sys
 from pathlib import Path
 
-from barometer_gui.core.importer import demo_path
+from barometer_gui.core.i18n import language, set_language, t
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
+_installed: list = []
 
 
-def run_gui(path: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication
+def no_display_reason() -> str | None:
+    """Why the window cannot open here, or None (Linux without X11/Wayland, unless a platform is forced)."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return t("fant ingen skjerm (DISPLAY er ikke satt)")
+    return None
+
+
+def headless_hint() -> str:
+    return t(
+        "Barometer kan ikke åpne vinduet: {reason}. Bruk kommandolinjen uten vindu: "
+        "«barometer inspect FIL», «barometer table FIL -q SPØRSMÅL» eller «barometer --help»."
+    )
+
+
+def _fatal_to_norwegian(mode, context, message) -> None:
+    """Qt aborts on a fatal start-up error; say it in one Norwegian line and exit with status 2 instead."""
+    from PySide6.QtCore import QtMsgType
+
+    if mode == QtMsgType.QtFatalMsg:
+        first = message.strip().splitlines()[0] if message.strip() else ""
+        print("barometer: " + headless_hint().format(reason=first), file=sys.stderr, flush=True)
+        os._exit(2)
+    if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtWarningMsg):
+        print(message, file=sys.stderr)
+
+
+def translations_folder() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "resources" / "translations" if bundle else TRANSLATIONS
+
+
+def install_qt_translations(code: str) -> None:
+    """Qt's own texts (dialog buttons, file dialogs, context menus) in the chosen language."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.NorwegianBokmal if code == "nb" else QLocale.Language.English)
+    )
+    if code != "nb":
+        return
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # PySide6-Essentials ships no bokmål catalogue; ours covers the dialogs and menus users meet.
+    for name, folder in (("qtbase_nb", qt_folder), ("qtbase_nb", str(translations_folder()))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+def run_gui(path: str | None = None, lang: str | None = None) -> int:
+    reason = no_display_reason()
+    if reason:
+        print("barometer: " + headless_hint().format(reason=reason), file=sys.stderr)
+        return 2
+    try:
+        from PySide6.QtCore import qInstallMessageHandler
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:
+        print("barometer: " + headless_hint().format(reason=str(exc)), file=sys.stderr)
+        return 2
+
+    previous = qInstallMessageHandler(_fatal_to_norwegian)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    qInstallMessageHandler(previous)
+    app.setApplicationName("Barometer")
+    app.setOrganizationName("Barometer")
+
+    from barometer_gui.ui.settings import settings
+
+    set_language(lang or str(settings().value("language") or "nb"))
+    install_qt_translations(language())
+    splash = _splash()  # shows within a fraction of a second, while pandas and matplotlib load
 
     from barometer_gui.ui.crash import install_crash_handler
     from barometer_gui.ui.window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Barometer")
-    app.setOrganizationName("Barometer")
     install_crash_handler(app)  # a Norwegian dialog and a log file for any unhandled exception
     window = MainWindow()
     window.show()
+    splash.finish(window)
+    app.aboutToQuit.connect(window.runner.shutdown)
     if os.environ.get("BAROMETER_STARTUP_PROBE"):  # bench_startup.py and smoke_bundle.sh
         from barometer_gui.ui.startup_probe import watch_startup
 
         watch_startup(window)
-    window.open_file(Path(path) if path else demo_path())
+    window.start(Path(path) if path else None)
     return app.exec()
+
+
+def _splash():
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+    from PySide6.QtWidgets import QApplication, QSplashScreen
+
+    ratio = QApplication.primaryScreen().devicePixelRatio() if QApplication.primaryScreen() else 1.0
+    pixmap = QPixmap(int(420 * ratio), int(120 * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor("#1f4e79"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPixelSize(26)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(24, 52, "Barometer")
+    font.setPixelSize(14)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.drawText(24, 88, t("Starter …"))
+    painter.end()
+    splash = QSplashScreen(pixmap, Qt.WindowType.WindowStaysOnTopHint)
+    splash.show()
+    QApplication.processEvents()
+    return splash

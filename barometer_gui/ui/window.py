@@ -1,164 +1,442 @@
-"""The main window: an indicator browser over one imported survey."""
+"""The main window: an indicator browser over one imported survey.
+
+Layout: the question browser on the left; on the right the controls (a wrapping,
+hideable panel), the table and, below it in a splitter, the chart (or the
+free-text answers). All numbers come from `core.tabulate.tabulate`; the window
+only chooses the `TableSpec` and shows the result. Long work (import, export)
+runs in `ui.worker.Runner`, with progress in the status bar.
+"""
 
 from __future__ import annotations
 
+import itertools
+import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QSpinBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from barometer_gui.core import mapping_store, stats
+from barometer_gui.core import mapping_store, project, stats
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.i18n import LANGUAGES, language, set_language, t
 from barometer_gui.core.importer import demo_path, open_with_mapping
 from barometer_gui.core.mapping import Mapping
 from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.tabulate import Table, TableSpec, tabulate
 from barometer_gui.ui.chart_view import ChartView
+from barometer_gui.ui.controls import ControlsPanel
+from barometer_gui.ui.distribution import DistributionView
+from barometer_gui.ui.exports import ExportActions
+from barometer_gui.ui.free_text import FreeTextPanel
+from barometer_gui.ui.question_browser import QuestionBrowser
+from barometer_gui.ui.settings import add_recent, recent_files, settings
+from barometer_gui.ui.status import StatusBar
 from barometer_gui.ui.table_model import TableModel
 from barometer_gui.ui.worker import Runner
 
-TYPE_MARK = {QType.SINGLE: "◉", QType.MULTI: "☑", QType.GRID: "▦", QType.NUMERIC: "#", QType.TEXT: "✎"}
-FILE_FILTER = "Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle filer (*)"
+FOOTNOTE_STYLE = "color: #555555; font-size: 11px;"
+#: the engine's reason when it will not make a table: readable, not a grey footnote
+REFUSAL_STYLE = "color: #9c2a00; font-size: 13px; font-weight: 600;"
 
 
-class MainWindow(QMainWindow):
+def file_filter() -> str:
+    return t("Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle filer (*)")
+
+
+class MainWindow(ExportActions, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("Barometer")
-        self.resize(1280, 820)
         self.survey: Survey | None = None
         self.mapping: Mapping | None = None
         self.path: Path | None = None
+        self.project_path: Path | None = None
         self.table: Table | None = None
+        #: the report basket's TableSpec dicts (kept in the project file; the basket dock fills it)
+        self.report_specs: list[dict] = []
+        self.settings = settings()
         self.runner = Runner(self)
         self.setAcceptDrops(True)
-        self._build_menu()
+        self.setStatusBar(StatusBar(self.runner, self))
         self._build_body()
-        self.statusBar().showMessage(
-            "Åpne en eksportfil fra spørreundersøkelsen (Fil › Åpne, eller dra fila hit), eller se på demodataene."
-        )
+        self._build_menu()
+        self.runner.busy_changed.connect(self._busy_changed)
+        self._restore_layout()
+        self.retranslate()
 
     # ----------------------------------------------------------------- layout
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Fil")
-        self.open_action = self._action(
-            menu, "&Åpne undersøkelse …", self.choose_file, QKeySequence.StandardKey.Open
-        )
-        self._action(menu, "Åpne &demodata", lambda: self.open_file(demo_path()))
-        menu.addSeparator()
-        self.mapping_action = self._action(menu, "&Kobling av spørsmål …", self.edit_mapping)
-        self.notes_action = self._action(menu, "&Merknader fra importen …", self.show_notes)
-        self.export_action = self._action(
-            menu, "Eksporter til &PowerPoint …", self.export_pptx, QKeySequence("Ctrl+E")
-        )
-        self.csv_action = self._action(menu, "Eksporter tabell som &CSV …", self.export_csv)
-        menu.addSeparator()
-        self._action(menu, "&Avslutt", self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.mapping_action, self.notes_action, self.export_action, self.csv_action):
-            action.setEnabled(False)
+    def _build_body(self) -> None:
+        self.browser = QuestionBrowser()
+        self.browser.question_selected.connect(lambda _id: self.refresh())
+        self.browser.variable_activated.connect(self._break_down_by)
+        self.controls = ControlsPanel()
+        self.controls.changed.connect(self.refresh)
 
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+        self.title = QLabel("")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.controls_button = QToolButton()
+        self.controls_button.setCheckable(True)
+        self.controls_button.setChecked(True)
+        self.controls_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.controls_button.toggled.connect(self._show_controls)
+
+        self.model = TableModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setDefaultSectionSize(120)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        self.legend = QLabel("")
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #333333;")
+        self.footnote = QLabel("")
+        self.footnote.setWordWrap(True)
+        self.footnote.setStyleSheet(FOOTNOTE_STYLE)
+        self.footnote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        table_pane = QWidget()
+        table_layout = QVBoxLayout(table_pane)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.view, 1)
+        table_layout.addWidget(self.legend)
+        table_layout.addWidget(self.footnote)
+
+        self.chart = ChartView()
+        self.chart.setMinimumHeight(120)
+        self.distribution = DistributionView()
+        self.free_text = FreeTextPanel()
+        self.free_text.export_button.clicked.connect(self.export_free_text)
+        self.lower = QStackedWidget()
+        for pane in (self.chart, self.distribution, self.free_text):
+            self.lower.addWidget(pane)
+
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        for box in self.controls.view_options:
+            heading.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.controls_button, 0, Qt.AlignmentFlag.AlignTop)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 4, 6, 4)
+        right_layout.addLayout(heading)
+        right_layout.addWidget(self.controls)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("table_chart_splitter")
+        self.splitter.addWidget(table_pane)
+        self.splitter.addWidget(self.lower)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 360])
+        #: until the user drags the splitter, the table pane takes what its rows need and the chart the rest
+        self.splitter_fitted = True
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        right_layout.addWidget(self.splitter, 1)
+
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.setObjectName("browser_splitter")
+        self.body.addWidget(self.browser)
+        self.body.addWidget(right)
+        self.body.setStretchFactor(1, 1)
+        self.body.setSizes([260, 1000])
+        self.setCentralWidget(self.body)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes as the eye reads: search, questions, the controls, the table, then the chart or answers."""
+        chain = [
+            self.browser.search,
+            self.browser.tree,
+            *self.controls.combos(),
+            self.controls.min_base,
+            self.controls.summary_box,
+            *self.controls.view_options,
+            self.controls_button,
+            self.view,
+            self.free_text.search,
+            self.free_text.view,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _build_menu(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        #: the report branch plugs its basket and wizard in here
+        self.report_menu = bar.addMenu("")
+        #: the user guide (F1) and About come from the help branch; "Hva betyr tegnene?" is here
+        self.help_menu = bar.addMenu("")
+
+        self.open_action = self._action(self.file_menu, self.choose_file, QKeySequence.StandardKey.Open)
+        self.demo_action = self._action(self.file_menu, lambda: self.open_file(demo_path()))
+        self.recent_menu = QMenu(self)
+        self.file_menu.addMenu(self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.open_project_action = self._action(self.file_menu, self.choose_project)
+        self.save_project_action = self._action(
+            self.file_menu, self.save_project, QKeySequence.StandardKey.Save
+        )
+        self.save_project_as_action = self._action(
+            self.file_menu, lambda: self.save_project(ask=True), QKeySequence("Ctrl+Shift+S")
+        )
+        self.file_menu.addSeparator()
+        self.mapping_action = self._action(self.file_menu, self.edit_mapping)
+        self.notes_action = self._action(self.file_menu, self.show_notes)
+        self.file_menu.addSeparator()
+        self.xlsx_action = self._action(self.file_menu, self.export_xlsx)
+        self.csv_action = self._action(self.file_menu, self.export_csv)
+        self.save_chart_action = self._action(self.file_menu, self.save_chart)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
+
+        self.copy_action = self._action(self.edit_menu, self.copy_table, QKeySequence.StandardKey.Copy)
+        self.copy_chart_action = self._action(self.edit_menu, self.copy_chart, QKeySequence("Ctrl+Shift+C"))
+        self.edit_menu.addSeparator()
+        self.find_action = self._action(self.edit_menu, self._find_question, QKeySequence.StandardKey.Find)
+
+        self.browser_action = self._toggle(self.view_menu, self.browser.setVisible, True)
+        self.controls_action = self._toggle(self.view_menu, self.controls_button.setChecked, True)
+        self.controls_button.toggled.connect(self.controls_action.setChecked)
+        self.view_menu.addSeparator()
+        self.transpose_action = self._toggle(self.view_menu, self.controls.transposed_box.setChecked, False)
+        self.controls.transposed_box.toggled.connect(self.transpose_action.setChecked)
+        self.intervals_action = self._toggle(self.view_menu, self.controls.intervals_box.setChecked, False)
+        self.controls.intervals_box.toggled.connect(self.intervals_action.setChecked)
+        self.view_menu.addSeparator()
+        self.language_menu = QMenu(self)
+        self.view_menu.addMenu(self.language_menu)
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == language())
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.pptx_action = self._action(self.report_menu, self.export_pptx, QKeySequence("Ctrl+R"))
+        self.signs_action = self._action(self.help_menu, self.show_signs)
+        self._set_data_actions()
+
+    def _action(self, menu: QMenu, slot, shortcut=None) -> QAction:
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
-    def _build_body(self) -> None:
-        self.questions = QListWidget()
-        self.questions.setWordWrap(True)
-        self.questions.setMinimumWidth(300)
-        self.questions.currentItemChanged.connect(lambda *_: self.refresh())
+    def _toggle(self, menu: QMenu, slot, checked: bool) -> QAction:
+        action = QAction(self, checkable=True)
+        action.setChecked(checked)
+        action.toggled.connect(slot)
+        menu.addAction(action)
+        return action
 
-        self.by_combo = QComboBox()
-        self.weight_combo = QComboBox()
-        self.filter_combo = QComboBox()
-        self.compare_combo = QComboBox()
-        self.min_base = QSpinBox()
-        self.min_base.setRange(0, 1000)
-        self.min_base.setValue(5)
-        self.summary_box = QCheckBox("Hemmer/fremmer (topp/bunn to)")
-        for combo in self._combos():
-            combo.currentIndexChanged.connect(lambda *_: self.refresh())
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMinimumContentsLength(14)
-        self.min_base.valueChanged.connect(lambda *_: self.refresh())
-        self.summary_box.toggled.connect(lambda *_: self.refresh())
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (called again after a language switch)."""
+        texts = {
+            self.open_action: t("&Åpne undersøkelse …"),
+            self.demo_action: t("Åpne &demodata"),
+            self.open_project_action: t("Åpne &prosjekt …"),
+            self.save_project_action: t("&Lagre prosjekt"),
+            self.save_project_as_action: t("Lagre prosjekt &som …"),
+            self.mapping_action: t("&Kobling av spørsmål …"),
+            self.notes_action: t("&Merknader fra importen …"),
+            self.xlsx_action: t("Eksporter tabell til &Excel …"),
+            self.csv_action: t("Eksporter tabell som &CSV (Excel) …"),
+            self.save_chart_action: t("Lagre &diagram (PNG, SVG, PDF) …"),
+            self.quit_action: t("&Avslutt"),
+            self.copy_action: t("&Kopier tabell"),
+            self.copy_chart_action: t("Kopier &diagram som bilde"),
+            self.find_action: t("&Søk i spørsmålene"),
+            self.browser_action: t("&Spørsmålsliste"),
+            self.controls_action: t("&Valg over tabellen"),
+            self.transpose_action: t("&Bytt rader og kolonner"),
+            self.intervals_action: t("Vis &konfidensintervall"),
+            self.pptx_action: t("Alle spørsmål til &PowerPoint …"),
+            self.signs_action: t("&Hva betyr tegnene?"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.file_menu.setTitle(t("&Fil"))
+        self.edit_menu.setTitle(t("&Rediger"))
+        self.view_menu.setTitle(t("&Vis"))
+        self.report_menu.setTitle(t("&Rapport"))
+        self.help_menu.setTitle(t("&Hjelp"))
+        self.recent_menu.setTitle(t("&Nylig brukt"))
+        self.language_menu.setTitle(t("&Språk / Language"))
+        self.controls_button.setText(t("Valg"))
+        self.controls_button.setToolTip(t("Vis eller skjul valgene over tabellen"))
+        self.controls_button.setAccessibleName(t("Vis eller skjul valgene"))
+        self.view.setAccessibleName(t("Tabell"))
+        self.chart.setAccessibleName(t("Diagram"))
+        self.browser.retranslate()
+        self.controls.retranslate()
+        self.free_text.retranslate()
+        self.statusBar().retranslate()
+        self._update_title()
+        if self.survey is None:
+            self.statusBar().showMessage(
+                t(
+                    "Åpne en eksportfil fra spørreundersøkelsen (Fil › Åpne, eller dra fila hit), eller se på demodataene."
+                )
+            )
+        else:
+            self.refresh()
 
-        controls = QHBoxLayout()
-        for label, widget in (
-            ("Del opp etter:", self.by_combo),
-            ("Utvalg:", self.filter_combo),
-            ("Sammenlign:", self.compare_combo),
-            ("Vekt:", self.weight_combo),
-            ("Minste base:", self.min_base),
+    def set_language(self, code: str) -> None:
+        set_language(code)
+        self.settings.setValue("language", language())
+        from barometer_gui.ui.main import install_qt_translations
+
+        install_qt_translations(language())
+        for other, action in self.language_actions.items():
+            action.setChecked(other == language())
+        if self.survey is not None:
+            self.browser.fill(self.survey)
+        self.retranslate()
+
+    def _find_question(self) -> None:
+        self.browser_action.setChecked(True)
+        self.browser.search.setFocus()
+        self.browser.search.selectAll()
+
+    def _show_controls(self, shown: bool) -> None:
+        self.controls.setVisible(shown)
+        self.controls_button.setArrowType(Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+
+    def _set_data_actions(self) -> None:
+        loaded = self.survey is not None
+        for action in (
+            self.mapping_action,
+            self.save_project_action,
+            self.save_project_as_action,
+            self.xlsx_action,
+            self.csv_action,
+            self.save_chart_action,
+            self.copy_action,
+            self.copy_chart_action,
+            self.pptx_action,
         ):
-            controls.addWidget(QLabel(label))
-            controls.addWidget(widget)
-        controls.addWidget(self.summary_box)
-        controls.addStretch(1)
+            action.setEnabled(loaded)
+        self.notes_action.setEnabled(loaded and bool(self.survey.warnings))
 
-        self.title = QLabel("")
-        self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.model = TableModel()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicatorShown(True)
-        self.view.horizontalHeader().setDefaultSectionSize(130)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setAlternatingRowColors(True)
-        self.chart = ChartView()
-        self.footnote = QLabel("")
-        self.footnote.setWordWrap(True)
-        self.footnote.setStyleSheet("color: #555555; font-size: 11px;")
-        self.footnote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    def _update_title(self) -> None:
+        name = self.project_path.name if self.project_path else (self.path.name if self.path else "")
+        self.setWindowTitle(f"Barometer – {name}" if name else "Barometer")
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addLayout(controls)
-        right_layout.addWidget(self.title)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.chart)
-        splitter.setSizes([300, 420])
-        right_layout.addWidget(splitter, 1)
-        right_layout.addWidget(self.footnote)
+    # ----------------------------------------------------------------- settings
 
-        body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(self.questions)
-        body.addWidget(right)
-        body.setSizes([330, 950])
-        self.setCentralWidget(body)
+    def _restore_layout(self) -> None:
+        store = self.settings
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self._fit_to_screen()
+        for splitter in (self.splitter, self.body):
+            state = store.value(f"window/{splitter.objectName()}")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+        self.splitter_fitted = store.value("window/splitter_fitted", "true") in (True, "true")
+        self.controls_button.setChecked(store.value("window/controls", "true") in (True, "true"))
+        self.browser_action.setChecked(store.value("window/browser", "true") in (True, "true"))
 
-    # ----------------------------------------------------------------- import
+    def _fit_to_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        if available is None:
+            self.resize(1280, 760)
+            return
+        width = min(1600, int(available.width() * 0.92))
+        self.resize(width, min(1000, int(available.height() * 0.9)))
+        self.body.setSizes([max(220, int(width * 0.22)), width - max(220, int(width * 0.22))])
+
+    def _save_layout(self) -> None:
+        store = self.settings
+        store.setValue("window/geometry", self.saveGeometry())
+        for splitter in (self.splitter, self.body):
+            store.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        store.setValue("window/splitter_fitted", self.splitter_fitted)
+        store.setValue("window/controls", self.controls_button.isChecked())
+        store.setValue("window/browser", self.browser_action.isChecked())
+        if self.path is not None:
+            store.setValue("last/file", str(self.path))
+            store.setValue("last/view", json.dumps(self.view_state(), ensure_ascii=False))
+        store.sync()
+
+    def view_state(self) -> dict:
+        return {**self.controls.selections(), "question": self.browser.current_id()}
+
+    # ----------------------------------------------------------------- opening
+
+    def start(self, path: Path | None = None) -> None:
+        """At start-up: the file given, else the last file with its view, else the demo."""
+        if path is not None:
+            self.open_path(path)
+            return
+        last = self.settings.value("last/file")
+        if last and Path(str(last)).exists():
+            try:
+                view = json.loads(str(self.settings.value("last/view") or "{}"))
+            except ValueError:
+                view = {}
+            self.open_file(Path(str(last)), selections=view if isinstance(view, dict) else {})
+        else:
+            self.open_file(demo_path())
+
+    def open_path(self, path: Path) -> None:
+        """A data file or a .barometer project, whichever it is."""
+        if Path(path).suffix.lower() == project.SUFFIX:
+            self.open_project(Path(path))
+        else:
+            self.open_file(Path(path))
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Åpne undersøkelse", "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, t("Åpne undersøkelse"), self._folder(), file_filter())
         if name:
             self.open_file(Path(name))
 
-    def open_file(self, path: Path, mapping: Mapping | None = None) -> None:
+    def _folder(self) -> str:
+        return str(self.path.parent) if self.path else ""
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files(self.settings)
+        for path in files:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not files:
+            empty = self.recent_menu.addAction(t("(ingen)"))
+            empty.setEnabled(False)
+
+    def open_file(
+        self, path: Path, mapping: Mapping | None = None, selections: dict | None = None, project_path=None
+    ) -> None:
         if self.runner.busy:
+            self.statusBar().showMessage(t("Vent til arbeidet som pågår er ferdig, eller avbryt det."), 5000)
             return
 
         def work(progress):
@@ -166,93 +444,132 @@ class MainWindow(QMainWindow):
             stats.preload()  # the statistics libraries load here, not on the first click
             return path, survey, used
 
-        self.runner.start(f"Leser «{Path(path).name}» …", work, self._opened, self._failed)
+        def opened(result) -> None:
+            self._opened(result, selections or {}, project_path)
 
-    def _opened(self, result) -> None:
+        self.runner.start(t("Leser «{name}» …", name=Path(path).name), work, opened, self._failed)
+
+    def _opened(self, result, selections: dict, project_path: Path | None) -> None:
         path, survey, mapping = result
         self.path, self.survey, self.mapping = Path(path), survey, mapping
-        self.setWindowTitle(f"Barometer – {self.path.name}")
-        self._fill_controls()
-        for action in (self.mapping_action, self.export_action, self.csv_action):
-            action.setEnabled(True)
-        self.notes_action.setEnabled(bool(survey.warnings))
-        message = f"{survey.respondents} respondenter, {len(survey.questions)} spørsmål ({_layout_name(survey.layout)})."
+        self.project_path = project_path
+        if project_path is None:
+            self.report_specs = []
+        add_recent(self.settings, project_path or self.path)
+        self._update_title()
+        self.browser.fill(survey)
+        self.controls.fill(survey, selections)
+        if not self.browser.select(selections.get("question")):
+            self.refresh()
+        self._set_data_actions()
+        message = t(
+            "{n} respondenter, {q} spørsmål ({layout}).",
+            n=survey.respondents,
+            q=len(survey.questions),
+            layout=_layout_name(survey.layout),
+        )
         if survey.warnings:
-            message += f" {len(survey.warnings)} merknad(er) – se Fil › Merknader fra importen."
+            message += " " + t("{n} merknad(er) – se Fil › Merknader fra importen.", n=len(survey.warnings))
         self.statusBar().showMessage(message)
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Barometer", message)
+
+    def _busy_changed(self, _title: str, running: bool) -> None:
+        for action in (self.open_action, self.demo_action, self.open_project_action, self.pptx_action):
+            action.setEnabled(not running and (action is not self.pptx_action or self.survey is not None))
 
     def show_notes(self) -> None:
         """What the import noticed and handled (merged headers, unlabelled codes, duplicate headers)."""
         if self.survey is None or not self.survey.warnings:
             return
         box = QMessageBox(self)
-        box.setWindowTitle("Merknader fra importen")
+        box.setWindowTitle(t("Merknader fra importen"))
         box.setIcon(QMessageBox.Icon.Information)
-        box.setText(f"{len(self.survey.warnings)} merknad(er) for «{self.path.name if self.path else ''}»:")
+        box.setText(
+            t(
+                "{n} merknad(er) for «{name}»:",
+                n=len(self.survey.warnings),
+                name=self.path.name if self.path else "",
+            )
+        )
         box.setDetailedText("\n".join(self.survey.warnings))
         box.setInformativeText("\n".join(f"• {w}" for w in self.survey.warnings[:8]))
         box.exec()
 
-    def _failed(self, message: str) -> None:
-        QMessageBox.warning(self, "Barometer", message)
+    def show_signs(self) -> None:
+        from barometer_gui.ui.help_signs import SignsDialog
 
-    def _combos(self) -> tuple[QComboBox, ...]:
-        return (self.by_combo, self.weight_combo, self.filter_combo, self.compare_combo)
+        SignsDialog(self).exec()
 
-    def _fill_controls(self) -> None:
-        survey = self.survey
-        assert survey is not None
-        for combo in self._combos():
-            combo.blockSignals(True)
-            combo.clear()
-        self.by_combo.addItem("Ingen (bare totalt)", None)
-        categorical = [b for b in survey.background if b.kind != "numeric"]
-        for variable in categorical:
-            self.by_combo.addItem(variable.text, variable.id)
-        singles = [q for q in survey.questions if q.type is QType.SINGLE]
-        if singles:
-            self.by_combo.insertSeparator(self.by_combo.count())
-            for question in singles:
-                self.by_combo.addItem(f"Svar på: {_short(question.text)}", question.id)
-        self.weight_combo.addItem("Uvektet", None)
-        for weight in survey.weights:
-            self.weight_combo.addItem(weight, weight)
-        self.filter_combo.addItem("Alle respondenter", None)
-        self.compare_combo.addItem("Ingen sammenligning", None)
-        for variable, value in _category_values(survey, categorical):
-            self.filter_combo.addItem(f"{variable.text}: {value}", (variable.id, str(value)))
-            self.compare_combo.addItem(f"{value} mot resten av landet", (variable.id, str(value)))
-        for combo in self._combos():
-            combo.blockSignals(False)
-        self.questions.blockSignals(True)
-        self.questions.clear()
-        for question in survey.questions:
-            item = QListWidgetItem(f"{TYPE_MARK[question.type]}  {question.text}")
-            item.setData(Qt.ItemDataRole.UserRole, question.id)
-            item.setToolTip(f"{question.id} · {question.type}")
-            self.questions.addItem(item)
-        self.questions.blockSignals(False)
-        self.questions.setCurrentRow(0)
-        self.refresh()
+    # ----------------------------------------------------------------- projects
+
+    def choose_project(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, t("Åpne prosjekt"), self._folder(), t("Barometer-prosjekt (*.barometer)")
+        )
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> None:
+        try:
+            saved = project.load(path)
+            mapping = Mapping.from_json(json.dumps(saved.mapping)) if saved.mapping else None
+        except BarometerError as exc:
+            self._failed(exc.message)
+            return
+        if not Path(saved.data_file).exists():
+            self._failed(t("Fant ikke datafila «{name}» som prosjektet bruker.", name=saved.data_file))
+            return
+        self.report_specs = list(saved.report)
+        self.open_file(Path(saved.data_file), mapping, saved.selections, project_path=Path(path))
+
+    def save_project(self, ask: bool = False) -> Path | None:
+        if self.survey is None or self.path is None:
+            return None
+        target = self.project_path
+        if ask or target is None:
+            suggestion = str(target or self.path.with_suffix(project.SUFFIX))
+            name, _ = QFileDialog.getSaveFileName(
+                self, t("Lagre prosjekt"), suggestion, t("Barometer-prosjekt (*.barometer)")
+            )
+            if not name:
+                return None
+            target = Path(name)
+        saved = project.Project(
+            data_file=str(self.path.resolve()),
+            mapping=json.loads(self.mapping.to_json()) if self.mapping else None,
+            selections=self.view_state(),
+            report=list(self.report_specs),
+        )
+        try:
+            target = project.save(saved, target)
+        except BarometerError as exc:
+            self._failed(exc.message)
+            return None
+        self.project_path = target
+        add_recent(self.settings, target)
+        self._update_title()
+        self.statusBar().showMessage(t("Lagret {path}", path=target), 8000)
+        return target
 
     # ----------------------------------------------------------------- tables
 
     def current_spec(self) -> TableSpec | None:
-        item = self.questions.currentItem()
-        if self.survey is None or item is None:
+        question_id = self.browser.current_id()
+        if self.survey is None or question_id is None:
             return None
-        where = self.filter_combo.currentData()
-        compare = self.compare_combo.currentData()
-        question = self.survey.question(item.data(Qt.ItemDataRole.UserRole))
-        self.by_combo.setEnabled(compare is None)
+        question = self.survey.question(question_id)
+        controls = self.controls
+        benchmark = controls.benchmark()
         return TableSpec(
             question=question.id,
-            by=None if compare else self.by_combo.currentData(),
-            benchmark=tuple(compare) if compare else None,
-            where=(tuple(where),) if where else (),
-            weight=self.weight_combo.currentData(),
-            min_base=self.min_base.value(),
-            grid_summary=self.summary_box.isChecked() and question.type is QType.GRID,
+            by=None if benchmark else controls.by_combo.currentData(),
+            benchmark=benchmark,
+            where=controls.where(),
+            weight=controls.weight_combo.currentData(),
+            min_base=controls.min_base.value(),
+            grid_summary=controls.summary_box.isChecked() and question.type is QType.GRID,
         )
 
     def refresh(self) -> None:
@@ -260,22 +577,73 @@ class MainWindow(QMainWindow):
         if spec is None:
             return
         question = self.survey.question(spec.question)
-        self.summary_box.setEnabled(question.type is QType.GRID)
+        self.controls.summary_box.setEnabled(question.type is QType.GRID)
         try:
             self.table = tabulate(self.survey, spec)
-        except BarometerError as exc:
+            self.footnote.setText(self.table.footnote())
+            self.footnote.setStyleSheet(FOOTNOTE_STYLE)
+        except BarometerError as exc:  # e.g. a crossing that could reveal single answers: say why, plainly
             self.table = None
             self.footnote.setText(exc.message)
+            self.footnote.setStyleSheet(REFUSAL_STYLE)
         self.title.setText(question.text)
-        self.model.set_table(self.table)
+        self.model.set_table(
+            self.table, self.controls.transposed_box.isChecked(), self.controls.intervals_box.isChecked()
+        )
+        self.legend.setText(self.model.grid.legend)
+        self.legend.setVisible(bool(self.model.grid.legend))
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.view.resizeRowsToContents()
         self.view.resizeColumnsToContents()
-        self.chart.show_table(self.table)
-        if self.table is not None:
-            self.footnote.setText(self.table.footnote())
+        self.view.resizeRowsToContents()
+        if question.type is QType.TEXT:
+            self.free_text.show_answers(self.survey, question, spec.where)
+            self.lower.setCurrentWidget(self.free_text)
+        elif question.type is QType.NUMERIC:
+            self.distribution.show_distribution(self.survey, question, self.table)
+            self.lower.setCurrentWidget(self.distribution)
+        else:
+            self.chart.show_table(self.table)
+            self.lower.setCurrentWidget(self.chart)
+        self._fit_table_pane()
+        self.statusBar().set_survey(
+            self.path.name if self.path else "", self.survey.respondents, self.controls.filter_texts()
+        )
 
-    # ----------------------------------------------------------------- mapping and export
+    def _splitter_moved(self, *_args) -> None:
+        self.splitter_fitted = False
+
+    def _fit_table_pane(self) -> None:
+        """Give the table what its rows need (at most 55 % of the height) and the chart the rest."""
+        if not self.splitter_fitted:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        view = self.view
+        rows = sum(view.rowHeight(r) for r in range(self.model.rowCount()))
+        needed = view.horizontalHeader().height() + rows + 2 * view.frameWidth() + 4
+        if view.horizontalScrollBar().maximum() > 0:
+            needed += view.horizontalScrollBar().sizeHint().height()
+        for label in (self.legend, self.footnote):
+            if label.isVisibleTo(self) and label.text():
+                needed += label.heightForWidth(max(label.width(), 200)) + 6
+        table = max(min(needed, int(total * 0.55)), min(120, total // 2))
+        self.splitter.blockSignals(True)
+        self.splitter.setSizes([table, total - table])
+        self.splitter.blockSignals(False)
+
+    def _break_down_by(self, variable_id: str) -> None:
+        combo = self.controls.by_combo
+        index = combo.findData(variable_id)
+        if index >= 0:
+            self.controls.area_type.setCurrentIndex(0)
+            combo.setCurrentIndex(index)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_table_pane()
+
+    # ----------------------------------------------------------------- mapping
 
     def edit_mapping(self) -> None:
         from barometer_gui.ui.mapping_dialog import MappingDialog
@@ -289,99 +657,34 @@ class MainWindow(QMainWindow):
                 mapping_store.save(mapping)
             except BarometerError as exc:
                 self._failed(exc.message)
-            self.open_file(self.path, mapping)
+            self.open_file(self.path, mapping, self.view_state(), self.project_path)
 
-    def export_pptx(self) -> None:
-        from barometer_gui.export.pptx import write_report
-
-        if self.survey is None or self.runner.busy:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Eksporter til PowerPoint", _suggest(self.path, ".pptx"), "PowerPoint (*.pptx)"
-        )
-        if not name:
-            return
-        if not name.lower().endswith(".pptx"):
-            name += ".pptx"
-        spec = self.current_spec()
-        survey = self.survey
-        # Free-text questions have no chart; every other question gets a slide with the current settings.
-        specs = [
-            spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID)
-            for q in survey.questions
-            if q.type is not QType.TEXT
-        ]
-
-        def work(progress):
-            tables = [tabulate(survey, s) for s in specs]
-            return write_report(tables, name, progress=progress)
-
-        self.runner.start(
-            "Lager PowerPoint …",
-            work,
-            lambda path: self.statusBar().showMessage(f"Lagret {path}"),
-            self._failed,
-        )
-
-    def export_csv(self) -> None:
-        from barometer_gui.core.files import atomic_write_text
-        from barometer_gui.export.tables import to_csv
-
-        if self.table is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Eksporter tabell", _suggest(self.path, ".csv"), "CSV (*.csv)"
-        )
-        if not name:
-            return
-        try:
-            atomic_write_text(name, to_csv(self.table, decimal_comma=True))
-        except BarometerError as exc:
-            self._failed(exc.message)
-            return
-        self.statusBar().showMessage(f"Lagret {name}")
+    # ----------------------------------------------------------------- desktop manners
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        """Dropping an export file (or a SurveyXact CSV folder) on the window opens it."""
+        """Dropping an export file, a SurveyXact CSV folder or a .barometer project opens it."""
         local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if local:
             event.acceptProposedAction()
-            self.open_file(Path(local[0]))
+            self.open_path(Path(local[0]))
 
     def closeEvent(self, event) -> None:
-        if self.runner.task is not None:
-            self.runner.task.cancel()
-        self.runner.wait()
+        """Closing while work runs cancels it and waits for the thread, so the exit is clean."""
+        self._save_layout()
+        if self.runner.busy:
+            self.hide()  # the window goes at once; the work stops at its next progress report
+        self.runner.shutdown()
         super().closeEvent(event)
-
-
-def _category_values(survey: Survey, variables) -> list:
-    """(variable, value) for every category present in the data, in the variable's own order."""
-    pairs = []
-    for variable in variables:
-        column = survey.data[variable.column]
-        present = set(column.dropna().unique())
-        values = column.cat.categories if hasattr(column, "cat") else sorted(present, key=str)
-        pairs += [(variable, value) for value in values if value in present]
-    return pairs
-
-
-def _short(text: str, size: int = 60) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
-def _suggest(path: Path | None, suffix: str) -> str:
-    return str(path.with_suffix(suffix)) if path else f"barometer{suffix}"
 
 
 def _layout_name(layout: str) -> str:
     return {
         "surveyxact": "SurveyXact",
-        "codebook": "data med kodebok",
-        "question_headers": "spørsmålstekst som overskrift",
-        "joined": "ett felt per flervalg",
+        "codebook": t("data med kodebok"),
+        "question_headers": t("spørsmålstekst som overskrift"),
+        "joined": t("ett felt per flervalg"),
     }.get(layout, layout)

@@ -1,8 +1,14 @@
-"""Run a core function off the GUI thread with a progress dialog and Avbryt.
+"""Run a core function off the GUI thread; progress and results come back as queued signals.
 
-Core functions take a `progress(fraction, message)` callback; here that
-callback emits a signal to the GUI and raises `Cancelled` once the user has
-pressed Avbryt, so core needs no knowledge of threads (the Orange3 pattern).
+Core functions take a `progress(fraction, message)` callback; here that callback
+emits a signal and raises `Cancelled` once the user has asked to stop, so core
+needs no knowledge of threads (the Orange3 pattern).
+
+Only `Runner` talks to the rest of the GUI, and it lives in the GUI thread: the
+`Task`'s signals are connected to Runner's slots with queued connections, so
+every callback and every widget update runs in the GUI thread. Nothing here
+connects a worker signal to a lambda or a widget (a lambda has no thread of its
+own, so Qt would call it in the worker thread).
 """
 
 from __future__ import annotations
@@ -11,14 +17,18 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from barometer_gui.core.errors import BarometerError, Cancelled
+from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, cancellable
+
+QUEUED = Qt.ConnectionType.QueuedConnection
 
 
 class Task(QObject):
+    """The work itself; moved to the worker thread, it only ever emits signals."""
+
     progressed = Signal(float, str)
     succeeded = Signal(object)
     failed = Signal(str)
@@ -30,11 +40,12 @@ class Task(QObject):
         self._stop = threading.Event()
 
     def cancel(self) -> None:
+        """Thread-safe: only sets a flag the progress callback checks."""
         self._stop.set()
 
     @Slot()
     def run(self) -> None:
-        progress = cancellable(lambda f, m: self.progressed.emit(f, m), self._stop.is_set)
+        progress = cancellable(self.progressed.emit, self._stop.is_set)
         try:
             result = self._work(progress)
         except Cancelled:
@@ -42,23 +53,37 @@ class Task(QObject):
         except BarometerError as exc:
             self.failed.emit(exc.message)
         except MemoryError:
-            self.failed.emit("Det er ikke nok minne til å fullføre.")
+            self.failed.emit(t("Det er ikke nok minne til å fullføre."))
         except Exception as exc:  # a bug: show it, never crash the window
             traceback.print_exc()
-            self.failed.emit(f"Uventet feil i Barometer ({exc.__class__.__name__}: {exc}).")
+            self.failed.emit(t("Uventet feil i Barometer ({error}).", error=f"{type(exc).__name__}: {exc}"))
         else:
-            self.succeeded.emit(result)
+            if self._stop.is_set():
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+        finally:
+            # Hand the finished task back to the GUI thread so it can be deleted there safely.
+            self.moveToThread(QCoreApplication.instance().thread())
 
 
 class Runner(QObject):
-    """Owns one background thread at a time for a window."""
+    """Owns one background thread at a time for a window; all its slots run in the GUI thread."""
 
-    def __init__(self, parent: QWidget) -> None:
+    #: (title, running) when work starts or ends, for the status bar
+    busy_changed = Signal(str, bool)
+    #: (fraction 0-1, message), already in the GUI thread
+    progressed = Signal(float, str)
+    #: the work stopped because the user asked it to
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._parent = parent
         self.thread: QThread | None = None
         self.task: Task | None = None
-        self.dialog: QProgressDialog | None = None
+        self._on_success: Callable[[object], None] | None = None
+        self._on_failure: Callable[[str], None] | None = None
+        self._title = ""
 
     @property
     def busy(self) -> bool:
@@ -76,34 +101,72 @@ class Runner(QObject):
         task = Task(work)
         thread = QThread(self)
         task.moveToThread(thread)
-        dialog = QProgressDialog(title, "Avbryt", 0, 1000, self._parent)
-        dialog.setWindowTitle("Barometer")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(task.cancel)
-        task.progressed.connect(lambda f, m: (dialog.setValue(int(f * 1000)), dialog.setLabelText(m)))
-        task.succeeded.connect(on_success)
-        task.failed.connect(on_failure)
-        for signal in (task.succeeded, task.failed, task.cancelled):
-            signal.connect(thread.quit)
+        task.progressed.connect(self._progress, QUEUED)
+        task.succeeded.connect(self._succeeded, QUEUED)
+        task.failed.connect(self._failed, QUEUED)
+        task.cancelled.connect(self._cancelled, QUEUED)
         thread.started.connect(task.run)
-        thread.finished.connect(self._finished)
-        self.thread, self.task, self.dialog = thread, task, dialog
+        thread.finished.connect(self._finished, QUEUED)
+        self.thread, self.task, self._title = thread, task, title
+        self._on_success, self._on_failure = on_success, on_failure
+        self.busy_changed.emit(title, True)
+        self.progressed.emit(0.0, title)
         thread.start()
         return task
 
-    def _finished(self) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
+    def cancel(self) -> None:
         if self.task is not None:
-            self.task.deleteLater()
-        if self.thread is not None:
-            self.thread.deleteLater()
-        self.thread = self.task = self.dialog = None
+            self.task.cancel()
 
-    def wait(self, msecs: int = 30000) -> None:
+    def shutdown(self) -> None:
+        """Cancel, drop the callbacks and wait for the thread: used when the window closes."""
+        self._on_success = self._on_failure = None
+        self.cancel()
         if self.thread is not None:
-            self.thread.wait(msecs)
+            self.thread.quit()
+            self.thread.wait()
+            self._finished()
+
+    @Slot(float, str)
+    def _progress(self, fraction: float, message: str) -> None:
+        if self.task is not None:
+            self.progressed.emit(fraction, message)
+
+    @Slot(object)
+    def _succeeded(self, result: object) -> None:
+        callback = self._on_success
+        self._end()
+        if callback is not None:
+            callback(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        callback = self._on_failure
+        self._end()
+        if callback is not None:
+            callback(message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._end()
+        self.cancelled.emit()
+
+    def _end(self) -> None:
+        self._on_success = self._on_failure = None
+        if self.thread is not None:
+            self.thread.quit()
+
+    @Slot()
+    def _finished(self) -> None:
+        thread, task = self.thread, self.task
+        if thread is None:
+            return
+        thread.wait()
+        self.thread = self.task = None
+        task.deleteLater()
+        thread.deleteLater()
+        self.busy_changed.emit(self._title, False)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the work is done and its result delivered (tests and scripts)."""
+        return self.thread is None or self.thread.wait(msecs)

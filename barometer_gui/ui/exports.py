@@ -1,0 +1,141 @@
+"""The window's copy, save and export actions: the table as shown, the chart, free text, PowerPoint.
+
+A mixin of `MainWindow` (it uses the window's table, model, chart, runner and
+status bar); kept apart so the window module holds layout and state only.
+Everything written goes through an atomic write; errors come back as one
+Norwegian message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.i18n import t
+from barometer_gui.core.schema import QType
+from barometer_gui.core.tabulate import tabulate
+from barometer_gui.ui import table_export
+
+
+class ExportActions:
+    def _notes(self) -> tuple[str, ...]:
+        return (self.model.grid.legend, self.footnote.text())
+
+    def copy_table(self) -> None:
+        if self.table is None:
+            return
+        QGuiApplication.clipboard().setText(table_export.to_tsv(self.model.grid))
+        self.statusBar().showMessage(
+            t("Tabellen er kopiert – lim den inn i Excel, Word eller PowerPoint."), 6000
+        )
+
+    def copy_chart(self) -> None:
+        if self.table is None:
+            return
+        QGuiApplication.clipboard().setImage(self.chart.canvas.grab().toImage())
+        self.statusBar().showMessage(t("Diagrammet er kopiert som bilde."), 6000)
+
+    def _ask_save(self, title: str, suffix: str, filters: str) -> Path | None:
+        suggestion = (
+            self.path.with_name(f"{self.path.stem}-{self.table.question.id}{suffix}") if self.path else ""
+        )
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggestion), filters)
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        return path
+
+    def _write(self, path: Path, writer) -> None:
+        try:
+            writer(path)
+        except BarometerError as exc:
+            self._failed(exc.message)
+            return
+        self.statusBar().showMessage(t("Lagret {path}", path=path), 8000)
+
+    def export_xlsx(self) -> None:
+        self._export_table(
+            t("Eksporter tabell til Excel"), ".xlsx", "Excel (*.xlsx)", table_export.write_xlsx
+        )
+
+    def export_csv(self) -> None:
+        self._export_table(
+            t("Eksporter tabell som CSV"), ".csv", t("CSV for Excel (*.csv)"), table_export.write_excel_csv
+        )
+
+    def _export_table(self, title: str, suffix: str, filters: str, writer) -> None:
+        """The table as shown, with its title, legend and footnote, through `writer(path, grid, title, notes)`."""
+        if self.table is None:
+            return
+        path = self._ask_save(title, suffix, filters)
+        if path:
+            grid, heading, notes = self.model.grid, self.table.question.text, self._notes()
+            self._write(path, lambda target: writer(target, grid, heading, notes))
+
+    def save_chart(self) -> None:
+        from barometer_gui.core.files import atomic_write
+
+        if self.table is None:
+            return
+        path = self._ask_save(
+            t("Lagre diagram"), ".png", t("PNG-bilde (*.png);;SVG-vektorgrafikk (*.svg);;PDF (*.pdf)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+            self._failed(t("Velg .png, .svg eller .pdf som filtype for diagrammet."))
+            return
+        figure = self.chart.figure
+        self._write(
+            path,
+            lambda p: atomic_write(
+                p, lambda temp: figure.savefig(temp, dpi=200, format=p.suffix[1:].lower())
+            ),
+        )
+
+    def export_free_text(self) -> None:
+        if self.table is None or self.table.question.type is not QType.TEXT:
+            return
+        path = self._ask_save(t("Eksporter fritekstsvar"), ".csv", t("CSV for Excel (*.csv)"))
+        if path:
+            self._write(path, self.free_text.save_csv)
+
+    def export_pptx(self) -> None:
+        from barometer_gui.export.pptx import write_report
+
+        if self.survey is None or self.runner.busy:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            t("Eksporter til PowerPoint"),
+            str(self.path.with_suffix(".pptx")) if self.path else "barometer.pptx",
+            "PowerPoint (*.pptx)",
+        )
+        if not name:
+            return
+        if not name.lower().endswith(".pptx"):
+            name += ".pptx"
+        spec = self.current_spec()
+        survey = self.survey
+        # Free-text questions have no chart; every other question gets a slide with the current settings.
+        specs = [
+            spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID)
+            for q in survey.questions
+            if q.type is not QType.TEXT
+        ]
+
+        def work(progress):
+            tables = [tabulate(survey, s) for s in specs]
+            return write_report(tables, name, progress=progress)
+
+        self.runner.start(
+            t("Lager PowerPoint …"),
+            work,
+            lambda path: self.statusBar().showMessage(t("Lagret {path}", path=path)),
+            self._failed,
+        )

@@ -1,0 +1,21 @@
+"""The `window` fixture shared by the GUI tests: a main window with the demo loaded through the worker."""
+
+from __future__ import annotations
+
+import pytest
+
+from barometer_gui.core.i18n import set_language
+from barometer_gui.core.importer import demo_path
+from barometer_gui.ui.window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_file(demo_path())
+    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=60000)
+    yield win
+    win.close()
+    set_language("nb")
