@@ -52,6 +52,16 @@ def _emphasise_own_area(chart, table: Table) -> None:
         series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
-def draw_figure(figure: Figure, table: Table) -> ChartData:
-    """The matplotlib chart of `table` on `figure` (PDF pages and image files)."""
-    return draw_table(figure, table)
+def draw_chart_only(figure: Figure, table: Table, rect: tuple[float, float, float, float]) -> ChartData:
+    """The chart of `table` laid out inside `rect` (left, bottom, right, top) of `figure`.
+
+    The page around it (title, subtitle, footnote) is the report's, so the chart's own title and
+    caption are taken off; the legend and the bars stay exactly as on screen.
+    """
+    data = draw_table(figure, table)
+    for text in list(figure.texts):
+        text.remove()
+    for axes in figure.axes:
+        axes.set_title("", loc="left")
+    figure.set_layout_engine("tight", rect=rect)
+    return data

@@ -1,0 +1,199 @@
+"""The report as a printable A4 landscape PDF, drawn with matplotlib's PDF backend.
+
+Why matplotlib: the charts are already matplotlib drawings (the same as on screen), it is a
+dependency anyway (no new package in the installer), its PDF backend embeds TrueType fonts
+(`pdf.fonttype` 42) so text stays selectable and searchable, and a page is just a `Figure`, so
+pages need no second layout engine. A title page, then per item the chart with its table beside
+it (or on the next page when the table is large), footnotes and page numbers; a method page ends.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from barometer_gui.core.files import atomic_write
+from barometer_gui.core.progress import Progress, no_progress
+from barometer_gui.core.report.content import Block, Grid, Report, cell_text
+from barometer_gui.export.report_charts import draw_chart_only
+from barometer_gui.export.safe import clean_text
+
+A4_LANDSCAPE = (11.69, 8.27)
+BLUE, GREY = "#1F4E79", "#404040"
+#: A table this small fits beside the chart; larger ones get their own pages of TABLE_ROWS rows.
+SIDE_ROWS, SIDE_COLUMNS, TABLE_ROWS = 14, 4, 24
+FONTS = {"pdf.fonttype": 42, "svg.fonttype": "none", "font.family": "DejaVu Sans"}
+
+
+def write_pdf(report: Report, out: str | Path, progress: Progress = no_progress) -> Path:
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    pages = plan(report)
+
+    def build(temp: Path) -> None:
+        with (
+            rc_context(FONTS),
+            PdfPages(str(temp), metadata={"Title": clean_text(report.title), "Creator": "Barometer"}) as pdf,
+        ):
+            for number, draw in enumerate(pages, start=1):
+                progress(0.5 + 0.45 * number / len(pages), f"Lager side {number} av {len(pages)} …")
+                figure = Figure(figsize=A4_LANDSCAPE)
+                draw(figure)
+                if number > 1:
+                    figure.text(
+                        0.97, 0.02, f"Side {number} av {len(pages)}", ha="right", fontsize=8, color=GREY
+                    )
+                pdf.savefig(figure)
+
+    atomic_write(out, build)
+    return Path(out)
+
+
+def plan(report: Report) -> list[Callable]:
+    """One drawing function per page, so page numbers know the total before anything is drawn."""
+    pages: list[Callable] = [lambda f: _title_page(f, report)]
+    for block in report.blocks:
+        if block.kind == "question":
+            pages += _question_pages(block)
+        elif block.kind in ("section", "text"):
+            pages.append(
+                lambda f, b=block: _text_page(f, b.title, b.text.splitlines(), large=b.kind == "section")
+            )
+    if report.questions:
+        pages.append(lambda f: _text_page(f, "Om tallene", report.method_text()))
+    return pages
+
+
+def _question_pages(block: Block) -> list[Callable]:
+    grid = block.grid()
+    beside = len(grid.rows) <= SIDE_ROWS and len(grid.groups) <= SIDE_COLUMNS
+    chart = block.item is None or block.item.chart != "none"
+    pages: list[Callable] = []
+    if chart:
+        pages.append(lambda f: draw_item(f, block, grid if beside else None))
+    if not chart or not beside:
+        chunks = [grid.rows[i : i + TABLE_ROWS] for i in range(0, len(grid.rows), TABLE_ROWS)] or [[]]
+        for rows in chunks:
+            pages.append(lambda f, r=rows: _table_page(f, block, grid, r))
+    return pages
+
+
+def draw_item(figure, block: Block, grid: Grid | None) -> None:
+    """Title, subtitle, chart (and the table beside it when given), footnote: one item on one Figure."""
+    assert block.table is not None
+    right = 0.6 if grid is not None else 0.98
+    draw_chart_only(figure, block.table, (0.02, 0.2, right, 0.86))
+    # Lay the chart out once and freeze it, so the table axes added next are not re-laid out.
+    figure.get_layout_engine().execute(figure)
+    figure.set_layout_engine("none")
+    _heading(figure, block)
+    if grid is not None:
+        _draw_table(figure, grid, grid.rows, (0.62, 0.22, 0.36, 0.62))
+    _footer(figure, block)
+
+
+def _heading(figure, block: Block) -> None:
+    figure.text(
+        0.03,
+        0.955,
+        textwrap.fill(clean_text(block.title), 95),
+        fontsize=15,
+        fontweight="bold",
+        color=BLUE,
+        va="top",
+    )
+    figure.text(0.03, 0.88, clean_text(block.subtitle), fontsize=10, color=GREY, va="top")
+
+
+def _footer(figure, block: Block) -> None:
+    text = " ".join(t for t in (block.footnote, block.note) if t)
+    lines = textwrap.wrap(clean_text(text), 190)
+    if block.method:
+        lines += textwrap.wrap(clean_text("Metode: " + block.method), 190)
+    figure.text(0.03, 0.165, "\n".join(lines), fontsize=7.5, color=GREY, va="top", linespacing=1.4)
+
+
+def _table_page(figure, block: Block, grid: Grid, rows) -> None:
+    _heading(figure, block)
+    _draw_table(figure, grid, rows, (0.03, 0.22, 0.94, 0.62))
+    _footer(figure, block)
+
+
+def _draw_table(figure, grid: Grid, rows, box) -> None:
+    headers = ["", *(textwrap.fill(h, 16) for h in grid.headers())] + (
+        [textwrap.fill(grid.diff_header, 18)] if grid.diff_header else []
+    )
+    body = []
+    for row in rows:
+        cells = [
+            cell_text(c, grid.percent, g.suppressed) for c, g in zip(row.cells, grid.groups, strict=True)
+        ]
+        if grid.diff_header:
+            cells.append(
+                ""
+                if row.diff is None
+                else f"{row.diff:+.0f}".replace("-", "−") + (" *" if row.diff_significant else "")
+            )
+        body.append([textwrap.shorten(clean_text(row.label), 60, placeholder="…"), *cells])
+    body.append(["Antall svar (n)", *(str(g.base) for g in grid.groups)] + ([""] if grid.diff_header else []))
+    axes = figure.add_axes(box)
+    axes.axis("off")
+    height = min(1.0, 0.075 * (len(body) + 1))
+    first = 0.42 if len(headers) > 2 else 0.7
+    widths = [first] + [(1 - first) / (len(headers) - 1)] * (len(headers) - 1)
+    table = axes.table(
+        cellText=body,
+        colLabels=headers,
+        colWidths=widths,
+        bbox=(0, 1 - height, 1, height),
+        cellLoc="right",
+        colLoc="center",
+    )
+    table.auto_set_font_size(False)
+    table.set_fontsize(8 if len(headers) <= 6 else 6.5)
+    for (r, c), cell in table.get_celld().items():
+        cell.set_edgecolor("#D0D0D0")
+        cell.set_linewidth(0.5)
+        if r == 0:
+            cell.set_facecolor("#DDEBF7")
+            cell.get_text().set_fontweight("bold")
+        if c == 0:
+            cell.get_text().set_ha("left")
+            cell.PAD = 0.02
+
+
+def _title_page(figure, report: Report) -> None:
+    figure.text(
+        0.08,
+        0.6,
+        textwrap.fill(clean_text(report.title), 50),
+        fontsize=30,
+        fontweight="bold",
+        color=BLUE,
+        va="bottom",
+    )
+    lines = [f"Kilde: {report.source}" if report.source else "", f"{len(report.questions)} spørsmål"]
+    title = next((b for b in report.blocks if b.kind == "title"), None)
+    if title is not None and title.text:
+        lines.insert(0, title.text)
+    figure.text(
+        0.08,
+        0.55,
+        clean_text("\n".join(x for x in lines if x)),
+        fontsize=13,
+        color=GREY,
+        va="top",
+        linespacing=1.6,
+    )
+
+
+def _text_page(figure, title: str, lines: list[str], large: bool = False) -> None:
+    if large:
+        figure.text(0.08, 0.5, clean_text(title), fontsize=28, fontweight="bold", color=BLUE, va="center")
+        return
+    figure.text(0.05, 0.92, clean_text(title), fontsize=20, fontweight="bold", color=BLUE, va="top")
+    wrapped = [textwrap.fill(clean_text(line), 130) for line in lines]
+    figure.text(0.05, 0.82, "\n\n".join(wrapped), fontsize=11, color=GREY, va="top", linespacing=1.4)
