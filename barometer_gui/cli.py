@@ -68,12 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--decimal-comma", action="store_true", help="CSV med semikolon og desimalkomma")
     table.add_argument("--out", help="skriv til fil i stedet for skjermen")
 
-    report = commands.add_parser("report", help="PowerPoint med ett lysbilde per spørsmål")
+    report = commands.add_parser("report", help="rapport (.pptx, .xlsx, .pdf, .png/.svg) fra et rapportoppsett")
     source(report)
-    report.add_argument("--question", "-q", action="append", required=True, help="spørsmål (kan gjentas)")
+    report.add_argument("--spec", help="rapportoppsett (JSON) lagret fra rapportveiviseren eller --save-spec")
+    report.add_argument("--question", "-q", action="append", default=[], help="spørsmål (kan gjentas)")
     table_options(report)
-    report.add_argument("--template", help="PowerPoint-mal (.pptx) å bygge på")
-    report.add_argument("--out", required=True, help="utfil (.pptx)")
+    report.add_argument("--template", help="PowerPoint-mal (.pptx eller .potx) å bygge på")
+    report.add_argument("--title", help="rapportens tittel")
+    report.add_argument("--save-spec", metavar="SPEC.json", help="lagre rapportoppsettet hurtigformen gir")
+    report.add_argument("--out", help="utfil; endelsen velger format (.pptx, .xlsx, .pdf, .png, .svg)")
     return parser
 
 
@@ -117,15 +120,58 @@ def _dispatch(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    from barometer_gui.export.pptx import write_report
+    return _report(args, survey)
 
-    tables = [tabulate(survey, _spec(args, q)) for q in args.question]
-    out = Path(args.out)
-    if out.suffix.lower() != ".pptx":
-        raise BarometerError("Utfila for rapporten må slutte på .pptx.")
-    write_report(tables, out, template=args.template)
-    print(out)
+
+def _report(args: argparse.Namespace, survey: Survey) -> int:
+    """`report`: a saved spec, or the spec the quick form (-q … --by …) implies; run_report does the rest."""
+    from barometer_gui.core.report import load_spec, run_report, save_spec
+    from barometer_gui.core.report.run import output_format
+
+    if not args.out and not args.save_spec:
+        raise BarometerError("Oppgi --out (og/eller --save-spec).")
+    if args.out:
+        output_format(args.out)
+    if args.spec and args.question:
+        raise BarometerError("Oppgi enten --spec eller -q, ikke begge.")
+    spec = load_spec(args.spec) if args.spec else _quick_spec(args, survey)
+    if args.template:
+        spec.settings.template = args.template
+    if args.title:
+        spec.title = args.title
+    if args.save_spec:
+        save_spec(spec, args.save_spec)
+        print(args.save_spec)
+    if args.out:
+        result = run_report(survey, spec, args.out)
+        for skipped in result.skipped:
+            print(f"barometer: hoppet over {skipped}", file=sys.stderr)
+        print(result.path)
     return 0
+
+
+def _quick_spec(args: argparse.Namespace, survey: Survey):
+    from barometer_gui.core.report import Item, ReportSpec, Settings, question_item
+
+    if not args.question:
+        raise BarometerError("Oppgi --spec SPEC.json eller minst ett spørsmål med -q.")
+    first = _spec(args, args.question[0])
+    settings = Settings(
+        where=[list(w) for w in first.where],
+        benchmark=list(first.benchmark) if first.benchmark else None,
+        weight=first.weight,
+        min_base=first.min_base,
+        low_base=first.low_base,
+        correction=first.correction,
+    )
+    source = {"file": Path(args.file).name if args.file else "demo", "sheet": args.sheet, "mapping": args.mapping}
+    spec = ReportSpec(args.title or "Innovasjonsbarometeret", source, settings, [Item("title")])
+    by = survey.variable(args.by).text if args.by else ""
+    for name in args.question:
+        question = survey.question(name)
+        table_spec = _spec(args, question.id)
+        spec.items.append(question_item(table_spec, settings, question.text, by))
+    return spec
 
 
 def _load(args: argparse.Namespace) -> Survey:

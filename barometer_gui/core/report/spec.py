@@ -277,4 +277,6 @@ def _item(data: object, number: int) -> Item:
 
 def _item_dict(item: Item) -> dict:
     data = asdict(item)
+    if item.kind != "question":
+        data = {k: data[k] for k in ("kind", "title", "text")}
     return {k: v for k, v in data.items() if v not in (None, "", {}) or k == "kind"}
