@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--decimal-comma", action="store_true", help="CSV med semikolon og desimalkomma")
     table.add_argument("--out", help="skriv til fil i stedet for skjermen")
 
-    report = commands.add_parser("report", help="rapport (.pptx, .xlsx, .pdf, .png/.svg) fra et rapportoppsett")
+    report = commands.add_parser(
+        "report", help="rapport (.pptx, .xlsx, .pdf, .png/.svg) fra et rapportoppsett"
+    )
     source(report)
     report.add_argument("--spec", help="rapportoppsett (JSON) lagret fra rapportveiviseren eller --save-spec")
     report.add_argument("--question", "-q", action="append", default=[], help="spørsmål (kan gjentas)")
@@ -151,27 +153,21 @@ def _report(args: argparse.Namespace, survey: Survey) -> int:
 
 
 def _quick_spec(args: argparse.Namespace, survey: Survey):
-    from barometer_gui.core.report import Item, ReportSpec, Settings, question_item
+    from barometer_gui.core.report.spec import Settings, question_item, spec_from_views
 
     if not args.question:
         raise BarometerError("Oppgi --spec SPEC.json eller minst ett spørsmål med -q.")
-    first = _spec(args, args.question[0])
-    settings = Settings(
-        where=[list(w) for w in first.where],
-        benchmark=list(first.benchmark) if first.benchmark else None,
-        weight=first.weight,
-        min_base=first.min_base,
-        low_base=first.low_base,
-        correction=first.correction,
-    )
-    source = {"file": Path(args.file).name if args.file else "demo", "sheet": args.sheet, "mapping": args.mapping}
-    spec = ReportSpec(args.title or "Innovasjonsbarometeret", source, settings, [Item("title")])
     by = survey.variable(args.by).text if args.by else ""
+    views = []
     for name in args.question:
         question = survey.question(name)
-        table_spec = _spec(args, question.id)
-        spec.items.append(question_item(table_spec, settings, question.text, by))
-    return spec
+        views.append(question_item(_spec(args, question.id), Settings(), question.text, by))
+    source = {
+        "file": Path(args.file).name if args.file else "demo",
+        "sheet": args.sheet,
+        "mapping": args.mapping,
+    }
+    return spec_from_views(views, args.title or "Innovasjonsbarometeret", source)
 
 
 def _load(args: argparse.Namespace) -> Survey:

@@ -28,8 +28,7 @@ def write_images(report: Report, out: str | Path, suffix: str, progress: Progres
     from matplotlib.figure import Figure
 
     folder = Path(out).with_suffix("")
-    if folder.exists() and not _only_images(folder):
-        raise BarometerError(f"Mappa «{folder.name}» finnes og inneholder andre filer; velg et annet navn.")
+    _check_replaceable(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
@@ -45,7 +44,7 @@ def write_images(report: Report, out: str | Path, suffix: str, progress: Progres
                 figure = Figure(figsize=SIZE)
                 draw_item(figure, block, None)
                 figure.savefig(temp / f"{name}{suffix}", dpi=DPI, format=suffix[1:])
-        _replace(folder, temp)
+        replace_folder(folder, temp)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     return folder
@@ -67,8 +66,17 @@ def _only_images(folder: Path) -> bool:
     )
 
 
-def _replace(folder: Path, temp: Path) -> None:
+def _check_replaceable(folder: Path) -> None:
+    if folder.exists() and not _only_images(folder):
+        raise BarometerError(f"Mappa «{folder.name}» finnes og inneholder andre filer; velg et annet navn.")
+
+
+def replace_folder(folder: Path, temp: Path) -> None:
     """Move the finished folder into place; an old folder is moved aside first and removed after."""
+    _check_replaceable(folder)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o777 & ~umask)  # mkdtemp made it private; a finished folder gets normal rights
     old = None
     try:
         if folder.exists():

@@ -8,6 +8,10 @@ or folder renamed into place, so a cancel or a failure leaves nothing behind.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +26,16 @@ FORMATS = {".pptx": "PowerPoint", ".xlsx": "Excel", ".pdf": "PDF", ".png": "PNG-
 
 @dataclass
 class ReportResult:
-    path: Path
+    paths: list[Path]
     items: int
     skipped: list[str] = field(default_factory=list)
 
+    @property
+    def path(self) -> Path:
+        return self.paths[0]
+
     def summary(self) -> str:
-        text = f"Lagret {self.path} ({self.items} spørsmål)."
+        text = f"Lagret {', '.join(str(p) for p in self.paths)} ({self.items} spørsmål)."
         if self.skipped:
             text += f" Hoppet over {len(self.skipped)}: " + "; ".join(self.skipped)
         return text
@@ -41,19 +49,64 @@ def output_format(out: str | Path) -> str:
 
 
 def run_report(
-    survey: Survey, spec: ReportSpec, out: str | Path, progress: Progress = no_progress
+    survey: Survey, spec: ReportSpec, out: str | Path | Sequence[str | Path], progress: Progress = no_progress
 ) -> ReportResult:
-    """Tabulate the spec's items on `survey` and write `out`; unmatched items are skipped and listed."""
-    suffix = output_format(out)
-    if Path(out).resolve() == Path(survey.source).resolve() if survey.source else False:
+    """Tabulate the spec's items on `survey` once and write `out` (one path, or several formats at once).
+
+    Every output is built in a hidden staging folder beside the first target and moved into place
+    only when all are complete: a cancel or failure leaves no file and replaces nothing.
+    Items that cannot be matched are skipped and listed in the result.
+    """
+    targets = [Path(out)] if isinstance(out, str | Path) else [Path(o) for o in out]
+    if not targets:
+        raise BarometerError("Velg minst ett format for rapporten.")
+    suffixes = [output_format(t) for t in targets]
+    source = Path(survey.source).resolve() if survey.source else None
+    if source is not None and any(t.resolve() in (source, source.with_suffix("")) for t in targets):
         raise BarometerError("Rapporten kan ikke skrives over datafila.")
-    report = prepare(survey, spec, progress)
+    report = prepare(survey, spec, lambda f, m: progress(f * 0.5, m))
     if not report.questions:
         detail = (" " + "; ".join(report.skipped)) if report.skipped else ""
         raise BarometerError("Rapporten har ingen spørsmål som kan lages." + detail)
-    path = write(report, spec, out, suffix, progress)
-    progress(1.0, "Ferdig")
-    return ReportResult(path, len(report.questions), report.skipped)
+    parent = targets[0].parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".barometer-rapport-", dir=parent))
+    except OSError as exc:
+        raise BarometerError(f"Kan ikke skrive til «{parent}»: {exc.strerror or exc}.") from None
+    try:
+        staged = []
+        share = 0.5 / len(targets)
+        for index, (target, suffix) in enumerate(zip(targets, suffixes, strict=True)):
+            part = _part(progress, 0.5 + index * share, share)
+            staged.append(write(report, spec, stage / f"{index}-{target.name}", suffix, part))
+        progress(1.0, "Flytter filene på plass …")
+        paths = [
+            _move(path, target, suffix)
+            for path, target, suffix in zip(staged, targets, suffixes, strict=True)
+        ]
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return ReportResult(paths, len(report.questions), report.skipped)
+
+
+def _part(progress: Progress, start: float, share: float) -> Progress:
+    """A writer reports 0.5 → 1 for its own work; map that onto its share of the whole run."""
+    return lambda fraction, message: progress(start + max(fraction - 0.5, 0.0) * 2 * share, message)
+
+
+def _move(staged: Path, target: Path, suffix: str) -> Path:
+    if suffix in (".png", ".svg"):
+        from barometer_gui.export.images import replace_folder
+
+        folder = target.with_suffix("")
+        replace_folder(folder, staged)
+        return folder
+    try:
+        os.replace(staged, target)
+    except OSError as exc:
+        raise BarometerError(f"Kunne ikke lagre «{target.name}»: {exc.strerror or exc}.") from None
+    return target
 
 
 def write(report: Report, spec: ReportSpec, out: str | Path, suffix: str, progress: Progress) -> Path:

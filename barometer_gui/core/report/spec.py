@@ -10,7 +10,7 @@ rewritten.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
@@ -99,6 +99,49 @@ def question_item(spec: TableSpec, settings: Settings, question_text: str = "", 
         question=Ref(spec.question, question_text),
         by=Ref(spec.by, by_text) if spec.by else None,
         overrides=overrides,
+    )
+
+
+def rebased(items: list[Item], old: Settings, new: Settings) -> list[Item]:
+    """The same items with overrides re-expressed against `new` settings (each table stays the same)."""
+    out = []
+    for item in items:
+        if item.kind != "question" or item.question is None:
+            out.append(item)
+            continue
+        full = item.table_spec(old, item.question.id, item.by.id if item.by else None)
+        moved = question_item(full, new, item.question.text, item.by.text if item.by else "")
+        out.append(
+            replace(
+                moved, kind=item.kind, title=item.title, text=item.text, chart=item.chart, table=item.table
+            )
+        )
+    return out
+
+
+def spec_from_views(
+    items: list[Item], title: str = "Innovasjonsbarometeret", source: dict | None = None
+) -> ReportSpec:
+    """A spec from views kept against default settings (the basket, the CLI's quick form, «all questions»).
+
+    The first question's filters, comparison, weight and bases become the report's settings, so
+    changing them in the wizard changes the whole report; items that differ keep their own.
+    """
+    settings = Settings()
+    first = next((i for i in items if i.kind == "question" and i.question is not None), None)
+    if first is not None:
+        view = first.table_spec(settings, first.question.id, first.by.id if first.by else None)
+        settings = Settings(
+            where=[list(w) for w in view.where],
+            benchmark=list(view.benchmark) if view.benchmark else None,
+            weight=view.weight,
+            min_base=view.min_base,
+            low_base=view.low_base,
+            correction=view.correction,
+            alpha=view.alpha,
+        )
+    return ReportSpec(
+        title, dict(source or {}), settings, [Item("title"), *rebased(items, Settings(), settings)]
     )
 
 
