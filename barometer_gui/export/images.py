@@ -90,3 +90,18 @@ def replace_folder(folder: Path, temp: Path) -> None:
     finally:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def chart_png(block, size: tuple[float, float] = (4.8, 3.0), dpi: int = 80) -> bytes:
+    """A small PNG of an item's chart alone, for previews in the wizard."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    from barometer_gui.export.report_charts import draw_chart_only
+
+    figure = Figure(figsize=size, dpi=dpi)
+    draw_chart_only(figure, block.table, (0, 0, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

@@ -30,6 +30,7 @@ from barometer_gui.core.mapping import Mapping
 from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.tabulate import Table, TableSpec, tabulate
 from barometer_gui.ui.chart_view import ChartView
+from barometer_gui.ui.report_basket import install_report_menu
 from barometer_gui.ui.table_model import TableModel
 from barometer_gui.ui.worker import Runner
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_menu()
         self._build_body()
+        install_report_menu(self)
         self.statusBar().showMessage(
             "Åpne en eksportfil fra spørreundersøkelsen (Fil › Åpne, eller dra fila hit), eller se på demodataene."
         )
@@ -292,7 +294,8 @@ class MainWindow(QMainWindow):
             self.open_file(self.path, mapping)
 
     def export_pptx(self) -> None:
-        from barometer_gui.export.pptx import write_report
+        from barometer_gui.core.report import run_report
+        from barometer_gui.core.report.spec import Settings, question_item, spec_from_views
 
         if self.survey is None or self.runner.busy:
             return
@@ -305,20 +308,20 @@ class MainWindow(QMainWindow):
             name += ".pptx"
         spec = self.current_spec()
         survey = self.survey
-        # Free-text questions have no chart; every other question gets a slide with the current settings.
-        specs = [
-            spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID)
+        # Every question but free text, with the current settings (choose a subset with Rapport › Lag rapport).
+        views = [
+            question_item(
+                spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID),
+                Settings(),
+                q.text,
+            )
             for q in survey.questions
             if q.type is not QType.TEXT
         ]
-
-        def work(progress):
-            tables = [tabulate(survey, s) for s in specs]
-            return write_report(tables, name, progress=progress)
-
+        report = spec_from_views(views, source={"file": self.path.name if self.path else ""})
         self.runner.start(
             "Lager PowerPoint …",
-            work,
+            lambda progress: run_report(survey, report, name, progress).path,
             lambda path: self.statusBar().showMessage(f"Lagret {path}"),
             self._failed,
         )

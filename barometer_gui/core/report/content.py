@@ -115,7 +115,7 @@ def prepare(survey: Survey, spec: ReportSpec, progress: Progress = no_progress) 
         progress(0.5 * done / questions, f"Beregner {done + 1} av {questions} …")
         done += 1
         try:
-            report.blocks.append(_question_block(survey, spec, item))
+            report.blocks.append(question_block(survey, spec, item))
         except Cancelled:
             raise
         except BarometerError as exc:
@@ -129,7 +129,7 @@ def prepare(survey: Survey, spec: ReportSpec, progress: Progress = no_progress) 
     return report
 
 
-def _question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
+def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
     assert item.question is not None
     question, note = find_question(survey, item.question)
     if question is None:
