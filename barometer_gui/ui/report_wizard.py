@@ -139,7 +139,7 @@ class ReportWizard(QWizard):
             self._done,
             self._failed,
         )
-        task.cancelled.connect(lambda: self.summary.status.setText("Avbrutt. Ingen filer ble skrevet."))
+        task.cancelled.connect(self._cancelled, Qt.ConnectionType.QueuedConnection)
 
     def _done(self, result) -> None:
         self.result = result
@@ -149,6 +149,9 @@ class ReportWizard(QWizard):
         if parent is not None and hasattr(parent, "statusBar"):
             parent.statusBar().showMessage(result.summary())
         super().accept()
+
+    def _cancelled(self) -> None:
+        self.summary.status.setText("Avbrutt. Ingen filer ble skrevet.")
 
     def _failed(self, message: str) -> None:
         self.summary.status.setText(message)
@@ -169,7 +172,7 @@ class ContentPage(QWizardPage):
         self.wizard_ = wizard
         self.setTitle("Innhold")
         self.setSubTitle("Velg hva rapporten skal inneholde og i hvilken rekkefølge. Dra for å flytte.")
-        self.title = QLineEdit()
+        self.report_title = QLineEdit()
         self.list = QListWidget()
         self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.list.currentItemChanged.connect(self._selected)
@@ -230,12 +233,12 @@ class ContentPage(QWizardPage):
         columns.addLayout(details, 2)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Rapportens tittel:", self.title)
+        form.addRow("Rapportens tittel:", self.report_title)
         layout.addLayout(form)
         layout.addLayout(columns, 1)
 
     def load(self, spec: ReportSpec) -> None:
-        self.title.setText(spec.title)
+        self.report_title.setText(spec.title)
         self.list.clear()
         for item in spec.items:
             self._append(item)
@@ -243,7 +246,7 @@ class ContentPage(QWizardPage):
             self.list.setCurrentRow(0)
 
     def store(self, spec: ReportSpec) -> None:
-        spec.title = self.title.text().strip() or spec.title
+        spec.title = self.report_title.text().strip() or spec.title
         spec.items = self.items()
 
     def items(self) -> list[Item]:

@@ -83,9 +83,11 @@ class Runner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(task.cancel)
-        task.progressed.connect(lambda f, m: (dialog.setValue(int(f * 1000)), dialog.setLabelText(m)))
-        task.succeeded.connect(on_success)
-        task.failed.connect(on_failure)
+        # Queued: a plain callable would otherwise run in the worker thread and touch widgets there (a crash).
+        queued = Qt.ConnectionType.QueuedConnection
+        task.progressed.connect(lambda f, m: (dialog.setValue(int(f * 1000)), dialog.setLabelText(m)), queued)
+        task.succeeded.connect(on_success, queued)
+        task.failed.connect(on_failure, queued)
         for signal in (task.succeeded, task.failed, task.cancelled):
             signal.connect(thread.quit)
         thread.started.connect(task.run)
