@@ -16,7 +16,7 @@ from pathlib import Path
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
 from barometer_gui.core.progress import Progress, no_progress
-from barometer_gui.core.report.content import Block, Report, alt_text, cell_text, table_text
+from barometer_gui.core.report.content import Block, Report, alt_text, table_lines, table_text
 from barometer_gui.export.report_charts import add_native_chart, chart_pages, set_alt_text
 from barometer_gui.export.safe import clean_text
 
@@ -290,22 +290,8 @@ def _write(shape, text: str, size, colour: str) -> None:
 def _native_table(slide, grid, rows, box, alt: str) -> None:
     from pptx.util import Pt
 
-    headers = ["", *grid.headers()] + ([grid.diff_header] if grid.diff_header else [])
-    lines = [headers]
-    for row in rows:
-        cells = [
-            cell_text(c, grid.percent, g.suppressed) for c, g in zip(row.cells, grid.groups, strict=True)
-        ]
-        if grid.diff_header:
-            cells.append(
-                ""
-                if row.diff is None
-                else f"{row.diff:+.0f}".replace("-", "−") + (" *" if row.diff_significant else "")
-            )
-        lines.append([row.label, *cells])
-    lines.append(
-        ["Antall svar (n)", *(str(g.base) for g in grid.groups)] + ([""] if grid.diff_header else [])
-    )
+    headers, body = table_lines(grid, rows)
+    lines = [headers, *body]
     left, top, width, height = box
     row_height = min(int(height / len(lines)), Pt(26))
     shape = slide.shapes.add_table(len(lines), len(headers), left, top, width, row_height * len(lines))

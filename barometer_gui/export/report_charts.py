@@ -44,12 +44,31 @@ def set_alt_text(shape, text: str) -> None:
 def _emphasise_own_area(chart, table: Table) -> None:
     from pptx.dml.color import RGBColor
 
-    own = table.spec.benchmark[1].casefold()
     greys = iter(OTHERS)
     for series in chart.plots[0].series:
-        colour = OWN_AREA if series.name.casefold().startswith(own) else next(greys, OTHERS[-1])
+        colour = _colour_for(series.name, table, greys)
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+
+
+def _colour_for(name: str, table: Table, greys) -> str:
+    own = table.spec.benchmark[1].casefold()
+    return OWN_AREA if name.casefold().startswith(own) else next(greys, OTHERS[-1])
+
+
+def _emphasise_own_bars(axes, table: Table) -> None:
+    """The same emphasis as on slides: own area strong, the others grey (bars and legend keys)."""
+    greys = iter(OTHERS)
+    colours = {}
+    for container in axes.containers:
+        colours[container.get_label()] = "#" + _colour_for(container.get_label(), table, greys)
+        for bar in container:
+            bar.set_facecolor(colours[container.get_label()])
+    legend = axes.get_legend()
+    if legend is not None:
+        for handle, text in zip(legend.legend_handles, legend.texts, strict=False):
+            if text.get_text() in colours:
+                handle.set_facecolor(colours[text.get_text()])
 
 
 def draw_chart_only(figure: Figure, table: Table, rect: tuple[float, float, float, float]) -> ChartData:
@@ -63,5 +82,7 @@ def draw_chart_only(figure: Figure, table: Table, rect: tuple[float, float, floa
         text.remove()
     for axes in figure.axes:
         axes.set_title("", loc="left")
+        if table.spec.benchmark and not data.stacked:
+            _emphasise_own_bars(axes, table)
     figure.set_layout_engine("tight", rect=rect)
     return data

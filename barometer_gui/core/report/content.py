@@ -281,7 +281,7 @@ def grid(table: Table) -> Grid:
                 bool(comparison and comparison.significant),
             )
         )
-    header = f"{table.spec.benchmark[1]} – resten (prosentpoeng)" if table.spec.benchmark else ""
+    header = "Forskjell mot resten (%-poeng)" if table.spec.benchmark else ""
     return Grid(shown, rows, percent, header)
 
 
@@ -298,23 +298,37 @@ def cell_text(cell: Cell | None, percent: bool, hidden: bool) -> str:
     return (fmt_pct(cell.pct, 0) + (f" {cell.sig}" if cell.sig else "")) if cell.pct is not None else ":"
 
 
+def table_lines(grid: Grid, rows: list[Row] | None = None) -> tuple[list[str], list[list[str]]]:
+    """Header and body text of a table (or some of its rows), with the bases last: every format's cells."""
+    headers = ["", *grid.headers()] + ([grid.diff_header] if grid.diff_header else [])
+    body = []
+    for row in grid.rows if rows is None else rows:
+        cells = [
+            cell_text(c, grid.percent, g.suppressed) for c, g in zip(row.cells, grid.groups, strict=True)
+        ]
+        if grid.diff_header:
+            cells.append(diff_text(row))
+        body.append([row.label, *cells])
+    body.append(
+        ["Antall svar (n)", *(fmt_int(g.base) for g in grid.groups)] + ([""] if grid.diff_header else [])
+    )
+    return headers, body
+
+
+def diff_text(row: Row) -> str:
+    """Own area minus the rest in whole percentage points, * when statistically sure."""
+    if row.diff is None:
+        return ""
+    points = round(row.diff)
+    text = "0" if points == 0 else f"{points:+d}".replace("-", "−")
+    return text + (" *" if row.diff_significant else "")
+
+
 def table_text(block: Block) -> str:
     """The table as plain text: for speaker notes and screen readers."""
-    g = block.grid()
-    lines = [
-        block.title,
-        block.subtitle,
-        "",
-        "\t".join(["", *g.headers()] + ([g.diff_header] if g.diff_header else [])),
-    ]
-    for row in g.rows:
-        cells = [cell_text(c, g.percent, grp.suppressed) for c, grp in zip(row.cells, g.groups, strict=True)]
-        if g.diff_header:
-            cells.append("" if row.diff is None else f"{row.diff:+.0f}".replace("-", "−"))
-        lines.append("\t".join([row.label, *cells]))
-    lines.append("\t".join(["Antall svar (n)", *(fmt_int(grp.base) for grp in g.groups)]))
-    lines += ["", block.footnote, block.method]
-    return "\n".join(line for line in lines if line is not None)
+    headers, body = table_lines(block.grid())
+    lines = [block.title, block.subtitle, "", "\t".join(headers), *("\t".join(line) for line in body)]
+    return "\n".join([*lines, "", block.footnote, block.method])
 
 
 def alt_text(block: Block) -> str:
