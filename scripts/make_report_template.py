@@ -54,10 +54,39 @@ def main() -> int:
                     Inches(12.13),
                     Inches(5.6),
                 )
+    _title_slide(next(lay for lay in deck.slide_layouts if lay.name == "Title Slide"))
+    for layout in deck.slide_layouts:
+        for element in layout._element.iter(qn("a:lvl1pPr")):
+            if element.get("algn") == "ctr":
+                element.set("algn", "l")  # everything left-aligned, as the content slides are
+        for element in layout._element.iter(qn("a:defRPr")):
+            element.attrib.pop("cap", None)  # section titles in normal case, not capitals
     OUT.parent.mkdir(parents=True, exist_ok=True)
     deck.save(str(OUT))
     print(OUT)
     return 0
+
+
+def _title_slide(layout) -> None:
+    """A large title and the subtitle under it, both from the same left edge."""
+    title, subtitle = layout.placeholders[0], layout.placeholders[1]
+    title.left, title.top, title.width, title.height = Inches(0.9), Inches(2.2), Inches(11.5), Inches(1.6)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Inches(0.9), Inches(3.9), Inches(11.5), Inches(1.2)
+    body = title._element.get_or_add_txBody()
+    styles = body.find(qn("a:lstStyle"))
+    if styles is None:
+        styles = body.makeelement(qn("a:lstStyle"), {})
+        body.find(qn("a:bodyPr")).addnext(styles)
+    level = styles.find(qn("a:lvl1pPr"))
+    if level is None:
+        level = styles.makeelement(qn("a:lvl1pPr"), {})
+        styles.append(level)
+    level.set("algn", "l")
+    props = level.find(qn("a:defRPr"))
+    if props is None:
+        props = level.makeelement(qn("a:defRPr"), {})
+        level.append(props)
+    props.set("sz", "4000")
 
 
 def _style(style, size: int, colour: str, bold: bool, align: str | None) -> None:

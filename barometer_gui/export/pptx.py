@@ -133,6 +133,7 @@ class Deck:
         frame.text = clean_text(lines[0] if lines else "")
         for line in lines[1:]:
             frame.add_paragraph().text = clean_text(line)
+        _fit(body, lines, _style_size(slide, "p:bodyStyle", 28))
         return slide
 
     def question(self, block: Block) -> None:
@@ -167,10 +168,8 @@ class Deck:
         _write(subtitle, block.subtitle, Pt(14), colour="404040")
         foot_height = int(self.height * 0.11)
         foot = slide.shapes.add_textbox(left, top + height - foot_height, width, foot_height)
-        _write(foot, " ".join(t for t in (block.footnote, block.note) if t), Pt(10), colour="404040")
-        if block.method:
-            foot.text_frame.add_paragraph().text = clean_text("Metode: " + block.method)
-            foot.text_frame.paragraphs[-1].runs[0].font.size = Pt(10)
+        text = " ".join(t for t in (block.footnote, block.note) if t)
+        _write(foot, text + (f"\nMetode: {block.method}" if block.method else ""), Pt(10), colour="404040")
         return slide, (left, top + line, width, height - line - foot_height)
 
     def _content_box(self, slide) -> tuple[int, int, int, int]:
@@ -254,15 +253,36 @@ def _content_placeholder(slide):
 
 
 def _fill_title(slide, text: str) -> None:
-    from pptx.util import Pt
-
     title = slide.shapes.title
     if title is None:
         return
     title.text = clean_text(text)
-    if len(text) > 90:
-        for run in title.text_frame.paragraphs[0].runs:
-            run.font.size = Pt(20)
+    _fit(title, [text], _style_size(slide, "p:titleStyle", 44))
+
+
+def _style_size(slide, style: str, default: int) -> int:
+    """The template's own level-1 size (points) for titles or body text."""
+    sizes = slide.slide_layout.slide_master._element.xpath(f"./p:txStyles/{style}/a:lvl1pPr/a:defRPr/@sz")
+    return int(sizes[0]) // 100 if sizes else default
+
+
+def _fit(shape, paragraphs: list[str], size: int) -> None:
+    """Shrink the text only when it would overflow its box at the template's size (a rough estimate,
+    0.52 em per character, 1.2 line height): long questions in a small title placeholder stay inside."""
+    from pptx.util import Pt
+
+    width, height = shape.width / 12700, shape.height / 12700  # points
+    start = size
+    while size > 12:
+        per_line = max(1, int(width / (size * 0.52)))
+        lines = sum(max(1, -(-len(p) // per_line)) for p in paragraphs)
+        if lines * size * 1.2 <= height:
+            break
+        size -= 2
+    if size != start:
+        for paragraph in shape.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(size)
 
 
 def _fill_body(slide, text: str, keep_empty: bool) -> None:
@@ -293,6 +313,9 @@ def _native_table(slide, grid, rows, box, alt: str) -> None:
     headers, body = table_lines(grid, rows)
     lines = [headers, *body]
     left, top, width, height = box
+    width = min(
+        width, int(Pt(230) + Pt(95) * (len(headers) - 1))
+    )  # a two-column table need not span the slide
     row_height = min(int(height / len(lines)), Pt(26))
     shape = slide.shapes.add_table(len(lines), len(headers), left, top, width, row_height * len(lines))
     table = shape.table
