@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -139,7 +139,7 @@ class ReportWizard(QWizard):
             self._done,
             self._failed,
         )
-        task.cancelled.connect(self._cancelled, Qt.ConnectionType.QueuedConnection)
+        task.cancelled.connect(self._cancelled)
 
     def _done(self, result) -> None:
         self.result = result
@@ -150,6 +150,7 @@ class ReportWizard(QWizard):
             parent.statusBar().showMessage(result.summary())
         super().accept()
 
+    @Slot()
     def _cancelled(self) -> None:
         self.summary.status.setText("Avbrutt. Ingen filer ble skrevet.")
 

@@ -83,11 +83,12 @@ class Runner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(task.cancel)
-        # Queued: a plain callable would otherwise run in the worker thread and touch widgets there (a crash).
-        queued = Qt.ConnectionType.QueuedConnection
-        task.progressed.connect(lambda f, m: (dialog.setValue(int(f * 1000)), dialog.setLabelText(m)), queued)
-        task.succeeded.connect(on_success, queued)
-        task.failed.connect(on_failure, queued)
+        # Through this object's slots: PySide6 calls a plain callable (even a bound method without @Slot)
+        # in the emitting worker thread, where touching widgets crashes; a @Slot here runs in the GUI thread.
+        self._on_success, self._on_failure = on_success, on_failure
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._failed)
         for signal in (task.succeeded, task.failed, task.cancelled):
             signal.connect(thread.quit)
         thread.started.connect(task.run)
@@ -96,6 +97,21 @@ class Runner(QObject):
         thread.start()
         return task
 
+    @Slot(float, str)
+    def _progressed(self, fraction: float, message: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(int(fraction * 1000))
+            self.dialog.setLabelText(message)
+
+    @Slot(object)
+    def _succeeded(self, result: object) -> None:
+        self._on_success(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._on_failure(message)
+
+    @Slot()
     def _finished(self) -> None:
         if self.dialog is not None:
             self.dialog.close()
