@@ -52,7 +52,9 @@ def main() -> None:
         source = write_wide_export(folder / "bench.xlsx", rows=args.rows, columns=130)
         start = time.perf_counter()
         survey = open_survey(source, use_saved_mapping=False)
-        print(f"import of {args.rows} × {len(survey.data.columns)}: {time.perf_counter() - start:.2f} s (not counted)")
+        print(
+            f"import of {args.rows} × {len(survey.data.columns)}: {time.perf_counter() - start:.2f} s (not counted)"
+        )
         spec = build_spec(survey)
         tabulate(survey, TableSpec(survey.questions[0].id, by="fylke"))  # statistics libraries loaded once
         count = sum(1 for i in spec.items if i.kind == "question")

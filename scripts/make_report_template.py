@@ -71,7 +71,12 @@ def _title_slide(layout) -> None:
     """A large title and the subtitle under it, both from the same left edge."""
     title, subtitle = layout.placeholders[0], layout.placeholders[1]
     title.left, title.top, title.width, title.height = Inches(0.9), Inches(2.2), Inches(11.5), Inches(1.6)
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Inches(0.9), Inches(3.9), Inches(11.5), Inches(1.2)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        Inches(0.9),
+        Inches(3.9),
+        Inches(11.5),
+        Inches(1.2),
+    )
     body = title._element.get_or_add_txBody()
     styles = body.find(qn("a:lstStyle"))
     if styles is None:
