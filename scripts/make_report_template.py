@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "templates" / "barometer-16x9.pptx"
 BLUE = "1F4E79"
 GREY = "404040"
+#: «Title and Content»: title and content placeholder boxes (inches) on the 13.33 × 7.5 slide.
+BOXES = {0: (0.6, 0.3, 12.13, 1.1), 1: (0.6, 1.45, 12.13, 5.6)}
 
 
 def main() -> int:
@@ -40,20 +42,8 @@ def main() -> int:
             if shape.placeholder_format.type in (1, 3):  # titles: left-aligned, higher up
                 for paragraph in shape.text_frame.paragraphs:
                     paragraph.alignment = 1
-            if layout.name == "Title and Content" and shape.placeholder_format.idx == 0:
-                shape.left, shape.top, shape.width, shape.height = (
-                    Inches(0.6),
-                    Inches(0.3),
-                    Inches(12.13),
-                    Inches(1.1),
-                )
-            if layout.name == "Title and Content" and shape.placeholder_format.idx == 1:
-                shape.left, shape.top, shape.width, shape.height = (
-                    Inches(0.6),
-                    Inches(1.45),
-                    Inches(12.13),
-                    Inches(5.6),
-                )
+            if layout.name == "Title and Content" and shape.placeholder_format.idx in BOXES:
+                _place(shape, BOXES[shape.placeholder_format.idx])
     _title_slide(next(lay for lay in deck.slide_layouts if lay.name == "Title Slide"))
     for layout in deck.slide_layouts:
         for element in layout._element.iter(qn("a:lvl1pPr")):
@@ -67,16 +57,16 @@ def main() -> int:
     return 0
 
 
+def _place(shape, box: tuple[float, float, float, float]) -> None:
+    """Give a placeholder its own position (left, top, width, height in inches)."""
+    shape.left, shape.top, shape.width, shape.height = (Inches(v) for v in box)
+
+
 def _title_slide(layout) -> None:
     """A large title and the subtitle under it, both from the same left edge."""
     title, subtitle = layout.placeholders[0], layout.placeholders[1]
-    title.left, title.top, title.width, title.height = Inches(0.9), Inches(2.2), Inches(11.5), Inches(1.6)
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
-        Inches(0.9),
-        Inches(3.9),
-        Inches(11.5),
-        Inches(1.2),
-    )
+    _place(title, (0.9, 2.2, 11.5, 1.6))
+    _place(subtitle, (0.9, 3.9, 11.5, 1.2))
     body = title._element.get_or_add_txBody()
     styles = body.find(qn("a:lstStyle"))
     if styles is None:

@@ -13,15 +13,12 @@ from barometer_gui.ui.window import MainWindow
 
 @pytest.fixture
 def window(qtbot, demo_survey):
-    # demo_survey reads the demo once on the main thread first: a first import of pyarrow's pandas glue
-    # inside the import worker thread has crashed the interpreter now and then (seen in window.open_file).
+    """A main window showing the demo (handed the survey directly; the import worker is tested elsewhere)."""
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()
-    win.open_file(demo_path())
-    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=60000)
-    yield win
-    win.close()
+    win._opened((demo_path(), demo_survey, None))
+    return win
 
 
 def _add_views(window, rows):

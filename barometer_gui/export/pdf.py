@@ -97,16 +97,12 @@ def draw_item(figure, block: Block, grid: Grid | None) -> None:
     _footer(figure, block)
 
 
+def _strong(figure, at: tuple[float, float], text: str, size: float, va: str) -> None:
+    figure.text(*at, text, fontsize=size, fontweight="bold", color=BLUE, va=va)
+
+
 def _heading(figure, block: Block) -> None:
-    figure.text(
-        0.03,
-        0.955,
-        textwrap.fill(clean_text(block.title), 95),
-        fontsize=15,
-        fontweight="bold",
-        color=BLUE,
-        va="top",
-    )
+    _strong(figure, (0.03, 0.955), textwrap.fill(clean_text(block.title), 95), 15, "top")
     figure.text(0.03, 0.88, clean_text(block.subtitle), fontsize=10, color=GREY, va="top")
 
 
@@ -180,15 +176,7 @@ def _draw_table(figure, grid: Grid, rows, box) -> None:
 
 
 def _title_page(figure, report: Report) -> None:
-    figure.text(
-        0.08,
-        0.6,
-        textwrap.fill(clean_text(report.title), 50),
-        fontsize=30,
-        fontweight="bold",
-        color=BLUE,
-        va="bottom",
-    )
+    _strong(figure, (0.08, 0.6), textwrap.fill(clean_text(report.title), 50), 30, "bottom")
     lines = [f"Kilde: {report.source}" if report.source else "", f"{len(report.questions)} spørsmål"]
     title = next((b for b in report.blocks if b.kind == "title"), None)
     if title is not None and title.text:

@@ -130,15 +130,8 @@ def spec_from_views(
     settings = Settings()
     first = next((i for i in items if i.kind == "question" and i.question is not None), None)
     if first is not None:
-        view = first.table_spec(settings, first.question.id, first.by.id if first.by else None)
-        settings = Settings(
-            where=[list(w) for w in view.where],
-            benchmark=list(view.benchmark) if view.benchmark else None,
-            weight=view.weight,
-            min_base=view.min_base,
-            low_base=view.low_base,
-            correction=view.correction,
-            alpha=view.alpha,
+        settings = _from_table_spec(
+            first.table_spec(settings, first.question.id, first.by.id if first.by else None)
         )
     return ReportSpec(
         title, dict(source or {}), settings, [Item("title"), *rebased(items, Settings(), settings)]
@@ -270,18 +263,26 @@ def _settings(data: object) -> Settings:
     template = merged["template"]
     if template is not None and not isinstance(template, str):
         raise BarometerError("«template» må være et filnavn eller tomt.")
-    return Settings(
-        where=[list(pair) for pair in checked.where],
-        benchmark=list(checked.benchmark) if checked.benchmark else None,
-        weight=checked.weight,
-        min_base=checked.min_base,
-        low_base=checked.low_base,
-        correction=checked.correction,
-        alpha=checked.alpha,
+    return _from_table_spec(
+        checked,
         language=_choice(merged["language"], LANGUAGES, "language"),
         fold_below=float(fold),
         fold_mode=_choice(merged["fold_mode"], FOLD_MODES, "fold_mode"),
         template=template,
+    )
+
+
+def _from_table_spec(view: TableSpec, **rest) -> Settings:
+    """The report-wide settings a TableSpec implies (filters, comparison, weight, bases, test)."""
+    return Settings(
+        where=[list(pair) for pair in view.where],
+        benchmark=list(view.benchmark) if view.benchmark else None,
+        weight=view.weight,
+        min_base=view.min_base,
+        low_base=view.low_base,
+        correction=view.correction,
+        alpha=view.alpha,
+        **rest,
     )
 
 
