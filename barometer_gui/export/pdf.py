@@ -88,9 +88,6 @@ def draw_item(figure, block: Block, grid: Grid | None) -> None:
     assert block.table is not None
     right = 0.6 if grid is not None else 0.98
     draw_chart_only(figure, block.table, (0.02, 0.2, right, 0.86))
-    # Lay the chart out once and freeze it, so the table axes added next are not re-laid out.
-    figure.get_layout_engine().execute(figure)
-    figure.set_layout_engine("none")
     _heading(figure, block)
     if grid is not None:
         _draw_table(figure, grid, grid.rows, (0.62, 0.22, 0.36, 0.62))
