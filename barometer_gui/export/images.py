@@ -55,7 +55,9 @@ def file_names(blocks) -> list[str]:
     names = []
     for number, block in enumerate(blocks, start=1):
         text = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", block.title)
-        text = " ".join(text.split()).rstrip(". ")[:60].rstrip()
+        text = " ".join(text.split()).rstrip(". ")
+        if len(text) > 60:
+            text = text[:61].rsplit(" ", 1)[0]  # whole words only
         names.append(f"{number:02d} {text}")
     return names
 
