@@ -32,6 +32,20 @@ from barometer_gui.core.tabulate import TableSpec
 ROLE = Qt.ItemDataRole.UserRole
 
 
+def details(item: Item) -> str:
+    """What sets a question item apart from another on the same question: breakdown, comparison, summary."""
+    parts = []
+    if item.overrides.get("benchmark"):
+        parts.append(f"{item.overrides['benchmark'][1]} mot resten av landet")
+    elif item.by is not None:
+        parts.append(f"etter {item.by.text or item.by.id}")
+    if item.overrides.get("grid_summary"):
+        parts.append("hemmer/fremmer")
+    if item.overrides.get("where"):
+        parts.append("utvalg: " + ", ".join(f"{k} = {v}" for k, v in item.overrides["where"]))
+    return " · ".join(parts)
+
+
 class ReportBasket(QDockWidget):
     """Report items in order; the list is the single place they live until the wizard opens."""
 
@@ -81,6 +95,7 @@ class ReportBasket(QDockWidget):
     def add_item(self, item: Item) -> None:
         entry = QListWidgetItem(self._text(item))
         entry.setData(ROLE, item)
+        entry.setToolTip(details(item))
         entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsEditable)
         entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
         self.list.addItem(entry)

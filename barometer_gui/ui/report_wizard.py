@@ -41,6 +41,7 @@ from barometer_gui.core.report.run import FORMATS, run_report
 from barometer_gui.core.report.spec import Item, Ref, ReportSpec, load_spec, save_spec
 from barometer_gui.core.schema import Survey
 from barometer_gui.core.stats import CORRECTIONS
+from barometer_gui.ui.report_basket import details
 from barometer_gui.ui.worker import Runner
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -266,7 +267,8 @@ class ContentPage(QWizardPage):
         entry.setData(ROLE, item)
         extra = " + tabell" if item.kind == "question" and item.table else ""
         extra += " (bare tabell)" if item.kind == "question" and item.chart == "none" else ""
-        entry.setText(f"{KIND_MARK[item.kind]}  {item.label()}{extra}")
+        more = details(item) if item.kind == "question" else ""
+        entry.setText(f"{KIND_MARK[item.kind]}  {item.label()}{extra}" + (f"  ({more})" if more else ""))
 
     def _current(self) -> tuple[QListWidgetItem | None, Item | None]:
         entry = self.list.currentItem()
