@@ -66,7 +66,7 @@ def _styles(book) -> dict:
         "num": book.add_format({**base, "num_format": "#,##0.0"}),
         "int": book.add_format({**base, "num_format": "#,##0", "bold": True, "top": 1}),
         "text": book.add_format(base),
-        "note": book.add_format({**base, "font_color": "#404040", "text_wrap": True, "font_size": 9}),
+        "note": book.add_format({**base, "font_color": "#404040", "font_size": 9}),  # runs on to the right
         "link": book.add_format({**base, "font_color": "#0563C1", "underline": 1}),
     }
 
