@@ -167,6 +167,7 @@ def install_report_menu(window) -> ReportBasket:
         source = {"file": window.path.name} if getattr(window, "path", None) else {}
         spec = spec_from_views(basket.items(), source=source)
         wizard = ReportWizard(window.survey, spec, window, folder=window.path.parent if window.path else None)
+        window.report_wizard = wizard  # kept while it runs its report in the background
         wizard.open()
 
     for text, slot, key in (
