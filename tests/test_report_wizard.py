@@ -50,6 +50,10 @@ def test_basket_collects_reorders_renames_and_removes(window):
     basket.list.setCurrentRow(0)
     basket.remove_current()
     assert [(i.question.id, i.title) for i in basket.items()] == [("q6", "Hemmer og fremmer"), ("q5", "")]
+    basket.make.click()  # «Lag rapport …» opens the wizard on the basket
+    labels = [window.report_wizard.content.list.item(r).text() for r in range(3)]
+    assert "Hemmer og fremmer" in labels[1] and "samarbeidet" in labels[2]
+    window.report_wizard.reject()
 
 
 def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns(window, qtbot, tmp_path):
