@@ -62,6 +62,7 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
     wizard.content._add_text("section", "Samarbeid")
     wizard.content.list.setCurrentRow(1)
     assert wizard.content.preview.pixmap() is not None and not wizard.content.preview.pixmap().isNull()
+    wizard.content.by.setCurrentIndex(wizard.content.by.findData("landsdel"))
     wizard.options.fold_below.setValue(3)
     titles = []
     for _ in range(4):
@@ -79,6 +80,7 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
     assert names == ["oppsett.json", "rapport", "rapport.pdf", "rapport.pptx", "rapport.xlsx"]
     spec = load_spec(tmp_path / "oppsett.json")
     assert [i.kind for i in spec.items] == ["title", "question", "question", "section"]
+    assert spec.items[1].by.id == "landsdel" and spec.items[2].by is None
     assert spec.settings.fold_below == 3
 
 

@@ -194,6 +194,12 @@ class ContentPage(QWizardPage):
         self.chart.addItem("Diagram", "auto")
         self.chart.addItem("Bare tabell", "none")
         self.chart.currentIndexChanged.connect(self._edit)
+        self.by = QComboBox()
+        self.by.addItem("Ingen (bare totalt)", None)
+        for variable in wizard.survey.background:
+            if variable.kind != "numeric":
+                self.by.addItem(variable.text, variable.id)
+        self.by.currentIndexChanged.connect(self._edit)
         self.table = QCheckBox("Tabell i tillegg (eget lysbilde)")
         self.table.toggled.connect(self._edit)
         self.preview = QLabel()
@@ -222,6 +228,7 @@ class ContentPage(QWizardPage):
         details = QFormLayout()
         details.addRow("Tittel:", self.item_title)
         details.addRow("Tekst:", self.item_text)
+        details.addRow("Del opp etter:", self.by)
         details.addRow("Vis som:", self.chart)
         details.addRow("", self.table)
         details.addRow(self.preview)
@@ -276,7 +283,7 @@ class ContentPage(QWizardPage):
 
     def _selected(self, *_args) -> None:
         _entry, item = self._current()
-        widgets = (self.item_title, self.item_text, self.chart, self.table)
+        widgets = (self.item_title, self.item_text, self.chart, self.table, self.by)
         for widget in widgets:
             widget.blockSignals(True)
         is_question = item is not None and item.kind == "question"
@@ -285,9 +292,14 @@ class ContentPage(QWizardPage):
         self.item_text.setEnabled(item is not None and not is_question)
         self.chart.setEnabled(is_question)
         self.table.setEnabled(is_question)
+        self.by.setEnabled(is_question and not (item and item.overrides.get("benchmark")))
         if item is not None:
             self.chart.setCurrentIndex(max(0, self.chart.findData(item.chart)))
             self.table.setChecked(item.table)
+            by = item.by.id if item.by else None
+            if self.by.findData(by) < 0:  # a breakdown by another question's answers: keep it selectable
+                self.by.addItem(item.by.text or by, by)
+            self.by.setCurrentIndex(self.by.findData(by))
         for widget in widgets:
             widget.blockSignals(False)
         self._preview(item)
@@ -317,8 +329,16 @@ class ContentPage(QWizardPage):
             return
         changed = replace(item, title=self.item_title.text().strip(), text=self.item_text.toPlainText())
         if item.kind == "question":
-            changed = replace(changed, chart=self.chart.currentData(), table=self.table.isChecked())
+            by = self.by.currentData()
+            changed = replace(
+                changed,
+                chart=self.chart.currentData(),
+                table=self.table.isChecked(),
+                by=Ref(by, self.by.currentText()) if by else None,
+            )
         self._show(entry, changed)
+        if changed.by != item.by:
+            self._preview(changed)
 
     def _move(self, step: int) -> None:
         row = self.list.currentRow()
