@@ -177,6 +177,7 @@ class ContentPage(QWizardPage):
         self.report_title = QLineEdit()
         self.list = QListWidget()
         self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
         self.list.model().rowsInserted.connect(lambda *_: self.completeChanged.emit())
         self.list.model().rowsRemoved.connect(lambda *_: self.completeChanged.emit())
