@@ -77,7 +77,8 @@ class Report:
         tables = [b.table for b in self.questions if b.table is not None]
         lines = [
             "Prosentene er andelen av dem som svarte på spørsmålet i hver gruppe.",
-            "Usikkerheten er et 95 % konfidensintervall (Wilson-metoden, med effektivt antall svar når tallene er vektet).",
+            "Usikkerheten er beregnet som 95 % konfidensintervall (Wilson-metoden, med effektivt antall svar når "
+            "tallene er vektet); intervallene står i Excel-utgaven av rapporten.",
         ]
         if any(t.weighted for t in tables):
             weights = sorted({t.spec.weight for t in tables if t.weighted and t.spec.weight})
@@ -124,7 +125,8 @@ def prepare(survey: Survey, spec: ReportSpec, progress: Progress = no_progress) 
         verb = "slått sammen til «Andre»" if spec.settings.fold_mode == "andre" else "utelatt"
         report.notes.append(
             f"Svaralternativer under {fmt_number(spec.settings.fold_below, 1)} % i alle grupper er {verb} "
-            "i diagrammer og tabeller (flervalg og rutenett: utelatt, fordi andelene der ikke kan legges sammen)."
+            "i diagrammer og tabeller (flervalg: utelatt, fordi andelene der ikke kan legges sammen; "
+            "rutenett og sammenligninger med eget område vises alltid helt)."
         )
     return report
 
