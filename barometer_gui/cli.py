@@ -140,12 +140,19 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--decimal-comma", action="store_true", help=t("CSV med semikolon og desimalkomma"))
     table.add_argument("--out", help=t("skriv til fil i stedet for skjermen"))
 
-    report = commands.add_parser("report", help=t("PowerPoint med ett lysbilde per spørsmål"))
+    report = commands.add_parser(
+        "report", help=t("rapport (.pptx, .xlsx, .pdf, .png/.svg) fra et rapportoppsett")
+    )
     source(report)
-    report.add_argument("--question", "-q", action="append", required=True, help=t("spørsmål (kan gjentas)"))
+    report.add_argument(
+        "--spec", help=t("rapportoppsett (JSON) lagret fra rapportveiviseren eller --save-spec")
+    )
+    report.add_argument("--question", "-q", action="append", default=[], help=t("spørsmål (kan gjentas)"))
     table_options(report)
-    report.add_argument("--template", help=t("PowerPoint-mal (.pptx) å bygge på"))
-    report.add_argument("--out", required=True, help=t("utfil (.pptx)"))
+    report.add_argument("--template", help=t("PowerPoint-mal (.pptx eller .potx) å bygge på"))
+    report.add_argument("--title", help=t("rapportens tittel"))
+    report.add_argument("--save-spec", metavar="SPEC.json", help=t("lagre rapportoppsettet hurtigformen gir"))
+    report.add_argument("--out", help=t("utfil; endelsen velger format (.pptx, .xlsx, .pdf, .png, .svg)"))
     return parser
 
 
@@ -204,15 +211,52 @@ def _dispatch(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    from barometer_gui.export.pptx import write_report
+    return _report(args, survey)
 
-    tables = [tabulate(survey, _spec(args, q)) for q in args.question]
-    out = Path(args.out)
-    if out.suffix.lower() != ".pptx":
-        raise BarometerError(t("Utfila for rapporten må slutte på .pptx."))
-    write_report(tables, out, template=args.template)
-    print(out)
+
+def _report(args: argparse.Namespace, survey: Survey) -> int:
+    """`report`: a saved spec, or the spec the quick form (-q … --by …) implies; run_report does the rest."""
+    from barometer_gui.core.report import load_spec, run_report, save_spec
+    from barometer_gui.core.report.run import output_format
+
+    if not args.out and not args.save_spec:
+        raise BarometerError(t("Oppgi --out (og/eller --save-spec)."))
+    if args.out:
+        output_format(args.out)
+    if args.spec and args.question:
+        raise BarometerError(t("Oppgi enten --spec eller -q, ikke begge."))
+    spec = load_spec(args.spec) if args.spec else _quick_spec(args, survey)
+    if args.template:
+        spec.settings.template = args.template
+    if args.title:
+        spec.title = args.title
+    if args.save_spec:
+        save_spec(spec, args.save_spec)
+        print(args.save_spec)
+    if args.out:
+        result = run_report(survey, spec, args.out)
+        for skipped in result.skipped:
+            print("barometer: " + t("hoppet over {item}", item=skipped), file=sys.stderr)
+        print(result.path)
     return 0
+
+
+def _quick_spec(args: argparse.Namespace, survey: Survey):
+    from barometer_gui.core.report.spec import Settings, question_item, spec_from_views
+
+    if not args.question:
+        raise BarometerError(t("Oppgi --spec SPEC.json eller minst ett spørsmål med -q."))
+    by = survey.variable(args.by).text if args.by else ""
+    views = []
+    for name in args.question:
+        question = survey.question(name)
+        views.append(question_item(_spec(args, question.id), Settings(), question.text, by))
+    source = {
+        "file": Path(args.file).name if args.file else "demo",
+        "sheet": args.sheet,
+        "mapping": args.mapping,
+    }
+    return spec_from_views(views, args.title or "Innovasjonsbarometeret", source)
 
 
 def _load(args: argparse.Namespace) -> Survey:

@@ -107,8 +107,9 @@ def test_report_chart_values_equal_table_json(tmp_path):
     )
     assert report.returncode == 0, report.stderr
     deck = Presentation(str(out))
-    assert len(deck.slides) == 2
-    for slide, question in zip(deck.slides, ["q1", "q5"], strict=True):
+    charted = [slide for slide in deck.slides if any(s.has_chart for s in slide.shapes)]
+    assert len(deck.slides) == 4 and len(charted) == 2  # title slide, two charts, method slide
+    for slide, question in zip(charted, ["q1", "q5"], strict=True):
         table = json.loads(
             subprocess.run(
                 [*main, "table", "--demo", "-q", question, "--by", "type"],
@@ -127,7 +128,7 @@ def test_report_chart_values_equal_table_json(tmp_path):
         for series, group in zip(chart.plots[0].series, shown, strict=True):
             assert list(series.values) == pytest.approx([c["pct"] / 100 for c in group["cells"]])
         texts = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
-        assert table["question"]["text"] in texts and "Base:" in texts and "Kilde:" in texts
+        assert table["question"]["text"] in texts and "Antall svar:" in texts and "Kilde:" in texts
 
 
 def test_csv_labels_that_look_like_formulas_stay_text(tmp_path, capsys):

@@ -83,14 +83,16 @@ def test_save_and_reopen_a_project(window, qtbot, tmp_path, monkeypatch):
     controls.summary_box.setChecked(True)
     _choose(controls.weight_combo, "vekt")
     _choose(controls.by_combo, "landsdel")
-    window.report_specs = [{"question": "q1", "by": "fylke"}]
+    window.report_basket.add_view(window.current_spec(), window.survey)
     target = tmp_path / "mitt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     saved = window.save_project()
     assert saved == tmp_path / "mitt.barometer"
     raw = json.loads(saved.read_text(encoding="utf-8"))
     assert (
-        raw["format"] == "barometer-project" and raw["version"] == 1 and raw["report"] == window.report_specs
+        raw["format"] == "barometer-project"
+        and raw["version"] == 1
+        and raw["report"] == window.report_basket.saved()
     )
 
     other = MainWindow()
@@ -99,7 +101,7 @@ def test_save_and_reopen_a_project(window, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: not other.runner.busy and other.survey is not None, timeout=60000)
     assert other.browser.current_id() == "q6"
     assert other.table.spec == window.table.spec
-    assert other.report_specs == window.report_specs
+    assert other.report_basket.saved() == window.report_basket.saved() != []
     assert other.windowTitle().endswith("mitt.barometer")
     other.close()
 

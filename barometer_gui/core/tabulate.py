@@ -11,7 +11,7 @@ so the table view, charts and every export agree by construction.
 from __future__ import annotations
 
 import string
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -47,6 +47,42 @@ class TableSpec:
 
     def with_(self, **changes) -> TableSpec:
         return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        """Plain JSON data (lists for tuples), the form report specs store."""
+        data = asdict(self)
+        data["where"] = [list(pair) for pair in self.where]
+        data["benchmark"] = list(self.benchmark) if self.benchmark else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TableSpec:
+        """The inverse of `to_dict`; unknown keys or wrong types give a Norwegian message."""
+        if not isinstance(data, dict):
+            raise BarometerError("Tabelloppsettet må være et objekt.")
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise BarometerError(f"Ukjente felt i tabelloppsettet: {', '.join(unknown)}.")
+        values = dict(data)
+        try:
+            values["where"] = tuple((str(k), str(v)) for k, v in values.get("where") or ())
+            if values.get("benchmark"):
+                name, value = values["benchmark"]
+                values["benchmark"] = (str(name), str(value))
+            for name in ("min_base", "low_base"):
+                if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int)):
+                    raise TypeError(name)
+            if "alpha" in values:
+                values["alpha"] = float(values["alpha"])
+            spec = cls(**values)
+        except (TypeError, ValueError):
+            raise BarometerError(
+                "Tabelloppsettet har feil form (filter, sammenligning eller tall)."
+            ) from None
+        if not isinstance(spec.question, str) or not spec.question:
+            raise BarometerError("Tabelloppsettet mangler spørsmål.")
+        return spec
 
 
 @dataclass

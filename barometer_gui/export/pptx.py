@@ -1,117 +1,336 @@
-"""PowerPoint reports with native, editable charts of the engine's numbers.
+"""The report as a PowerPoint deck built on a template's own layouts and placeholders.
 
-One slide per table (a crowded chart continues on the next slides): the question as title, a native bar chart built from
-`chart_data` (so it equals the table), and a footnote with base, weighting,
-tests and source. python-pptx is imported lazily; it is only needed here.
+Title slide, section slides, one slide per chart (a crowded chart continues on the next), a native
+table slide where the item asks for one, text slides, and a method slide at the end. Every chart
+is native and editable, carries alternative text, and the speaker notes hold its table as text.
+The user's template (.pptx or .potx) decides the look: the title goes into the layout's title
+placeholder and the chart into its content placeholder's box. python-pptx is imported lazily.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import zipfile
 from pathlib import Path
 
-from barometer_gui.charts.model import ChartData, chart_data
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
 from barometer_gui.core.progress import Progress, no_progress
-from barometer_gui.core.tabulate import Table
-from barometer_gui.export.pptx_charts import add_chart
+from barometer_gui.core.report.content import Block, Report, alt_text, table_lines, table_text
+from barometer_gui.export.report_charts import add_native_chart, chart_pages, set_alt_text
+from barometer_gui.export.safe import clean_text
+
+TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = 1, 2, 3, 4, 7
+TEMPLATE = "barometer-16x9.pptx"
+#: Rows of a native table per slide; more continue on the next slide.
+TABLE_ROWS = 14
 
 
-def write_report(
-    tables: Sequence[Table],
-    out: str | Path,
-    template: str | Path | None = None,
-    progress: Progress = no_progress,
+def write_deck(
+    report: Report, out: str | Path, template: str | Path | None = None, progress: Progress = no_progress
 ) -> Path:
-    """Write the deck to a temporary file and move it into place when complete."""
-    if not tables:
-        raise BarometerError("Rapporten har ingen tabeller.")
-    presentation = _open_template(template)
-    for index, table in enumerate(tables):
-        progress(index / len(tables), f"Lager lysbilde {index + 1} av {len(tables)} …")
-        add_table_slides(presentation, table, own_layout=template is None)
-    progress(0.95, "Lagrer …")
-    atomic_write(out, lambda temp: presentation.save(str(temp)))
-    progress(1.0, "Ferdig")
+    """Build the whole deck in memory, then write it to a temporary file renamed into place."""
+    deck = Deck(open_template(template))
+    total = len(report.blocks) or 1
+    for index, block in enumerate(report.blocks):
+        progress(0.5 + 0.45 * index / total, f"Lager lysbilder ({index + 1} av {total}) …")
+        deck.add(block, report)
+    deck.method(report)
+    deck.number_slides()
+    progress(0.97, "Lagrer …")
+    atomic_write(out, lambda temp: deck.presentation.save(str(temp)))
     return Path(out)
 
 
-def _open_template(template: str | Path | None):
+def open_template(template: str | Path | None):
+    """The user's .pptx/.potx (its slides removed), or the shipped 16:9 template."""
     from pptx import Presentation
-    from pptx.util import Inches
 
-    if template is None:
-        presentation = Presentation()
-        presentation.slide_width, presentation.slide_height = Inches(13.333), Inches(7.5)
-        return presentation
+    path = Path(template) if template else default_template()
     try:
-        return Presentation(str(template))
+        data = path.read_bytes()
+        if path.suffix.lower() == ".potx":
+            data = _potx_as_pptx(data)
+        presentation = Presentation(io.BytesIO(data))
+    except FileNotFoundError:
+        raise BarometerError(f"Fant ikke malen «{path.name}».") from None
     except Exception:  # python-pptx raises zip, XML and key errors for broken templates
-        raise BarometerError(f"Malen «{Path(template).name}» kunne ikke åpnes som PowerPoint-fil.") from None
+        raise BarometerError(f"Malen «{path.name}» kunne ikke åpnes som PowerPoint-fil.") from None
+    _remove_slides(presentation)
+    return presentation
 
 
-def _layout(presentation):
-    """A 'Title Only' layout if the template has one, else the layout with the fewest placeholders."""
-    for layout in presentation.slide_layouts:
-        if layout.name.lower() in {"title only", "kun tittel", "bare tittel"}:
+def default_template() -> Path:
+    """The shipped clean 16:9 template (inside a frozen bundle too; build.spec must ship resources/templates)."""
+    import sys
+
+    root = (
+        Path(getattr(sys, "_MEIPASS", ""))
+        if getattr(sys, "_MEIPASS", None)
+        else Path(__file__).resolve().parents[2]
+    )
+    return root / "resources" / "templates" / TEMPLATE
+
+
+def _potx_as_pptx(data: bytes) -> bytes:
+    """A .potx is a .pptx whose main part has the template content type; python-pptx wants the other."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(
+                    b"presentationml.template.main+xml", b"presentationml.presentation.main+xml"
+                )
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
+def _remove_slides(presentation) -> None:
+    """A template may carry example slides; the report starts from its layouts only."""
+    slide_ids = presentation.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        presentation.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+
+
+class Deck:
+    def __init__(self, presentation) -> None:
+        self.presentation = presentation
+        self.width, self.height = presentation.slide_width, presentation.slide_height
+        layouts = list(presentation.slide_layouts)
+        self.title_layout = _layout(layouts, {CENTER_TITLE}, ("title slide", "tittellysbilde"))
+        self.section_layout = _layout(layouts, {TITLE}, ("section header", "inndelingsoverskrift", "section"))
+        self.content_layout = _layout(layouts, {TITLE, OBJECT}, ("title and content", "tittel og innhold"))
+
+    def add(self, block: Block, report: Report) -> None:
+        if block.kind == "title":
+            self.title(block.title or report.title, block.text or report.source)
+        elif block.kind == "section":
+            slide = self.presentation.slides.add_slide(self.section_layout)
+            _fill_title(slide, block.title)
+            _fill_body(slide, block.text, keep_empty=False)
+        elif block.kind == "text":
+            self.text(block.title, block.text.splitlines())
+        else:
+            self.question(block)
+
+    def title(self, title: str, subtitle: str) -> None:
+        slide = self.presentation.slides.add_slide(self.title_layout)
+        _fill_title(slide, title)
+        _fill_body(slide, subtitle, keep_empty=False)
+
+    def text(self, title: str, lines: list[str]):
+        slide = self.presentation.slides.add_slide(self.content_layout)
+        _fill_title(slide, title)
+        body = _content_placeholder(slide)
+        if body is None:
+            left, top, width, height = self._content_box(slide)
+            body = slide.shapes.add_textbox(left, top, width, height)
+        frame = body.text_frame
+        frame.word_wrap = True
+        frame.text = clean_text(lines[0] if lines else "")
+        for line in lines[1:]:
+            frame.add_paragraph().text = clean_text(line)
+        _fit(body, lines, _style_size(slide, "p:bodyStyle", 28))
+        return slide
+
+    def question(self, block: Block) -> None:
+        from pptx.util import Pt
+
+        table = block.table
+        assert table is not None and block.item is not None
+        notes = table_text(block)
+        if block.item.chart != "none":
+            pages = chart_pages(table)
+            for number, data in enumerate(pages, start=1):
+                slide, box = self._frame(block, number, len(pages))
+                if data.empty:
+                    text = slide.shapes.add_textbox(*box)
+                    text.text_frame.text = clean_text(" ".join(data.notes) or "Ingen data å vise.")
+                    text.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
+                else:
+                    add_native_chart(slide, table, data, box, clean_text(alt_text(block)))
+                slide.notes_slide.notes_text_frame.text = clean_text(notes)
+        if block.item.table or block.item.chart == "none":
+            self._table_slides(block, notes)
+
+    def _frame(self, block: Block, number: int, count: int):
+        """A content slide with title, subtitle and footnote; returns the box left for chart or table."""
+        from pptx.util import Pt
+
+        slide = self.presentation.slides.add_slide(self.content_layout)
+        _fill_title(slide, block.title + (f" ({number}/{count})" if count > 1 else ""))
+        left, top, width, height = self._content_box(slide)
+        line = int(self.height * 0.05)
+        subtitle = slide.shapes.add_textbox(left, top, width, line)
+        _write(subtitle, block.subtitle, Pt(14), colour="404040")
+        foot_height = int(self.height * 0.11)
+        foot = slide.shapes.add_textbox(left, top + height - foot_height, width, foot_height)
+        text = " ".join(t for t in (block.footnote, block.note) if t)
+        _write(foot, text + (f"\nMetode: {block.method}" if block.method else ""), Pt(10), colour="404040")
+        return slide, (left, top + line, width, height - line - foot_height)
+
+    def _content_box(self, slide) -> tuple[int, int, int, int]:
+        """The layout's content placeholder box (removed from the slide), or the space under the title."""
+        body = _content_placeholder(slide)
+        if body is not None:
+            box = (body.left, body.top, body.width, body.height)
+            body._element.getparent().remove(body._element)
+            return box
+        title = slide.shapes.title
+        top = (title.top + title.height) if title is not None else int(self.height * 0.05)
+        margin = int(self.width * 0.05)
+        return margin, top, self.width - 2 * margin, self.height - top - int(self.height * 0.08)
+
+    def _table_slides(self, block: Block, notes: str) -> None:
+        grid = block.grid()
+        chunks = [grid.rows[i : i + TABLE_ROWS] for i in range(0, len(grid.rows), TABLE_ROWS)] or [[]]
+        for number, rows in enumerate(chunks, start=1):
+            slide, box = self._frame(block, number, len(chunks))
+            _native_table(
+                slide, grid, rows, box, clean_text("Tabell: " + block.title + ". " + block.subtitle)
+            )
+            slide.notes_slide.notes_text_frame.text = clean_text(notes)
+
+    def method(self, report: Report) -> None:
+        if report.questions:
+            self.text("Om tallene", report.method_text())
+
+    def number_slides(self) -> None:
+        """A slide number field on every slide but the first (it renders in PowerPoint and LibreOffice)."""
+        from pptx.oxml.ns import qn
+        from pptx.util import Pt
+
+        width, height = int(self.width * 0.08), int(self.height * 0.05)
+        for slide in list(self.presentation.slides)[1:]:
+            box = slide.shapes.add_textbox(
+                self.width - width - int(self.width * 0.02), self.height - height, width, height
+            )
+            paragraph = box.text_frame.paragraphs[0]
+            paragraph.alignment = 3  # right
+            run = paragraph.add_run()
+            run.text = "‹#›"
+            run.font.size = Pt(10)
+            field = paragraph._p.makeelement(
+                qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"}
+            )
+            field.append(run._r.find(qn("a:rPr")))
+            text = field.makeelement(qn("a:t"), {})
+            text.text = str(list(self.presentation.slides).index(slide) + 1)
+            field.append(text)
+            run._r.addprevious(field)
+            run._r.getparent().remove(run._r)
+
+
+def _layout(layouts, wanted: set[int], names: tuple[str, ...]):
+    """A layout by name, else the one holding the wanted placeholder types with the fewest others."""
+    for layout in layouts:
+        if layout.name.casefold() in names:
             return layout
-    with_title = [
-        lay
-        for lay in presentation.slide_layouts
-        if any(p.placeholder_format.type == 1 for p in lay.placeholders)
+
+    def types(layout) -> set[int]:
+        return {int(p.placeholder_format.type) for p in layout.placeholders}
+
+    fitting = [
+        lay for lay in layouts if wanted <= types(lay) or (OBJECT in wanted and {TITLE, BODY} <= types(lay))
     ]
-    candidates = with_title or list(presentation.slide_layouts)
-    return min(candidates, key=lambda lay: len(lay.placeholders))
+    fitting = (
+        fitting or [lay for lay in layouts if TITLE in types(lay) or CENTER_TITLE in types(lay)] or layouts
+    )
+    return min(fitting, key=lambda lay: len(lay.placeholders))
 
 
-def add_table_slides(presentation, table: Table, own_layout: bool = True) -> int:
-    """Add the table's slides (a crowded chart is split over several); returns how many.
+def _content_placeholder(slide):
+    for shape in slide.placeholders:
+        if (
+            int(shape.placeholder_format.type) in (OBJECT, BODY, SUBTITLE)
+            and shape.placeholder_format.idx != 0
+        ):
+            return shape
+    return None
 
-    `own_layout` places the title ourselves (our default deck); a user's template keeps its own.
-    """
-    pages = chart_data(table).pages()
-    for page in pages:
-        _add_slide(presentation, table, page, own_layout)
-    return len(pages)
+
+def _fill_title(slide, text: str) -> None:
+    title = slide.shapes.title
+    if title is None:
+        return
+    title.text = clean_text(text)
+    _fit(title, [text], _style_size(slide, "p:titleStyle", 44))
 
 
-def _add_slide(presentation, table: Table, data: ChartData, own_layout: bool) -> None:
-    from pptx.enum.text import PP_ALIGN
+def _style_size(slide, style: str, default: int) -> int:
+    """The template's own level-1 size (points) for titles or body text."""
+    sizes = slide.slide_layout.slide_master._element.xpath(f"./p:txStyles/{style}/a:lvl1pPr/a:defRPr/@sz")
+    return int(sizes[0]) // 100 if sizes else default
+
+
+def _fit(shape, paragraphs: list[str], size: int) -> None:
+    """Shrink the text only when it would overflow its box at the template's size (a rough estimate,
+    0.52 em per character, 1.2 line height): long questions in a small title placeholder stay inside."""
     from pptx.util import Pt
 
-    slide = presentation.slides.add_slide(_layout(presentation))
-    width, height = presentation.slide_width, presentation.slide_height
-    margin = int(width * 0.04)
-    title = slide.shapes.title
-    if title is not None:
-        title.text = table.question.text
-        if own_layout:
-            title.left, title.top = margin, int(height * 0.04)
-            title.width, title.height = width - 2 * margin, int(height * 0.12)
-        for paragraph in title.text_frame.paragraphs:
-            if own_layout:
-                paragraph.alignment = PP_ALIGN.LEFT
+    width, height = shape.width / 12700, shape.height / 12700  # points
+    start = size
+    while size > 12:
+        per_line = max(1, int(width / (size * 0.52)))
+        lines = sum(max(1, -(-len(p) // per_line)) for p in paragraphs)
+        if lines * size * 1.2 <= height:
+            break
+        size -= 2
+    if size != start:
+        for paragraph in shape.text_frame.paragraphs:
             for run in paragraph.runs:
-                run.font.size = Pt(24)
-                run.font.bold = own_layout
-    top = int(height * 0.22)
-    subtitle = slide.shapes.add_textbox(margin, int(height * 0.165), width - 2 * margin, int(height * 0.05))
-    subtitle.text_frame.word_wrap = True
-    subtitle.text_frame.text = data.subtitle
-    subtitle.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-    subtitle.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
-    chart_height = int(height * 0.6)
-    if data.empty:
-        box = slide.shapes.add_textbox(margin, top, width - 2 * margin, chart_height)
-        box.text_frame.text = data.notes[0] if data.notes else "Ingen data å vise."
+                run.font.size = Pt(size)
+
+
+def _fill_body(slide, text: str, keep_empty: bool) -> None:
+    body = _content_placeholder(slide)
+    if body is None:
+        return
+    if text or keep_empty:
+        body.text_frame.text = clean_text(text)
     else:
-        add_chart(slide, data, margin, top, width - 2 * margin, chart_height)
-    foot = slide.shapes.add_textbox(
-        margin, top + chart_height + int(height * 0.01), width - 2 * margin, int(height * 0.12)
-    )
-    frame = foot.text_frame
+        body._element.getparent().remove(body._element)
+
+
+def _write(shape, text: str, size, colour: str) -> None:
+    from pptx.dml.color import RGBColor
+
+    frame = shape.text_frame
     frame.word_wrap = True
-    frame.text = " ".join([table.footnote(), *data.notes])
-    for run in frame.paragraphs[0].runs:
-        run.font.size = Pt(9)
+    frame.text = clean_text(text)
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = size
+            run.font.color.rgb = RGBColor.from_string(colour)
+
+
+def _native_table(slide, grid, rows, box, alt: str) -> None:
+    from pptx.util import Pt
+
+    headers, body = table_lines(grid, rows)
+    lines = [headers, *body]
+    left, top, width, height = box
+    width = min(
+        width, int(Pt(230) + Pt(95) * (len(headers) - 1))
+    )  # a two-column table need not span the slide
+    row_height = min(int(height / len(lines)), Pt(26))
+    shape = slide.shapes.add_table(len(lines), len(headers), left, top, width, row_height * len(lines))
+    table = shape.table
+    first = int(width * (0.34 if len(headers) > 4 else 0.45))
+    table.columns[0].width = first
+    for index in range(1, len(headers)):
+        table.columns[index].width = int((width - first) / (len(headers) - 1))
+    size = Pt(12 if len(headers) <= 5 else 10 if len(headers) <= 9 else 8)
+    for r, line in enumerate(lines):
+        for c, text in enumerate(line):
+            cell = table.cell(r, c)
+            cell.text = clean_text(text)
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.alignment = 1 if c == 0 else 3
+            for run in paragraph.runs:
+                run.font.size = size
+                run.font.bold = r == 0
+    set_alt_text(shape, alt)

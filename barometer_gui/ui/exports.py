@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType
-from barometer_gui.core.tabulate import tabulate
 from barometer_gui.ui import table_export
 
 
@@ -106,7 +105,9 @@ class ExportActions:
             self._write(path, self.free_text.save_csv)
 
     def export_pptx(self) -> None:
-        from barometer_gui.export.pptx import write_report
+        """Every question but free text with the current settings (choose a subset with Rapport › Lag rapport)."""
+        from barometer_gui.core.report import run_report
+        from barometer_gui.core.report.spec import Settings, question_item, spec_from_views
 
         if self.survey is None or self.runner.busy:
             return
@@ -122,20 +123,19 @@ class ExportActions:
             name += ".pptx"
         spec = self.current_spec()
         survey = self.survey
-        # Free-text questions have no chart; every other question gets a slide with the current settings.
-        specs = [
-            spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID)
+        views = [
+            question_item(
+                spec.with_(question=q.id, grid_summary=spec.grid_summary and q.type is QType.GRID),
+                Settings(),
+                q.text,
+            )
             for q in survey.questions
             if q.type is not QType.TEXT
         ]
-
-        def work(progress):
-            tables = [tabulate(survey, s) for s in specs]
-            return write_report(tables, name, progress=progress)
-
+        report = spec_from_views(views, source={"file": self.path.name if self.path else ""})
         self.runner.start(
             t("Lager PowerPoint …"),
-            work,
+            lambda progress: run_report(survey, report, name, progress).path,
             lambda path: self.statusBar().showMessage(t("Lagret {path}", path=path)),
             self._failed,
         )

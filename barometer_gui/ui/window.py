@@ -42,7 +42,9 @@ from barometer_gui.ui.controls import ControlsPanel
 from barometer_gui.ui.distribution import DistributionView
 from barometer_gui.ui.exports import ExportActions
 from barometer_gui.ui.free_text import FreeTextPanel
+from barometer_gui.ui.guide import add_help_actions
 from barometer_gui.ui.question_browser import QuestionBrowser
+from barometer_gui.ui.report_basket import install_report_menu
 from barometer_gui.ui.settings import add_recent, recent_files, settings
 from barometer_gui.ui.status import StatusBar
 from barometer_gui.ui.table_model import TableModel
@@ -65,14 +67,13 @@ class MainWindow(ExportActions, QMainWindow):
         self.path: Path | None = None
         self.project_path: Path | None = None
         self.table: Table | None = None
-        #: the report basket's TableSpec dicts (kept in the project file; the basket dock fills it)
-        self.report_specs: list[dict] = []
         self.settings = settings()
         self.runner = Runner(self)
         self.setAcceptDrops(True)
         self.setStatusBar(StatusBar(self.runner, self))
         self._build_body()
         self._build_menu()
+        self.report_basket = install_report_menu(self)
         self.runner.busy_changed.connect(self._busy_changed)
         self._restore_layout()
         self.retranslate()
@@ -234,8 +235,9 @@ class MainWindow(ExportActions, QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
 
-        self.pptx_action = self._action(self.report_menu, self.export_pptx, QKeySequence("Ctrl+R"))
+        self.pptx_action = self._action(self.report_menu, self.export_pptx)
         self.signs_action = self._action(self.help_menu, self.show_signs)
+        self.guide_action, self.about_action = add_help_actions(self.help_menu, self)
         self._set_data_actions()
 
     def _action(self, menu: QMenu, slot, shortcut=None) -> QAction:
@@ -276,6 +278,8 @@ class MainWindow(ExportActions, QMainWindow):
             self.intervals_action: t("Vis &konfidensintervall"),
             self.pptx_action: t("Alle spørsmål til &PowerPoint …"),
             self.signs_action: t("&Hva betyr tegnene?"),
+            self.guide_action: t("&Brukerveiledning"),
+            self.about_action: t("&Om Barometer"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -454,7 +458,7 @@ class MainWindow(ExportActions, QMainWindow):
         self.path, self.survey, self.mapping = Path(path), survey, mapping
         self.project_path = project_path
         if project_path is None:
-            self.report_specs = []
+            self.report_basket.clear()
         add_recent(self.settings, project_path or self.path)
         self._update_title()
         self.browser.fill(survey)
@@ -521,7 +525,7 @@ class MainWindow(ExportActions, QMainWindow):
         if not Path(saved.data_file).exists():
             self._failed(t("Fant ikke datafila «{name}» som prosjektet bruker.", name=saved.data_file))
             return
-        self.report_specs = list(saved.report)
+        self.report_basket.restore(saved.report)
         self.open_file(Path(saved.data_file), mapping, saved.selections, project_path=Path(path))
 
     def save_project(self, ask: bool = False) -> Path | None:
@@ -540,7 +544,7 @@ class MainWindow(ExportActions, QMainWindow):
             data_file=str(self.path.resolve()),
             mapping=json.loads(self.mapping.to_json()) if self.mapping else None,
             selections=self.view_state(),
-            report=list(self.report_specs),
+            report=self.report_basket.saved(),
         )
         try:
             target = project.save(saved, target)

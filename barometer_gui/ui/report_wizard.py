@@ -1,0 +1,592 @@
+"""The report wizard: content → chart and table options → formats and folder → template → summary.
+
+It only edits a `ReportSpec` (which can be saved and opened as «rapportoppsett») and then hands
+it to `run_report` in the window's worker pattern, with progress and Avbryt. Cancelling leaves
+nothing behind: `run_report` stages every file and moves them in only when all are complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.report.resolve import find_question
+from barometer_gui.core.report.run import FORMATS, run_report
+from barometer_gui.core.report.spec import Item, Ref, ReportSpec, load_spec, save_spec
+from barometer_gui.core.schema import Survey
+from barometer_gui.core.stats import CORRECTIONS
+from barometer_gui.ui.report_basket import details
+from barometer_gui.ui.worker import Runner
+
+ROLE = Qt.ItemDataRole.UserRole
+KIND_MARK = {"title": "▣", "section": "§", "question": "▤", "text": "¶"}
+SPEC_FILTER = "Rapportoppsett (*.json)"
+#: Global settings the options page sets for every item (an item's own value for them is dropped).
+GLOBAL = ("weight", "min_base", "low_base", "correction")
+
+
+class ReportWizard(QWizard):
+    def __init__(
+        self, survey: Survey, spec: ReportSpec, parent: QWidget | None = None, folder: Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Lag rapport")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(900, 640)
+        self.survey = survey
+        self.spec = spec
+        self.folder = folder or Path.home()
+        self.runner = Runner(self)
+        self.result = None
+        self.content = ContentPage(self)
+        self.options = OptionsPage(self)
+        self.formats = FormatsPage(self)
+        self.template = TemplatePage(self)
+        self.summary = SummaryPage(self)
+        for page in (self.content, self.options, self.formats, self.template, self.summary):
+            self.addPage(page)
+        for button, text in (
+            (QWizard.WizardButton.FinishButton, "Lag rapport"),
+            (QWizard.WizardButton.BackButton, "< Tilbake"),
+            (QWizard.WizardButton.NextButton, "Neste >"),
+            (QWizard.WizardButton.CancelButton, "Avbryt"),
+        ):
+            self.setButtonText(button, text)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "Lagre rapportoppsett …")
+        self.setButtonText(QWizard.WizardButton.CustomButton2, "Åpne rapportoppsett …")
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.customButtonClicked.connect(self._custom)
+        self.set_spec(spec)
+
+    # ----------------------------------------------------------------- the spec
+
+    def set_spec(self, spec: ReportSpec) -> None:
+        self.spec = spec
+        for page in (self.content, self.options, self.formats, self.template):
+            page.load(spec)
+
+    def current_spec(self) -> ReportSpec:
+        """The spec as the pages show it now (the pages write into `self.spec` as they change)."""
+        self.content.store(self.spec)
+        self.options.store(self.spec)
+        self.template.store(self.spec)
+        return self.spec
+
+    def _custom(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.save_spec_as()
+        else:
+            self.open_spec()
+
+    def save_spec_as(self, name: str | None = None) -> None:
+        if name is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Lagre rapportoppsett", str(self.folder / "rapportoppsett.json"), SPEC_FILTER
+            )
+        if not name:
+            return
+        try:
+            save_spec(self.current_spec(), name)
+        except BarometerError as exc:
+            QMessageBox.warning(self, "Barometer", exc.message)
+
+    def open_spec(self, name: str | None = None) -> None:
+        if name is None:
+            name, _ = QFileDialog.getOpenFileName(self, "Åpne rapportoppsett", str(self.folder), SPEC_FILTER)
+        if not name:
+            return
+        try:
+            self.set_spec(load_spec(name))
+        except BarometerError as exc:
+            QMessageBox.warning(self, "Barometer", exc.message)
+
+    # ----------------------------------------------------------------- running
+
+    def accept(self) -> None:
+        """Finish starts the report in the worker; the wizard closes when it is written."""
+        if self.runner.busy:
+            return
+        spec, targets, survey = self.current_spec(), self.formats.targets(), self.survey
+        task = self.runner.start(
+            "Lager rapporten …",
+            lambda progress: run_report(survey, spec, targets, progress),
+            self._done,
+            self._failed,
+        )
+        task.cancelled.connect(self._cancelled)
+
+    def _done(self, result) -> None:
+        self.result = result
+        if result.skipped:
+            QMessageBox.information(self, "Barometer", result.summary())
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(result.summary())
+        super().accept()
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self.summary.status.setText("Avbrutt. Ingen filer ble skrevet.")
+
+    def _failed(self, message: str) -> None:
+        self.summary.status.setText(message)
+        QMessageBox.warning(self, "Barometer", message)
+
+    def reject(self) -> None:
+        if self.runner.task is not None:
+            self.runner.task.cancel()
+            self.runner.wait()
+        super().reject()
+
+
+class ContentPage(QWizardPage):
+    """What goes in, in which order: items from the basket, sections, text, more questions."""
+
+    def __init__(self, wizard: ReportWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle("Innhold")
+        self.setSubTitle("Velg hva rapporten skal inneholde og i hvilken rekkefølge. Dra for å flytte.")
+        self.report_title = QLineEdit()
+        self.list = QListWidget()
+        self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.list.setWordWrap(True)
+        self.list.currentItemChanged.connect(self._selected)
+        self.list.model().rowsInserted.connect(lambda *_: self.completeChanged.emit())
+        self.list.model().rowsRemoved.connect(lambda *_: self.completeChanged.emit())
+        self.questions = QComboBox()
+        for question in wizard.survey.questions:
+            self.questions.addItem(question.text, question.id)
+        self.item_title = QLineEdit()
+        self.item_title.setPlaceholderText("Tittel (tom: spørsmålsteksten)")
+        self.item_title.editingFinished.connect(self._edit)
+        self.item_text = QPlainTextEdit()
+        self.item_text.setPlaceholderText("Tekst (for tittel-, del- og tekstelementer)")
+        self.item_text.setMaximumHeight(80)
+        self.item_text.textChanged.connect(self._edit)
+        self.chart = QComboBox()
+        self.chart.addItem("Diagram", "auto")
+        self.chart.addItem("Bare tabell", "none")
+        self.chart.currentIndexChanged.connect(self._edit)
+        self.by = QComboBox()
+        self.by.addItem("Ingen (bare totalt)", None)
+        for variable in wizard.survey.background:
+            if variable.kind != "numeric":
+                self.by.addItem(variable.text, variable.id)
+        self.by.currentIndexChanged.connect(self._edit)
+        self.table = QCheckBox("Tabell i tillegg (eget lysbilde)")
+        self.table.toggled.connect(self._edit)
+        self.preview = QLabel()
+        self.preview.setMinimumSize(390, 240)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("Opp", lambda: self._move(-1)),
+            ("Ned", lambda: self._move(1)),
+            ("Fjern", self._remove),
+            ("Ny del …", lambda: self._add_text("section")),
+            ("Ny tekst …", lambda: self._add_text("text")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        add = QHBoxLayout()
+        add.addWidget(self.questions, 1)
+        add_button = QPushButton("Legg til spørsmål")
+        add_button.clicked.connect(self._add_question)
+        add.addWidget(add_button)
+
+        details = QFormLayout()
+        details.addRow("Tittel:", self.item_title)
+        details.addRow("Tekst:", self.item_text)
+        details.addRow("Del opp etter:", self.by)
+        details.addRow("Vis som:", self.chart)
+        details.addRow("", self.table)
+        details.addRow(self.preview)
+        details.addRow(self.note)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addLayout(buttons)
+        left.addLayout(add)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(details, 2)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.addRow("Rapportens tittel:", self.report_title)
+        layout.addLayout(form)
+        layout.addLayout(columns, 1)
+
+    def load(self, spec: ReportSpec) -> None:
+        self.report_title.setText(spec.title)
+        self.list.clear()
+        for item in spec.items:
+            self._append(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def store(self, spec: ReportSpec) -> None:
+        spec.title = self.report_title.text().strip() or spec.title
+        spec.items = self.items()
+
+    def items(self) -> list[Item]:
+        return [self.list.item(row).data(ROLE) for row in range(self.list.count())]
+
+    def isComplete(self) -> bool:
+        return any(item.kind == "question" for item in self.items())
+
+    def _append(self, item: Item) -> None:
+        entry = QListWidgetItem()
+        entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+        self._show(entry, item)
+        self.list.addItem(entry)
+
+    def _show(self, entry: QListWidgetItem, item: Item) -> None:
+        entry.setData(ROLE, item)
+        extra = " + tabell" if item.kind == "question" and item.table else ""
+        extra += " (bare tabell)" if item.kind == "question" and item.chart == "none" else ""
+        more = details(item) if item.kind == "question" else ""
+        entry.setText(f"{KIND_MARK[item.kind]}  {item.label()}{extra}" + (f"  ({more})" if more else ""))
+
+    def _current(self) -> tuple[QListWidgetItem | None, Item | None]:
+        entry = self.list.currentItem()
+        return entry, (entry.data(ROLE) if entry is not None else None)
+
+    def _selected(self, *_args) -> None:
+        _entry, item = self._current()
+        widgets = (self.item_title, self.item_text, self.chart, self.table, self.by)
+        for widget in widgets:
+            widget.blockSignals(True)
+        is_question = item is not None and item.kind == "question"
+        self.item_title.setText(item.title if item else "")
+        self.item_text.setPlainText(item.text if item else "")
+        self.item_text.setEnabled(item is not None and not is_question)
+        self.chart.setEnabled(is_question)
+        self.table.setEnabled(is_question)
+        self.by.setEnabled(is_question and not (item and item.overrides.get("benchmark")))
+        if item is not None:
+            self.chart.setCurrentIndex(max(0, self.chart.findData(item.chart)))
+            self.table.setChecked(item.table)
+            by = item.by.id if item.by else None
+            if self.by.findData(by) < 0:  # a breakdown by another question's answers: keep it selectable
+                self.by.addItem(item.by.text or by, by)
+            self.by.setCurrentIndex(self.by.findData(by))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._preview(item)
+
+    def _preview(self, item: Item | None) -> None:
+        """A small picture of the item's chart, from the same engine and chart code as the report."""
+        self.preview.clear()
+        self.note.clear()
+        if item is None or item.kind != "question" or item.question is None:
+            return
+        from barometer_gui.core.report.content import question_block
+        from barometer_gui.export.images import chart_png
+
+        try:
+            block = question_block(self.wizard_.survey, self.wizard_.spec, item)
+        except BarometerError as exc:
+            self.note.setText(f"Blir hoppet over: {exc.message}")
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(chart_png(block))
+        self.preview.setPixmap(pixmap)
+        self.note.setText(block.note)
+
+    def _edit(self, *_args) -> None:
+        entry, item = self._current()
+        if item is None:
+            return
+        changed = replace(item, title=self.item_title.text().strip(), text=self.item_text.toPlainText())
+        if item.kind == "question":
+            by = self.by.currentData()
+            changed = replace(
+                changed,
+                chart=self.chart.currentData(),
+                table=self.table.isChecked(),
+                by=Ref(by, self.by.currentText()) if by else None,
+            )
+        self._show(entry, changed)
+        if changed.by != item.by:
+            self._preview(changed)
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        if row < 0 or not 0 <= row + step < self.list.count():
+            return
+        entry = self.list.takeItem(row)
+        self.list.insertItem(row + step, entry)
+        self.list.setCurrentRow(row + step)
+
+    def _remove(self) -> None:
+        if self.list.currentRow() >= 0:
+            self.list.takeItem(self.list.currentRow())
+
+    def _add_text(self, kind: str, title: str | None = None) -> None:
+        if title is None:
+            title, ok = QInputDialog.getText(
+                self, "Barometer", "Overskrift for delen:" if kind == "section" else "Overskrift:"
+            )
+            if not ok:
+                return
+        self._append(Item(kind, title.strip()))
+        self.list.setCurrentRow(self.list.count() - 1)
+
+    def _add_question(self) -> None:
+        question = self.wizard_.survey.question(self.questions.currentData())
+        self._append(Item("question", question=Ref(question.id, question.text)))
+        self.list.setCurrentRow(self.list.count() - 1)
+
+
+class OptionsPage(QWizardPage):
+    """Settings for every chart and table: weight, bases, correction, small options."""
+
+    def __init__(self, wizard: ReportWizard) -> None:
+        super().__init__()
+        self.setTitle("Diagram og tabell")
+        self.setSubTitle("Gjelder alle spørsmålene i rapporten.")
+        self.weight = QComboBox()
+        self.weight.addItem("Uvektet", None)
+        for weight in wizard.survey.weights:
+            self.weight.addItem(weight, weight)
+        self.min_base = QSpinBox()
+        self.min_base.setRange(0, 1000)
+        self.low_base = QSpinBox()
+        self.low_base.setRange(0, 10000)
+        self.correction = QComboBox()
+        for key, name in CORRECTIONS.items():
+            self.correction.addItem(name, key)
+        self.fold_below = QDoubleSpinBox()
+        self.fold_below.setRange(0, 50)
+        self.fold_below.setSuffix(" %")
+        self.fold_below.setDecimals(1)
+        self.fold_below.setLocale(QLocale(QLocale.Language.NorwegianBokmal))
+        self.fold_mode = QComboBox()
+        self.fold_mode.addItem("Slå sammen til «Andre»", "andre")
+        self.fold_mode.addItem("Utelat", "omit")
+        self.all_tables = QCheckBox("Tabell for alle spørsmål")
+        form = QFormLayout(self)
+        form.addRow("Vekt:", self.weight)
+        form.addRow("Skjul grupper med færre svar enn:", self.min_base)
+        form.addRow("Merk grupper med færre svar enn:", self.low_base)
+        form.addRow("Korreksjon for mange sammenligninger:", self.correction)
+        form.addRow("Små svaralternativer (under):", self.fold_below)
+        form.addRow("… vises som:", self.fold_mode)
+        form.addRow("", self.all_tables)
+        note = QLabel(
+            "Alternativer under grensen i alle grupper slås sammen (enkeltvalg) eller utelates (flervalg); "
+            "det står i fotnoten. 0 % viser alle."
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+
+    def load(self, spec: ReportSpec) -> None:
+        s = spec.settings
+        self.weight.setCurrentIndex(max(0, self.weight.findData(s.weight)))
+        self.min_base.setValue(s.min_base)
+        self.low_base.setValue(s.low_base)
+        self.correction.setCurrentIndex(max(0, self.correction.findData(s.correction)))
+        self.fold_below.setValue(s.fold_below)
+        self.fold_mode.setCurrentIndex(max(0, self.fold_mode.findData(s.fold_mode)))
+        self.all_tables.setChecked(False)
+
+    def store(self, spec: ReportSpec) -> None:
+        s = spec.settings
+        chosen = {
+            "weight": self.weight.currentData(),
+            "min_base": self.min_base.value(),
+            "low_base": self.low_base.value(),
+            "correction": self.correction.currentData(),
+        }
+        changed = [k for k in GLOBAL if getattr(s, k) != chosen[k]]
+        for key in changed:
+            setattr(s, key, chosen[key])
+        s.fold_below = self.fold_below.value()
+        s.fold_mode = self.fold_mode.currentData()
+        items = []
+        for item in spec.items:
+            if item.kind == "question":
+                overrides = {k: v for k, v in item.overrides.items() if k not in changed}
+                item = replace(item, overrides=overrides, table=item.table or self.all_tables.isChecked())
+            items.append(item)
+        spec.items = items
+
+
+class FormatsPage(QWizardPage):
+    def __init__(self, wizard: ReportWizard) -> None:
+        super().__init__()
+        self.setTitle("Format og mappe")
+        self.setSubTitle("Velg ett eller flere formater og hvor rapporten skal lagres.")
+        self.checks = {suffix: QCheckBox(f"{name} ({suffix})") for suffix, name in FORMATS.items()}
+        self.checks[".pptx"].setChecked(True)
+        self.folder = QLineEdit(str(wizard.folder))
+        self.name = QLineEdit("rapport")
+        browse = QPushButton("Bla gjennom …")
+        browse.clicked.connect(self._browse)
+        layout = QVBoxLayout(self)
+        for check in self.checks.values():
+            check.toggled.connect(lambda *_: self.completeChanged.emit())
+            layout.addWidget(check)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Mappe:"))
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        form = QFormLayout()
+        form.addRow("Filnavn (uten endelse):", self.name)
+        layout.addLayout(form)
+        hint = QLabel("Bilder (PNG 300 dpi, SVG) lagres som én fil per spørsmål i en mappe med dette navnet.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self.name.textChanged.connect(lambda *_: self.completeChanged.emit())
+        self.folder.textChanged.connect(lambda *_: self.completeChanged.emit())
+
+    def load(self, spec: ReportSpec) -> None:
+        if spec.title and self.name.text() == "rapport":
+            self.name.setText("".join(c for c in spec.title if c not in '<>:"/\\|?*').strip() or "rapport")
+
+    def set_formats(self, suffixes: list[str]) -> None:
+        for suffix, check in self.checks.items():
+            check.setChecked(suffix in suffixes)
+
+    def targets(self) -> list[Path]:
+        folder = Path(self.folder.text().strip())
+        name = self.name.text().strip()
+        # PNG and SVG both write a folder named after the report: give SVG its own when both are chosen.
+        chosen = [s for s, check in self.checks.items() if check.isChecked()]
+        return [
+            folder / (f"{name} svg{s}" if s == ".svg" and ".png" in chosen else f"{name}{s}") for s in chosen
+        ]
+
+    def isComplete(self) -> bool:
+        return bool(self.name.text().strip() and self.folder.text().strip() and self.targets())
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Velg mappe", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+
+class TemplatePage(QWizardPage):
+    def __init__(self, wizard: ReportWizard) -> None:
+        super().__init__()
+        self.setTitle("Mal")
+        self.setSubTitle("PowerPoint-rapporten bygger på en mal: titler, farger og oppsett kommer fra den.")
+        self.default = QRadioButton("Standardmal (16:9, Barometer)")
+        self.own = QRadioButton("Egen mal (.pptx eller .potx):")
+        self.path = QLineEdit()
+        browse = QPushButton("Bla gjennom …")
+        browse.clicked.connect(self._browse)
+        self.layouts = QLabel()
+        self.layouts.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.default)
+        row = QHBoxLayout()
+        row.addWidget(self.own)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        layout.addWidget(self.layouts)
+        layout.addStretch(1)
+        for widget in (self.default, self.own):
+            widget.toggled.connect(self._changed)
+        self.path.textChanged.connect(self._changed)
+
+    def load(self, spec: ReportSpec) -> None:
+        self.path.setText(spec.settings.template or "")
+        (self.own if spec.settings.template else self.default).setChecked(True)
+
+    def store(self, spec: ReportSpec) -> None:
+        spec.settings.template = self.path.text().strip() if self.own.isChecked() else None
+
+    def isComplete(self) -> bool:
+        return self.default.isChecked() or Path(self.path.text().strip()).is_file()
+
+    def _changed(self, *_args) -> None:
+        self.layouts.clear()
+        if self.own.isChecked() and Path(self.path.text().strip()).is_file():
+            from barometer_gui.export.pptx import open_template
+
+            try:
+                deck = open_template(self.path.text().strip())
+                names = ", ".join(layout.name for layout in deck.slide_layouts)
+                self.layouts.setText(f"Oppsett i malen: {names}")
+            except BarometerError as exc:
+                self.layouts.setText(exc.message)
+        self.completeChanged.emit()
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Velg mal", "", "PowerPoint-mal (*.pptx *.potx)")
+        if name:
+            self.path.setText(name)
+            self.own.setChecked(True)
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: ReportWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle("Oppsummering")
+        self.setSubTitle("Trykk «Lag rapport». Du kan avbryte underveis; da blir ingenting lagret.")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard_
+        spec = wizard.current_spec()
+        questions = [i for i in spec.items if i.kind == "question" and i.question is not None]
+        missing = [i.label() for i in questions if find_question(wizard.survey, i.question)[0] is None]
+        lines = [
+            f"<b>{spec.title}</b>",
+            f"{len(questions)} spørsmål, {sum(i.kind == 'section' for i in spec.items)} deler, "
+            f"{sum(i.kind == 'text' for i in spec.items)} tekster.",
+            "Filer: " + ", ".join(str(t) for t in wizard.formats.targets()),
+            "Mal: " + (spec.settings.template or "standardmal (16:9)"),
+        ]
+        if spec.settings.fold_below:
+            lines.append(
+                f"Alternativer under {spec.settings.fold_below:g} % vises som «Andre» eller utelates."
+            )
+        if missing:
+            lines.append("Blir hoppet over (fant ikke spørsmålet): " + "; ".join(missing))
+        self.text.setText("<br>".join(lines))
+        self.status.clear()

@@ -1,0 +1,98 @@
+"""The report basket and wizard with pytest-qt: Ctrl+R collects views, the wizard writes or cancels cleanly."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from barometer_gui.core.importer import demo_path
+from barometer_gui.core.report import load_spec
+from barometer_gui.ui.report_wizard import ReportWizard
+from barometer_gui.ui.window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_survey):
+    """A main window showing the demo (handed the survey directly; the import worker is tested elsewhere)."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win._opened((demo_path(), demo_survey, None))
+    return win
+
+
+def _add_views(window, rows):
+    add = next(a for a in window.findChildren(type(window.open_action)) if a.text() == "&Legg til i rapport")
+    assert add.shortcut().toString() == "Ctrl+R"
+    for row in rows:
+        window.questions.setCurrentRow(row)
+        add.trigger()
+
+
+def _wizard(window, qtbot, folder) -> ReportWizard:
+    from barometer_gui.core.report.spec import spec_from_views
+
+    wizard = ReportWizard(window.survey, spec_from_views(window.report_basket.items()), window, folder=folder)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def test_basket_collects_reorders_renames_and_removes(window):
+    window.by_combo.setCurrentIndex(window.by_combo.findData("type"))
+    _add_views(window, [0, 4, 5])
+    basket = window.report_basket
+    assert [i.question.id for i in basket.items()] == ["q1", "q5", "q6"]
+    assert basket.items()[0].by.id == "type"
+    basket.list.setCurrentRow(2)
+    basket.move(-1)
+    basket.list.currentItem().setText("Hemmer og fremmer")
+    basket.list.setCurrentRow(0)
+    basket.remove_current()
+    assert [(i.question.id, i.title) for i in basket.items()] == [("q6", "Hemmer og fremmer"), ("q5", "")]
+    basket.make.click()  # «Lag rapport …» opens the wizard on the basket
+    labels = [window.report_wizard.content.list.item(r).text() for r in range(3)]
+    assert "Hemmer og fremmer" in labels[1] and "samarbeidet" in labels[2]
+    window.report_wizard.reject()
+
+
+def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns(window, qtbot, tmp_path):
+    _add_views(window, [0, 4])
+    wizard = _wizard(window, qtbot, tmp_path)
+    wizard.content._add_text("section", "Samarbeid")
+    wizard.content.list.setCurrentRow(1)
+    assert wizard.content.preview.pixmap() is not None and not wizard.content.preview.pixmap().isNull()
+    wizard.content.by.setCurrentIndex(wizard.content.by.findData("landsdel"))
+    wizard.options.fold_below.setValue(3)
+    titles = []
+    for _ in range(4):
+        titles.append(wizard.currentPage().title())
+        assert wizard.currentPage().isComplete()
+        wizard.next()
+    titles.append(wizard.currentPage().title())
+    assert titles == ["Innhold", "Diagram og tabell", "Format og mappe", "Mal", "Oppsummering"]
+    wizard.formats.set_formats([".pptx", ".xlsx", ".pdf", ".png"])
+    wizard.formats.name.setText("rapport")
+    wizard.save_spec_as(str(tmp_path / "oppsett.json"))
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=60000)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["oppsett.json", "rapport", "rapport.pdf", "rapport.pptx", "rapport.xlsx"]
+    spec = load_spec(tmp_path / "oppsett.json")
+    assert [i.kind for i in spec.items] == ["title", "question", "question", "section"]
+    assert spec.items[1].by.id == "landsdel" and spec.items[2].by is None
+    assert spec.settings.fold_below == 3
+
+
+def test_cancel_midway_leaves_nothing_behind(window, qtbot, tmp_path):
+    _add_views(window, range(8))
+    wizard = _wizard(window, qtbot, tmp_path)
+    for _ in range(4):
+        wizard.next()
+    wizard.formats.set_formats([".pptx", ".pdf", ".png"])
+    wizard.accept()
+    wizard.runner.task.cancel()
+    qtbot.waitUntil(lambda: not wizard.runner.busy, timeout=60000)
+    assert wizard.result is None and "Avbrutt" in wizard.summary.status.text()
+    assert list(tmp_path.iterdir()) == []
+    assert wizard.isVisible(), "the wizard stays open to try again"
