@@ -12,7 +12,6 @@ from pathlib import Path
 
 from barometer_gui.core.i18n import language, set_language, t
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
 _installed: list = []
 
 
@@ -44,8 +43,9 @@ def _fatal_to_norwegian(mode, context, message) -> None:
 
 
 def translations_folder() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) / "resources" / "translations" if bundle else TRANSLATIONS
+    from barometer_gui.core.resources import resources_dir
+
+    return resources_dir() / "translations"
 
 
 def install_qt_translations(code: str) -> None:
