@@ -146,7 +146,7 @@ def test_menus_and_shortcuts(window):
         window.open_action: "Ctrl+O",
         window.copy_action: "Ctrl+C",
         window.save_project_action: "Ctrl+S",
-        window.pptx_action: "Ctrl+R",
+        window.add_to_report_action: "Ctrl+R",
     }
     for action, keys in shortcuts.items():
         assert action.shortcut().toString() == keys
@@ -389,3 +389,14 @@ def test_opening_another_survey_shows_its_first_question(window, qtbot, tmp_path
     qtbot.waitUntil(lambda: not window.runner.busy and window.path == other, timeout=60000)
     assert window.table is not None and window.table.question.id == window.browser.current_id()
     assert window.table.question in window.survey.questions
+
+
+def test_crash_rescue_writes_a_project_that_reopens_the_same_view(window, tmp_path):
+    window.browser.select("q2")
+    window.report_basket.add_view(window.current_spec(), window.survey)
+    rescued = tmp_path / "redning.barometer"
+    window.rescue_project(rescued)
+    saved = project.load(rescued)
+    assert saved.data_file == str(demo_path().resolve())
+    assert saved.report == window.report_basket.saved() != []
+    assert saved.selections == window.view_state()

@@ -99,8 +99,11 @@ def run_gui(path: str | None = None, lang: str | None = None) -> int:
     from barometer_gui.ui.crash import install_crash_handler
     from barometer_gui.ui.window import MainWindow
 
-    install_crash_handler(app)  # a Norwegian dialog and a log file for any unhandled exception
+    crash_handler = install_crash_handler(
+        app
+    )  # a Norwegian dialog and a log file for any unhandled exception
     window = MainWindow()
+    crash_handler.add_rescue("prosjekt.barometer", window.rescue_project)
     window.show()
     splash.finish(window)
     app.aboutToQuit.connect(window.runner.shutdown)

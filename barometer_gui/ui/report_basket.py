@@ -197,6 +197,7 @@ def install_report_menu(window) -> ReportBasket:
         window.report_wizard = wizard  # kept while it runs its report in the background
         wizard.open()
 
+    actions = []
     for text, slot, key in (
         (t("&Legg til i rapport"), add, QKeySequence("Ctrl+R")),
         (t("&Lag rapport …"), make, None),
@@ -206,6 +207,8 @@ def install_report_menu(window) -> ReportBasket:
             action.setShortcut(key)
         action.triggered.connect(slot)
         menu.addAction(action)
+        actions.append(action)
+    window.add_to_report_action, window.make_report_action = actions
     menu.addSeparator()
     menu.addAction(basket.toggleViewAction())
     basket.make_report.connect(make)

@@ -528,6 +528,20 @@ class MainWindow(ExportActions, QMainWindow):
         self.report_basket.restore(saved.report)
         self.open_file(Path(saved.data_file), mapping, saved.selections, project_path=Path(path))
 
+    def current_project(self) -> project.Project:
+        """The open survey, mapping, view and report basket as a project (needs an open survey)."""
+        return project.Project(
+            data_file=str(self.path.resolve()),
+            mapping=json.loads(self.mapping.to_json()) if self.mapping else None,
+            selections=self.view_state(),
+            report=self.report_basket.saved(),
+        )
+
+    def rescue_project(self, path: Path) -> None:
+        """After a crash: a copy of the open work, so the adviser can reopen it (the crash dialog names it)."""
+        if self.survey is not None and self.path is not None:
+            project.save(self.current_project(), path)
+
     def save_project(self, ask: bool = False) -> Path | None:
         if self.survey is None or self.path is None:
             return None
@@ -540,14 +554,8 @@ class MainWindow(ExportActions, QMainWindow):
             if not name:
                 return None
             target = Path(name)
-        saved = project.Project(
-            data_file=str(self.path.resolve()),
-            mapping=json.loads(self.mapping.to_json()) if self.mapping else None,
-            selections=self.view_state(),
-            report=self.report_basket.saved(),
-        )
         try:
-            target = project.save(saved, target)
+            target = project.save(self.current_project(), target)
         except BarometerError as exc:
             self._failed(exc.message)
             return None
