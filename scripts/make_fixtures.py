@@ -305,7 +305,27 @@ def kobo(folder: Path) -> None:
     for i, knr in enumerate(KNR[:10]):
         chosen = COLLAB[i] or (0, 0, 0)
         main.append(
-            ["2024-03-01T10:00:00", "2024-03-01T10:07:00", "2024-03-01", f"enketo.org:{i}", knr, {"Ja": "ja", "Nei": "nei", "Vet ikke": "vet_ikke"}.get(STRATEGY[i] or ""), " ".join(c for c, t in zip(codes, chosen, strict=True) if t), *list(chosen), STAFF[i], 1000 + i, f"uuid-{i}", "2024-03-01T10:08:00", None, None, "submitted_via_web", None, "vAbc", None, i + 1]
+            [
+                "2024-03-01T10:00:00",
+                "2024-03-01T10:07:00",
+                "2024-03-01",
+                f"enketo.org:{i}",
+                knr,
+                {"Ja": "ja", "Nei": "nei", "Vet ikke": "vet_ikke"}.get(STRATEGY[i] or ""),
+                " ".join(c for c, t in zip(codes, chosen, strict=True) if t),
+                *list(chosen),
+                STAFF[i],
+                1000 + i,
+                f"uuid-{i}",
+                "2024-03-01T10:08:00",
+                None,
+                None,
+                "submitted_via_web",
+                None,
+                "vAbc",
+                None,
+                i + 1,
+            ]
         )
     repeat = [["navn", "rolle", "_index", "_parent_table_name", "_parent_index", "_submission__id"]]
     repeat += [[f"Person {k}", "leder", k + 1, "Innovasjon", 1 + k % 10, 1000 + k % 10] for k in range(25)]

@@ -70,6 +70,8 @@ def test_respondent_rule_is_settable(real_xlsx, real, dataset):
 def test_csv_variant_has_the_same_respondents(real_xlsx):
     from tests.conftest import REAL_EXPORTS
 
-    survey = open_survey(REAL_EXPORTS / "surveyxact-nifu" / "ex_survey2_semicolon_ansi" / "dataset.csv",
-                         use_saved_mapping=False)
+    survey = open_survey(
+        REAL_EXPORTS / "surveyxact-nifu" / "ex_survey2_semicolon_ansi" / "dataset.csv",
+        use_saved_mapping=False,
+    )
     assert survey.respondents == 425

@@ -32,9 +32,17 @@ def _shape(survey) -> list[tuple[str, str]]:
 def test_qualtrics_three_header_rows_metadata_and_finished():
     survey = _open("qualtrics.csv")
     assert survey.layout == "qualtrics"
-    assert _shape(survey) == [("q1", "single"), ("q2", "multi"), ("q2_4_text", "text"), ("q3", "grid"),
-                              ("q4", "numeric")]
-    assert survey.question("q3").options == SCALE and survey.question("q3").items == ["Vi prøver nytt", "Vi lærer av feil"]
+    assert _shape(survey) == [
+        ("q1", "single"),
+        ("q2", "multi"),
+        ("q2_4_text", "text"),
+        ("q3", "grid"),
+        ("q4", "numeric"),
+    ]
+    assert survey.question("q3").options == SCALE and survey.question("q3").items == [
+        "Vi prøver nytt",
+        "Vi lærer av feil",
+    ]
     raw = pd.read_csv(DATA / "qualtrics.csv", skiprows=[1, 2])
     rows = raw[raw["Progress"] > 0]  # Finished, or started and answered something
     assert survey.respondents == len(rows) == 10
@@ -66,7 +74,11 @@ def test_google_forms_checkboxes_with_commas_and_times():
     survey = _open("google_forms.xlsx")
     assert survey.layout == "google_forms"
     multi = survey.question("Hvilke satsinger har dere?")
-    options = ["Innovasjon, forskning og utvikling", "Digitalisering", "Samarbeid med næringsliv, frivillige og andre"]
+    options = [
+        "Innovasjon, forskning og utvikling",
+        "Digitalisering",
+        "Samarbeid med næringsliv, frivillige og andre",
+    ]
     assert str(multi.type) == "multi" and multi.options == options
     raw = pd.read_excel(DATA / "google_forms.xlsx")
     cells = raw["Hvilke satsinger har dere?"]
@@ -87,7 +99,9 @@ def test_nettskjema_tab_separated_with_innsendt():
     answers = raw.columns[5:]
     rows = raw[raw["Innsendt"].notna() | raw[answers].notna().any(axis=1)]
     assert survey.respondents == len(rows) == 10
-    assert {"NR", "Opprettet", "Endret", "Innsendt"}.isdisjoint({c for q in survey.questions for c in q.columns})
+    assert {"NR", "Opprettet", "Endret", "Innsendt"}.isdisjoint(
+        {c for q in survey.questions for c in q.columns}
+    )
     collab = [c for c in raw.columns if " :: " in c]
     base, counts = _total(survey, "Hvem samarbeider dere med?")
     assert base == rows[collab].notna().any(axis=1).sum()
@@ -180,8 +194,15 @@ def test_spss_multiple_response_set_becomes_one_question(tmp_path):
     frame.attrs["readstat"] = {
         "variable_labels": {"sam_a": "Kommuner", "sam_b": "Private", "sam_c": "Staten"},
         "value_labels": {},
-        "mr_sets": {"samarbeid": {"type": "D", "is_dichotomy": True, "counted_value": 1,
-                                  "label": "Hvem samarbeider dere med?", "variable_list": ["sam_a", "sam_b", "sam_c"]}},
+        "mr_sets": {
+            "samarbeid": {
+                "type": "D",
+                "is_dichotomy": True,
+                "counted_value": 1,
+                "label": "Hvem samarbeider dere med?",
+                "variable_list": ["sam_a", "sam_b", "sam_c"],
+            }
+        },
     }
     mapping = spss.mapping(frame, "spss")
     spec = next(q for q in mapping.questions if q.id == "samarbeid")
