@@ -133,7 +133,7 @@ def test_codebook_and_form_definition_alone_are_refused(tmp_path):
         tmp_path / "kodebok.xlsx",
         {"Variabler": [["Variabel", "Etikett"], ["q1", "Strategi"], ["q2", "Budsjett"], ["q3", "Ledelse"]]},
     )
-    with pytest.raises(BarometerError, match="kodebok.*--codebook"):
+    with pytest.raises(BarometerError, match=r"kodebok.*--codebook"):
         open_survey(book, use_saved_mapping=False)
     with pytest.raises(BarometerError, match="skjemadefinisjon"):
         open_survey(Path(__file__).parent / "data" / "kobo_xlsform.xlsx", use_saved_mapping=False)
@@ -154,7 +154,7 @@ def test_extension_that_lies_is_named(tmp_path):
 
 def _coded_type_book(path: Path, codes: list[int], labelled: bool) -> Path:
     data = [["knr", "type", "q1"]] + [
-        [k, c, 1 + i % 2] for i, (k, c) in enumerate(zip(KNR + [4600], codes, strict=True))
+        [k, c, 1 + i % 2] for i, (k, c) in enumerate(zip([*KNR, 4600], codes, strict=True))
     ]
     values = [["q1", 1, "Ja"], ["q1", 2, "Nei"]]
     if labelled:

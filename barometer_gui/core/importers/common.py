@@ -329,13 +329,14 @@ def header_rows(raw: pd.DataFrame, limit: int = 3) -> int:
     every question.
     """
     count = 0
-    while count < min(limit, len(raw) - 1) and _is_header_row(raw, count):
+    body = raw.iloc[limit:] if len(raw) > limit + 2 else None  # judged against the rows after them
+    while count < min(limit, len(raw) - 1) and _is_header_row(raw, count, body):
         count += 1
     return count
 
 
-def _is_header_row(raw: pd.DataFrame, index: int) -> bool:
-    below = raw.iloc[index + 1 :]
+def _is_header_row(raw: pd.DataFrame, index: int, body: pd.DataFrame | None) -> bool:
+    below = raw.iloc[index + 1 :] if body is None else body
     filled = 0
     header_like = 0
     coded = 0
