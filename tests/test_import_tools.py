@@ -207,3 +207,9 @@ def test_spss_multiple_response_set_becomes_one_question(tmp_path):
     mapping = spss.mapping(frame, "spss")
     spec = next(q for q in mapping.questions if q.id == "samarbeid")
     assert str(spec.type) == "multi" and spec.options == ["Kommuner", "Private", "Staten"]
+
+
+def test_codebook_files_beside_the_data_are_offered():
+    from barometer_gui.core.importers import codebook_beside
+
+    assert codebook_beside(DATA / "sosci.csv") == [DATA / "kobo_xlsform.xlsx", DATA / "sosci_values.csv"]

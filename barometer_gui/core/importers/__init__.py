@@ -6,11 +6,12 @@ response-status fields, `plausibility` the checks that turn guesses into warning
 what is not response data. The order below is the order of the checks: the most specific
 signature (sheet names, metadata columns, header rows) wins; plain flat data is the fallback.
 
-Public API: `detect`, `read_codebook`, `variable_id`, `order_scale`.
+Public API: `detect`, `read_codebook`, `codebook_beside`, `variable_id`, `order_scale`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -36,7 +37,7 @@ from barometer_gui.core.importers.refusals import refuse_non_data
 from barometer_gui.core.mapping import Mapping
 from barometer_gui.core.readers import RawBook
 
-__all__ = ["Codebook", "detect", "order_scale", "read_codebook", "variable_id"]
+__all__ = ["Codebook", "codebook_beside", "detect", "order_scale", "read_codebook", "variable_id"]
 Codebook = codebook.Codebook
 
 
@@ -107,6 +108,24 @@ def read_codebook(path: str | Path, data_columns: list[str]) -> Codebook:
             "Velg kodeboka som hører til eksporten."
         )
     return found
+
+
+_CODEBOOK_NAME = re.compile(
+    r"(values|variables|codebook|kodebok|kodeliste|variabler|verdier|xlsform|skjema_?def)", re.I
+)
+
+
+def codebook_beside(path: str | Path) -> list[Path]:
+    """Codebook-shaped files next to a data file (SoSci values.csv, *_kodebok.xlsx, an XLSForm), for the GUI to offer."""
+    path = Path(path)
+    return sorted(
+        p
+        for p in path.parent.iterdir()
+        if p != path
+        and p.is_file()
+        and p.suffix.lower() in {".csv", ".txt", ".xlsx", ".xls"}
+        and _CODEBOOK_NAME.search(p.stem)
+    )
 
 
 def _without_header_rows(
