@@ -214,3 +214,15 @@ def test_mapping_words_are_enums_with_display_names(tmp_path):
     assert isinstance(again.layout, Layout) and again.layout.display == "Kodede data med kodebok"
     assert all(isinstance(q.type, QType) and isinstance(q.encoding, Encoding) for q in again.questions)
     assert QType.MULTI.display == "Flere svar" and Encoding.JOINED.display
+
+
+def test_question_ids_are_stable_across_exports(tmp_path):
+    rows = [["Kommunenr", "Har dere en strategi?", "Hvor mange ansatte?"]]
+    rows += [[k, "Ja" if i % 2 else "Nei", i] for i, k in enumerate(KNR)]
+    moved = [["Ny: Har dere et budsjett?", "Kommunenr", "Hvor mange ansatte?", "Har dere en strategi?"]]
+    moved += [["Ja", k, i, "Ja" if i % 2 else "Nei"] for i, k in enumerate(KNR)]
+    first = open_survey(write_xlsx(tmp_path / "2024.xlsx", {"Svar": rows}), use_saved_mapping=False)
+    second = open_survey(write_xlsx(tmp_path / "2025.xlsx", {"Svar": moved}), use_saved_mapping=False)
+    ids = {q.text: q.id for q in first.questions}
+    assert ids == {q.text: q.id for q in second.questions if q.text in ids}
+    assert ids["Har dere en strategi?"] == "har_dere_en_strategi"

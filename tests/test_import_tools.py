@@ -212,4 +212,24 @@ def test_spss_multiple_response_set_becomes_one_question(tmp_path):
 def test_codebook_files_beside_the_data_are_offered():
     from barometer_gui.core.importers import codebook_beside
 
-    assert codebook_beside(DATA / "sosci.csv") == [DATA / "kobo_xlsform.xlsx", DATA / "sosci_values.csv"]
+    found = codebook_beside(DATA / "sosci.csv")
+    assert found == [DATA / "kobo_xlsform.xlsx", DATA / "nettskjema_kodebok.csv", DATA / "sosci_values.csv"]
+
+
+def test_nettskjema_codes_with_its_codebook():
+    survey = _open("nettskjema_koder.txt", codebook=DATA / "nettskjema_kodebok.csv")
+    assert survey.layout == "nettskjema"
+    assert _shape(survey) == [("strategi", "single"), ("samarbeid", "multi")]
+    assert survey.question("strategi").options == ["Ja", "Nei", "Vet ikke"]
+    assert survey.question("samarbeid").options == OPTIONS
+    raw = pd.read_csv(DATA / "nettskjema_koder.txt", sep="\t")
+    rows = raw[raw["Innsendt"].notna() | raw[["strategi", "samarbeid.1"]].notna().any(axis=1)]
+    base, counts = _total(survey, "strategi")
+    assert counts["Ja"] == (rows["strategi"] == 1).sum() and base == rows["strategi"].notna().sum()
+
+
+def test_codebook_that_does_not_fit_is_refused():
+    from barometer_gui.core.errors import BarometerError
+
+    with pytest.raises(BarometerError, match="ser ikke ut som en kodebok"):
+        _open("qualtrics.csv", codebook=DATA / "sosci_values.csv")

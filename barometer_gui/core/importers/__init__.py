@@ -34,7 +34,7 @@ from barometer_gui.core.importers import (
 from barometer_gui.core.importers.common import drop_header_rows, header_rows, order_scale, variable_id
 from barometer_gui.core.importers.metadata import find_status
 from barometer_gui.core.importers.refusals import refuse_non_data
-from barometer_gui.core.mapping import Mapping
+from barometer_gui.core.mapping import Layout, Mapping
 from barometer_gui.core.readers import RawBook
 
 __all__ = ["Codebook", "codebook_beside", "detect", "order_scale", "read_codebook", "variable_id"]
@@ -73,7 +73,7 @@ def _propose(raw: pd.DataFrame, rows: list[list[str]], texts: dict[str, str], fo
     if kobo.matches(raw):
         return kobo.mapping(raw, texts, found)
     if found:
-        return codebook.mapping(raw, found)
+        return codebook.mapping(raw, found, Layout.NETTSKJEMA if nettskjema.matches(raw) else Layout.CODEBOOK)
     if qualtrics.matches(raw, rows):
         return qualtrics.mapping(raw, texts)
     if limesurvey.matches(raw):
@@ -101,8 +101,11 @@ def read_codebook(path: str | Path, data_columns: list[str]) -> Codebook:
     from barometer_gui.core.readers import read_book
 
     path = Path(path)
-    found = codebook.from_sheets(read_book(path).sheets, {str(c) for c in data_columns})
-    if not found:
+    names = {str(c) for c in data_columns}
+    found = codebook.from_sheets(read_book(path).sheets, names)
+    known = set(found.variable_labels) | set(found.value_labels)
+    short = names | {n.rpartition("/")[2] for n in names}  # Kobo: "grp/q1" is "q1" in the XLSForm
+    if not known & short:
         raise BarometerError(
             f"«{path.name}» ser ikke ut som en kodebok for denne fila: ingen av variablene finnes i dataene. "
             "Velg kodeboka som hører til eksporten."

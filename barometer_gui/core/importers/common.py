@@ -329,7 +329,8 @@ def header_rows(raw: pd.DataFrame, limit: int = 3) -> int:
     every question.
     """
     count = 0
-    body = raw.iloc[limit:] if len(raw) > limit + 2 else None  # judged against the rows after them
+    # Judged against (a sample of) the rows after them, so a large file costs no more than a small one.
+    body = raw.iloc[limit : limit + 2000] if len(raw) > limit + 2 else None
     while count < min(limit, len(raw) - 1) and _is_header_row(raw, count, body):
         count += 1
     return count
