@@ -249,7 +249,7 @@ def nettskjema(folder: Path) -> None:
     ]
     for row in rows[1:]:
         answer = {"Ja": 1, "Nei": 2, "Vet ikke": 3}.get(row[5])
-        coded.append(row[:5] + [answer] + row[6:9])
+        coded.append([*row[:5], answer, *row[6:9]])
     _csv(folder / "nettskjema_koder.txt", coded, delimiter="\t")
     book = [
         ["Kode", "Spørsmål", "Verdi", "Svaralternativ"],
