@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from barometer_gui.core.cells import code_key, is_blank, is_numeric
+from barometer_gui.core.cells import code_key, is_blank, is_numeric, to_numbers
 from barometer_gui.core.mapping import CHOSEN, BackgroundSpec, Encoding, QuestionSpec, Role
 from barometer_gui.core.schema import DONT_KNOW, QType, clean_label
 from barometer_gui.core.texts import common_id, header_stem, item_text, split_texts
@@ -338,25 +338,36 @@ def header_rows(raw: pd.DataFrame, limit: int = 3) -> int:
 
 def _is_header_row(raw: pd.DataFrame, index: int, body: pd.DataFrame | None) -> bool:
     below = raw.iloc[index + 1 :] if body is None else body
-    filled = 0
-    header_like = 0
-    coded = 0
-    for column in raw.columns:
-        value = raw[column].iloc[index]
-        if is_blank(value):
-            continue
-        filled += 1
-        rest = below[column].dropna()
-        rest = rest[rest.astype(str).str.strip() != ""]
-        text = clean_label(value)
-        number = pd.to_numeric(text.replace(",", "."), errors="coerce")
-        if len(rest) and is_numeric(rest) and pd.isna(number) and not _is_date_like(text):
-            header_like += 1
-            coded += 1
-        elif pd.isna(number) and text.casefold() not in set(rest.map(lambda v: clean_label(v).casefold())):
-            few = rest.map(clean_label).nunique() <= max(12, 0.2 * len(rest))
-            header_like += few or text.startswith('{"ImportId"') or text == clean_label(column)
-    return filled >= 2 and header_like >= 0.9 * filled and (coded >= 1 or header_like >= 3)
+    filled = [(c, v) for c, v in zip(raw.columns, raw.iloc[index], strict=True) if not is_blank(v)]
+    allowed_misses = 0.1 * len(filled)
+    misses = header_like = coded = 0
+    for column, value in filled:
+        kind = _header_cell(column, value, below[column])
+        header_like += kind is not None
+        coded += kind == "coded"
+        misses += kind is None
+        if misses > allowed_misses:
+            return False  # most rows stop here after a cell or two
+    return len(filled) >= 2 and (coded >= 1 or header_like >= 3)
+
+
+def _header_cell(column: object, value: object, rest: pd.Series) -> str | None:
+    """ "coded": text over a column of numbers; "label": a text never given as an answer below."""
+    if not isinstance(value, str):
+        return None
+    text = clean_label(value)
+    if _is_date_like(text) or not pd.isna(pd.to_numeric(text.replace(",", "."), errors="coerce")):
+        return None
+    rest = rest[rest.notna()]
+    words = rest.astype(str).str.strip()
+    rest, words = rest[words != ""], words[words != ""]
+    if len(rest) and to_numbers(rest).notna().all():
+        return "coded"
+    folded = words.str.casefold()
+    if (folded == text.casefold()).any():
+        return None
+    few = folded.nunique() <= max(12, 0.2 * len(folded))
+    return "label" if few or text.startswith('{"ImportId"') or text == clean_label(column) else None
 
 
 def _is_date_like(text: str) -> bool:
