@@ -233,3 +233,15 @@ def test_codebook_that_does_not_fit_is_refused():
 
     with pytest.raises(BarometerError, match="ser ikke ut som en kodebok"):
         _open("qualtrics.csv", codebook=DATA / "sosci_values.csv")
+
+
+def test_qualtrics_numeric_export_warns_that_codes_lack_labels(tmp_path):
+    frame = pd.read_csv(DATA / "qualtrics.csv", header=None, dtype=object)
+    codes = {"Ja": "1", "Nei": "2", "Vet ikke": "3", **{o: "1" for o in OPTIONS}}
+    codes |= {s: str(i + 1) for i, s in enumerate(SCALE)}
+    frame.iloc[3:] = frame.iloc[3:].map(lambda v: codes.get(v, v))
+    path = tmp_path / "numeric.csv"
+    frame.to_csv(path, header=False, index=False)
+    survey = open_survey(path, use_saved_mapping=False)
+    assert survey.layout == "qualtrics" and any("Use choice text" in w for w in survey.warnings)
+    assert str(survey.question("q2").type) == "multi"
