@@ -385,7 +385,7 @@ def drop_header_rows(raw: pd.DataFrame, count: int) -> tuple[pd.DataFrame, list[
 
 def numbers_if_all(column: pd.Series) -> pd.Series:
     """A text column as numbers when every filled cell is one (after header rows are taken out)."""
-    if column.dtype != object:
+    if column.dtype.kind in "iufbM":
         return column
     filled = column.map(lambda v: not is_blank(v))
     numbers = pd.to_numeric(column.where(filled, None), errors="coerce")
