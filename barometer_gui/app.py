@@ -7,6 +7,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--version"]:  # installers, IT inventory and the bundle smoke test ask this
+        from barometer_gui import __version__
+
+        print(f"barometer {__version__}")
+        return 0
     if argv and (argv[0] in ("inspect", "table", "report") or argv[0] in ("-h", "--help")):
         from barometer_gui.cli import run
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.files import check_output_path
 from barometer_gui.core.importer import demo_path, open_survey
 from barometer_gui.core.schema import Survey
 from barometer_gui.core.stats import CORRECTIONS
@@ -105,6 +106,8 @@ def run(argv: list[str]) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if getattr(args, "out", None):  # before any work: never write over an input
+        check_output_path(args.out, args.file or demo_path(), args.mapping, getattr(args, "template", None))
     survey = _load(args)
     if args.command == "inspect":
         print(json.dumps(survey.describe(), ensure_ascii=False, indent=2))

@@ -3,47 +3,92 @@
 Next year's export of the same survey usually keeps most variable codes, so a
 saved mapping is reused when it covers the new file's columns, even if the
 exact column set differs a little.
+
+The folder is the user's to edit and to break, so nothing in it is trusted:
+each file is size-capped, decoded and checked against the mapping schema with
+strict types before `Mapping.from_json` sees it, and a bad file is skipped with
+a note that names it, never failing the survey being opened. File names are a
+hash of the survey's signature, so no signature (an absolute path, `../`) can
+place a file outside the folder.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import os
+import re
 import sys
+import types
+import typing
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write_text
 from barometer_gui.core.mapping import Mapping
 
+#: The largest mapping file read: a 5 000-column survey with code lists is well under 1 MB.
+MAX_MAPPING_BYTES = 4 * 2**20
+#: Saved mappings looked through for a survey without an exact match, newest first.
+MAX_CANDIDATES = 200
+_MAX_TEXT = 20_000
+_MAX_ITEMS = 100_000
+
 
 def store_dir() -> Path:
-    """Per-user folder: %APPDATA%\\Barometer on Windows, ~/.config/barometer elsewhere."""
+    """Per-user data folder (platformdirs): %LOCALAPPDATA%\\Barometer on Windows, ~/.local/share/Barometer on Linux.
+
+    BAROMETER_HOME points it elsewhere (tests, portable installs).
+    """
     override = os.environ.get("BAROMETER_HOME")
     if override:
         return Path(override) / "mappings"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Barometer", appauthor=False)) / "mappings"
+
+
+def _legacy_dir() -> Path | None:
+    """Where versions before 0.2 saved mappings; still read, never written."""
+    if os.environ.get("BAROMETER_HOME"):
+        return None
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / "Barometer" / "mappings"
-    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "barometer" / "mappings"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "barometer" / "mappings"
+
+
+def file_name(signature: str) -> str:
+    """The storage name: a hash of the signature, whatever characters the signature holds."""
+    return hashlib.sha256(str(signature).encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json"
 
 
 def save(mapping: Mapping) -> Path:
-    path = store_dir() / f"{mapping.signature}.json"
+    path = store_dir() / file_name(mapping.signature)
     atomic_write_text(path, mapping.to_json())
     return path
 
 
-def find(signature: str, columns: list[str]) -> Mapping | None:
-    """The saved mapping for these columns: exact signature first, else one whose columns all exist."""
-    folder = store_dir()
-    exact = folder / f"{signature}.json"
-    if exact.is_file():
-        return _load(exact)
-    if not folder.is_dir():
-        return None
+def find(signature: str, columns: list[str], notes: list[str] | None = None) -> Mapping | None:
+    """The saved mapping for these columns: exact signature first, else one whose columns all exist.
+
+    Files that cannot be used are skipped; what was wrong with each is appended to `notes`.
+    """
+    notes = notes if notes is not None else []
+    folders = [f for f in (store_dir(), _legacy_dir()) if f is not None and f.is_dir()]
+    names = [file_name(signature)] + ([f"{signature}.json"] if _is_plain_name(signature) else [])
+    tried: set[Path] = set()
+    for folder in folders:
+        for name in names:
+            exact = folder / name
+            if exact.is_file():
+                tried.add(exact)
+                mapping = _load_quietly(exact, notes)
+                if mapping is not None:
+                    return mapping
     available = set(columns)
-    for candidate in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True):
-        mapping = _load(candidate)
+    for candidate in _candidates(folders):
+        mapping = None if candidate in tried else _load_quietly(candidate, notes)
         if mapping is None:
             continue
         needed = {c for q in mapping.questions for c in q.columns} | {b.column for b in mapping.background}
@@ -52,8 +97,141 @@ def find(signature: str, columns: list[str]) -> Mapping | None:
     return None
 
 
-def _load(path: Path) -> Mapping | None:
+def load_file(path: str | Path) -> Mapping:
+    """A mapping file the user names (CLI --mapping, the window): checked as strictly as saved ones."""
+    path = Path(path)
+    text = _checked_text(path)
     try:
-        return Mapping.load(path)
-    except BarometerError:
+        return Mapping.from_json(text)
+    except BarometerError as exc:
+        raise BarometerError(f"«{path.name}»: {exc.message}") from None
+
+
+def _is_plain_name(signature: str) -> bool:
+    return bool(re.fullmatch(r"[0-9a-f]{16}", str(signature)))
+
+
+def _candidates(folders: list[Path]) -> list[Path]:
+    found: list[tuple[float, Path]] = []
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.name.endswith(".json"):
+                continue
+            try:
+                if entry.is_file():
+                    found.append((entry.stat().st_mtime, Path(entry.path)))
+            except OSError:
+                continue
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [path for _, path in found[:MAX_CANDIDATES]]
+
+
+def _load_quietly(path: Path, notes: list[str]) -> Mapping | None:
+    try:
+        return Mapping.from_json(_checked_text(path))
+    except BarometerError as exc:
+        notes.append(f"Lagret kobling «{path.name}» i «{path.parent}» ble hoppet over: {exc.message}")
         return None
+
+
+def _checked_text(path: Path) -> str:
+    """The file's text after size, encoding and schema checks; BarometerError says what is wrong."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_MAPPING_BYTES:
+            raise BarometerError(
+                f"Koblingsfila «{path.name}» er for stor ({size // 2**20} MB; grensen er "
+                f"{MAX_MAPPING_BYTES // 2**20} MB). Slett den eller lagre koblingen på nytt."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_MAPPING_BYTES + 1)
+    except OSError as exc:
+        raise BarometerError(f"Kunne ikke lese koblingsfila «{path.name}»: {exc.strerror or exc}.") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BarometerError(
+            f"Koblingsfila «{path.name}» er ikke UTF-8-tekst. Lagre koblingen på nytt fra Barometer."
+        ) from None
+    try:
+        raw = json.loads(text)
+    except RecursionError:
+        raise BarometerError(
+            f"Koblingsfila «{path.name}» er for dypt nøstet til å være en kobling."
+        ) from None
+    except ValueError as exc:
+        raise BarometerError(
+            f"Koblingsfila «{path.name}» er ikke gyldig JSON (linje {getattr(exc, 'lineno', '?')}); "
+            "den kan være avkuttet. Lagre koblingen på nytt."
+        ) from None
+    problem = schema_problem(raw)
+    if problem:
+        raise BarometerError(f"Koblingsfila «{path.name}» er ikke en gyldig kobling: {problem}.")
+    return text
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def schema_problem(value: object, schema: object = Mapping, where: str = "") -> str | None:
+    """What in `value` breaks the mapping schema (strict types, no unknown keys), or None.
+
+    The schema is read from the `Mapping` dataclasses themselves, so it cannot drift from what
+    `Mapping.from_json` builds. `from_json` accepts anything its dataclasses can be built from;
+    a hand-edited or damaged file can hold a number where a list of columns belongs, which only
+    fails later, deep in apply_mapping. This check runs first and names the place.
+    """
+    here = where or "roten"
+    if dataclasses.is_dataclass(schema):
+        if not isinstance(value, dict):
+            return f"{here} skal være et objekt"
+        fields = {f.name: f for f in dataclasses.fields(schema) if f.compare}
+        unknown = sorted(set(value) - set(fields))
+        if unknown:
+            return f"{here} har ukjent felt «{unknown[0][:40]}»"
+        required = {
+            name
+            for name, f in fields.items()
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        }
+        missing = sorted(required - set(value))
+        if missing:
+            return f"{here} mangler feltet «{missing[0]}»"
+        hints = typing.get_type_hints(schema)
+        for key, item in value.items():
+            problem = schema_problem(item, hints[key], f"{where}.{key}" if where else key)
+            if problem:
+                return problem
+        return None
+    origin, args = typing.get_origin(schema), typing.get_args(schema)
+    if origin in (types.UnionType, typing.Union):  # X | None
+        if value is None and type(None) in args:
+            return None
+        return schema_problem(value, next(a for a in args if a is not type(None)), where)
+    if origin is dict:
+        if not isinstance(value, dict) or len(value) > _MAX_ITEMS:
+            return f"{here} skal være en kodeliste (kode: etikett)"
+        if not all(isinstance(v, str) and len(v) <= _MAX_TEXT for v in value.values()):
+            return f"{here} skal ha tekst som etiketter"
+        return None
+    if origin is list:
+        if not isinstance(value, list) or len(value) > _MAX_ITEMS:
+            return f"{here} skal være en liste"
+        for index, item in enumerate(value):
+            problem = schema_problem(item, args[0], f"{where}[{index}]")
+            if problem:
+                return problem
+        return None
+    if schema is bool:
+        return None if isinstance(value, bool) else f"{here} skal være sann eller usann"
+    if schema is int:
+        return (
+            None if isinstance(value, int) and not isinstance(value, bool) else f"{here} skal være et heltall"
+        )
+    if not isinstance(value, str) or len(value) > _MAX_TEXT:
+        return f"{here} skal være tekst"
+    return None

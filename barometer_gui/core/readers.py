@@ -15,19 +15,17 @@ import csv
 import io
 import logging
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from barometer_gui.core.archive import GAP_ROWS, check_workbook_zip, refuse_oversized
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.progress import Progress, no_progress
 
 MAX_FILE_BYTES = 400 * 1024 * 1024
-MAX_UNPACKED_BYTES = 3 * 1024 * 1024 * 1024
-MAX_ZIP_RATIO = 200
 MAX_TEXT_BYTES = 400 * 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -61,7 +59,7 @@ def read_book(path: str | Path, sheet: str | None = None, progress: Progress = n
         return _read_excel(path, sheet, progress, zipped=False)
     if head.startswith(b"PK"):
         raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.")
-    sibling_folder = _surveyxact_csv_folder(path)
+    sibling_folder = surveyxact_csv_folder(path)
     if sibling_folder is not None:
         return _read_csv_folder(sibling_folder, progress)
     frame, notes = read_csv_table(path, progress)
@@ -91,51 +89,6 @@ def _head(path: Path) -> bytes:
 # --------------------------------------------------------------------------- Excel
 
 
-def _check_zip(path: Path) -> None:
-    """Refuse zip bombs, non-workbook zips and XML with entity declarations before parsing."""
-    from defusedxml import ElementTree as SafeET
-    from defusedxml.common import DefusedXmlException
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            names = {m.filename for m in members}
-            total = sum(m.file_size for m in members)
-            if total > MAX_UNPACKED_BYTES:
-                raise BarometerError(
-                    f"«{path.name}» pakker seg ut til over {MAX_UNPACKED_BYTES // 2**30} GB og blir ikke åpnet."
-                )
-            for member in members:
-                ratio = member.file_size / max(member.compress_size, 1)
-                if member.file_size > 20 * 2**20 and ratio > MAX_ZIP_RATIO:
-                    raise BarometerError(
-                        f"«{path.name}» ser ut som en zip-bombe (unormalt høy komprimering) og blir ikke åpnet."
-                    )
-            if (
-                "xl/workbook.xml" not in names
-                and "xl/workbook.bin" not in names
-                and "content.xml" not in names
-            ):
-                raise BarometerError(f"«{path.name}» er en zip-fil, men ikke en Excel-arbeidsbok.")
-            for member in members:
-                if not member.filename.endswith((".xml", ".rels")):
-                    continue
-                with archive.open(member) as handle:
-                    head = handle.read(4096)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise BarometerError(
-                        f"«{path.name}» inneholder XML-konstruksjoner (DTD/entiteter) som ikke er tillatt i Excel-filer."
-                    )
-            if "xl/workbook.xml" in names:
-                SafeET.fromstring(archive.read("xl/workbook.xml"))
-    except zipfile.BadZipFile:
-        raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.") from None
-    except (DefusedXmlException, SafeET.ParseError):
-        raise BarometerError(f"«{path.name}» har en ugyldig arbeidsbok-del (xl/workbook.xml).") from None
-    except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, zlib.error):
-        raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.") from None
-
-
 def _refuse_encrypted(path: Path) -> None:
     """Password-protected .xlsx files are OLE containers with an EncryptedPackage stream."""
     with path.open("rb") as handle:
@@ -150,8 +103,7 @@ def _refuse_encrypted(path: Path) -> None:
 def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool) -> RawBook:
     import fastexcel
 
-    if zipped:
-        _check_zip(path)
+    extents = check_workbook_zip(path) if zipped else {}
     progress(0.05, "Åpner arbeidsboka …")
     try:
         reader = fastexcel.read_excel(str(path))
@@ -162,13 +114,21 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
         if sheet not in names:
             raise BarometerError(f"Arbeidsboka har ikke arket «{sheet}». Ark: {', '.join(names)}.")
         names = [sheet]
+    # Before any sheet is loaded: one sheet reaching XFD1048576 would abort the process in calamine.
+    for name, extent in extents.items():
+        if name in names or name not in reader.sheet_names:
+            refuse_oversized(extent, name, path)
     sheets: dict[str, pd.DataFrame] = {}
     notes: list[str] = []
     for index, name in enumerate(names):
         progress(0.1 + 0.6 * index / max(len(names), 1), f"Leser arket «{name}» …")
         try:
             # SurveyXact's Labels sheet (variable, code, label) has no header row.
-            frame, sheet_notes = _load_sheet(reader, name, header=name.strip().lower() != "labels")
+            extent = extents.get(name)
+            rows = extent.rows_to_read() if extent else None
+            frame, sheet_notes = _load_sheet(reader, name, name.strip().lower() != "labels", rows)
+            if extent and rows and rows < extent.value_row:
+                sheet_notes.append(_stray_rows_note(name, extent))
         except BarometerError:
             raise
         except Exception as exc:
@@ -176,6 +136,13 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
         sheets[name] = frame
         notes += sheet_notes
     return RawBook("excel", sheets, notes)
+
+
+def _stray_rows_note(sheet: str, extent) -> str:
+    return (
+        f"Arket «{sheet}»: {extent.rows_below_gap} rad(er) langt under dataene (til rad {extent.value_row}, "
+        f"etter over {GAP_ROWS} tomme rader) er ikke tatt med som svar. Slett dem i Excel hvis de ikke hører til."
+    )
 
 
 def _excel_failure(path: Path, exc: Exception, sheet: str | None = None) -> str:
@@ -188,25 +155,56 @@ def _excel_failure(path: Path, exc: Exception, sheet: str | None = None) -> str:
     )
 
 
-def _load_sheet(reader, name: str, header: bool) -> tuple[pd.DataFrame, list[str]]:
-    """Load a sheet once when its header is clean; peek at the first rows only when it is not."""
+def _load_sheet(reader, name: str, header: bool, rows: int | None) -> tuple[pd.DataFrame, list[str]]:
+    """Load a sheet once when its header is clean; peek at the first rows only when it is not.
+
+    `rows` is the sheet's last row with a value (from the zip check): formatted or empty cells
+    below it are not read, and blank rows left at the bottom are dropped, since they are no
+    respondents.
+    """
+
+    def limit(header_rows: int) -> dict[str, int]:
+        return {"n_rows": max(rows - header_rows, 0)} if rows else {}
+
     if not header:
-        frame = reader.load_sheet(name, header_row=None).to_pandas()
+        frame = reader.load_sheet(name, header_row=None, **limit(0)).to_pandas()
         frame.columns = list(range(frame.shape[1]))
-        return frame, []
-    sheet = reader.load_sheet(name, header_row=0)
+        return _without_trailing_blank_rows(frame), []
+    sheet = reader.load_sheet(name, header_row=0, **limit(1))
     columns = sheet.available_columns()
     names = [c.name for c in columns]
     if not any(c.column_name_from == "generated" for c in columns) and not _renamed_duplicates(names):
-        return sheet.to_pandas(), []
+        return _without_trailing_blank_rows(sheet.to_pandas()), []
     peek = reader.load_sheet(name, header_row=None, n_rows=3).to_pandas()
     if peek.shape[1] == 0 or peek.dropna(how="all").empty:
         return pd.DataFrame(), []
-    rows = [list(peek.iloc[i]) for i in range(min(len(peek), 3))]
-    names, header_rows, notes = clean_header(rows, name)
-    frame = reader.load_sheet(name, header_row=None, column_names=names, skip_rows=header_rows).to_pandas()
+    top = [list(peek.iloc[i]) for i in range(min(len(peek), 3))]
+    names, header_rows, notes = clean_header(top, name)
+    frame = reader.load_sheet(
+        name, header_row=None, column_names=names, skip_rows=header_rows, **limit(header_rows)
+    ).to_pandas()
     frame.columns = names[: frame.shape[1]]
-    return frame, notes
+    return _without_trailing_blank_rows(frame), notes
+
+
+def _without_trailing_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of empty strings at the bottom of a sheet (cleared cells, formatting) are no respondents."""
+    if frame.empty or not _is_blank_row(frame.iloc[-1]):
+        return frame
+    filled = np.zeros(len(frame), dtype=bool)
+    for _, column in frame.items():
+        if column.dtype.kind in "iufb":
+            filled |= column.notna().to_numpy()
+        else:
+            filled |= (column.astype("string").str.strip().fillna("") != "").to_numpy(dtype=bool)
+    last = int(np.flatnonzero(filled)[-1]) + 1 if filled.any() else 0
+    return frame.iloc[:last]
+
+
+def _is_blank_row(row: pd.Series) -> bool:
+    return all(
+        value is None or _isnan(value) or (isinstance(value, str) and not value.strip()) for value in row
+    )
 
 
 def _renamed_duplicates(names: list[str]) -> bool:
@@ -296,6 +294,8 @@ def _column_letter(index: int) -> str:
 
 # --------------------------------------------------------------------------- CSV
 
+#: Excel's own limit; wider files cannot come from a spreadsheet and are refused before parsing.
+MAX_COLUMNS = 16_384
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NOT_EXPORTS = {
@@ -304,86 +304,171 @@ _NOT_EXPORTS = {
     b"\xff\xd8\xff": "et bilde",
     b"GIF8": "et bilde",
 }
+#: Bytes 0x80-0xBF (UTF-8 continuation bytes) as Windows-1252 shows them; 5 undefined ones pass as C1 controls.
+_CP1252_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
+)
+_CONT = f"[{re.escape(_CP1252_CONTINUATION)}]"
+#: UTF-8 read as Windows-1252: «Ã¸» for «ø», «â€“» for «–». Norwegian text turns into a sequence
+#: starting with Ã, Â or â, so a plain substring test screens a file before the slower regex.
+_MOJIBAKE = re.compile(f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}})+")
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1252; refuse anything else."""
+def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Decode an export line by line and repair mojibake; say what was repaired.
+
+    UTF-8 (with or without BOM), UTF-16 and Windows-1252 are read. A file that mixes
+    UTF-8 and Windows-1252 lines (an export appended to in Excel) is decoded per line,
+    and UTF-8 text that was once read as Windows-1252 («MisfornÃ¸yd») is put right, so
+    one answer never becomes two options. Anything else is refused.
+    """
     for magic, what in _NOT_EXPORTS.items():
         if data.startswith(magic):
             raise BarometerError(
                 f"«{name}» er {what}, ikke en eksport fra en spørreundersøkelse (tekstfil eller Excel)."
             )
-    for candidate in _decodings(data):
-        if not _CONTROL.search(candidate):
-            return candidate
-    raise BarometerError(
-        f"«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252)."
+    notes: list[str] = []
+    text = _utf16(data, name)
+    if text is None:
+        if _has_control_bytes(data):
+            raise BarometerError(_unknown_encoding(name))
+        body = data.removeprefix(codecs.BOM_UTF8)
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            text, note = _decode_per_line(body, name)
+            notes += [note] if note else []
+        text, note = _repair_mojibake(text, name)
+        notes += [note] if note else []
+    elif _CONTROL.search(text):
+        raise BarometerError(_unknown_encoding(name))
+    return text, notes
+
+
+def _unknown_encoding(name: str) -> str:
+    return (
+        f"«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252). "
+        "Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
     )
 
 
-def _decodings(data: bytes):
-    """Plausible decodings, most specific first; the caller rejects ones full of control characters."""
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            yield from _try(data, codec)
-            return
+_NOT_CONTROL = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    """Control bytes mean the same in UTF-8 and Windows-1252; bytes.translate finds them at memory speed."""
+    return bool(data.translate(None, _NOT_CONTROL))
+
+
+def _utf16(data: bytes, name: str) -> str | None:
     sample = data[:4096]
-    if sample.count(b"\x00") > len(sample) // 4:
-        yield from _try(
-            data, "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") else "utf-16-be"
-        )
-        return
-    yield from _try(data, "utf-8")
-    yield from _try(data, "cp1252")
-
-
-def _try(data: bytes, codec: str):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"
+    elif sample.count(b"\x00") > len(sample) // 4:
+        codec = "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") else "utf-16-be"
+    else:
+        return None
     try:
-        yield data.decode(codec)
+        return data.decode(codec)
     except UnicodeDecodeError:
-        return
+        raise BarometerError(_unknown_encoding(name)) from None
+
+
+def _decode_per_line(data: bytes, name: str) -> tuple[str, str | None]:
+    """Each line as UTF-8 if it is valid UTF-8, else as Windows-1252; warn when both occur."""
+    lines = data.splitlines(keepends=True)
+    decoded: list[str] = []
+    utf8 = cp1252 = 0
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="replace")
+            cp1252 += 1
+        decoded.append(text)
+    note = None
+    if utf8 and cp1252:
+        note = (
+            f"«{name}» blander tegnkodinger: {cp1252} av {len(lines)} linjer var i Windows-1252, resten i "
+            "UTF-8. Linjene er lest hver for seg, så æ, ø og å blir riktige; kontroller svaralternativene."
+        )
+    return "".join(decoded), note
+
+
+def _repair_mojibake(text: str, name: str) -> tuple[str, str | None]:
+    examples: list[tuple[str, str]] = []
+
+    def repair(match: re.Match[str]) -> str:
+        wrong = match.group(0)
+        try:
+            right = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in wrong).decode("utf-8")
+        except (UnicodeError, ValueError):
+            return wrong
+        examples.append((wrong, right))
+        return right
+
+    for _ in range(2):  # text read wrongly twice («Ã\x83Â¸») needs two rounds
+        if not any(lead in text for lead in "ÃÂâ") or not _MOJIBAKE.search(text):
+            break
+        text = _MOJIBAKE.sub(repair, text)
+    if not examples:
+        return text, None
+    wrong, right = examples[0]
+    return text, (
+        f"«{name}»: {len(examples)} tegn med feil tegnkoding (som «{wrong}» for «{right}») er rettet; "
+        "kontroller svaralternativene."
+    )
 
 
 def read_csv_table(
     path: Path, progress: Progress = no_progress, header: bool = True
 ) -> tuple[pd.DataFrame, list[str]]:
-    """The table and what was noticed about its header (as for Excel sheets)."""
+    """The table and what was noticed about its text and header (as for Excel sheets).
+
+    Parsing is pyarrow's multithreaded CSV reader; a file with rows of uneven length falls
+    back to the csv module. Either way the cells go through one typing step in Arrow, so a
+    100 000-row file costs about what pyarrow alone needs.
+    """
     progress(0.05, f"Leser «{path.name}» …")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise BarometerError(f"Kunne ikke lese «{path.name}»: {exc.strerror or exc}.") from None
     if len(data) > MAX_TEXT_BYTES:
-        raise BarometerError(f"«{path.name}» er for stor.")
-    text = decode_text(data, path.name)
+        raise BarometerError(
+            f"«{path.name}» er for stor ({len(data) // 2**20} MB; grensen er {MAX_TEXT_BYTES // 2**20} MB)."
+        )
+    text, notes = decode_text(data, path.name)
+    del data
     if not text.strip():
         raise BarometerError(f"«{path.name}» er tom.")
     delimiter = _sniff_delimiter(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error:
-        raise BarometerError(f"«{path.name}» er ikke en gyldig CSV-fil.") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows:
+    width = _first_record_width(text, delimiter, path.name)
+    text, cut_note = _drop_partial_last_row(text, delimiter, width, path.name)
+    unterminated = not text.endswith(("\n", "\r"))
+    progress(0.2, f"Tolker «{path.name}» …")
+    table = _parse_fast(text, delimiter, width) or _parse_lenient(text, delimiter, path.name)
+    del text
+    table = _without_blank_rows_and_columns(table)
+    if table.num_rows == 0:
         raise BarometerError(f"«{path.name}» er tom: den har bare skilletegn.")
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    # A trailing separator on every line gives an empty last column without a header: drop it.
-    while width > 1 and not any(r[width - 1].strip() for r in rows):
-        width -= 1
-        rows = [r[:width] for r in rows]
     if not header:
-        return _typed(pd.DataFrame(rows), delimiter), []
-    names, header_rows, notes = clean_header([[c or None for c in r] for r in rows[:3]], path.stem)
-    return _typed(pd.DataFrame(rows[header_rows:], columns=names), delimiter), notes
+        frame = _typed(table, delimiter)
+        frame.columns = list(range(frame.shape[1]))
+        return frame, notes
+    top = [[cell if cell.strip() else None for cell in row.values()] for row in table.slice(0, 3).to_pylist()]
+    names, header_rows, header_notes = clean_header(top, path.stem)
+    table = table.slice(header_rows)
+    if cut_note is None and unterminated:
+        table, cut_note = _drop_cut_answer(table, path.name)
+    frame = _typed(table, delimiter)
+    frame.columns = names
+    return frame, notes + ([cut_note] if cut_note else []) + header_notes
 
 
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:20])
+    sample = "\n".join(text[:65536].splitlines()[:20])
     try:
         return csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
     except csv.Error:
@@ -391,27 +476,203 @@ def _sniff_delimiter(text: str) -> str:
         return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
-def _typed(frame: pd.DataFrame, delimiter: str) -> pd.DataFrame:
-    """Cells from CSV are text; make columns numeric where every filled cell is a number."""
-    decimal = "," if delimiter == ";" else "."
-    out = {}
-    for column in frame.columns:
-        values = frame[column].map(lambda v: v.strip() if isinstance(v, str) else v).replace("", None)
-        candidate = values.str.replace("\u00a0", "", regex=False) if values.dtype == object else values
-        if decimal == ",":
-            candidate = candidate.str.replace(",", ".", regex=False)
-        numbers = pd.to_numeric(candidate, errors="coerce")
-        filled = values.notna()
-        out[column] = (
-            numbers.astype(float) if filled.any() and numbers[filled].notna().all() else values.astype(object)
+def _first_record_width(text: str, delimiter: str, name: str) -> int:
+    """Fields in the header line; a file wider than Excel allows is refused before it is parsed."""
+    end = _line_end(text, 0)
+    width = text.count(delimiter, 0, end) + 1  # an upper bound, exact without quoted separators
+    if width > MAX_COLUMNS:
+        raise BarometerError(
+            f"«{name}» har {width:,} kolonner; Barometer leser høyst {MAX_COLUMNS:,} (som Excel). "
+            "Fjern kolonner du ikke trenger, eller del fila i flere.".replace(",", " ")
         )
-    return pd.DataFrame(out, index=frame.index)
+    try:
+        return len(next(csv.reader(io.StringIO(text[: _record_end(text)]), delimiter=delimiter)))
+    except (csv.Error, StopIteration):
+        raise BarometerError(f"«{name}» er ikke en gyldig CSV-fil.") from None
+
+
+def _line_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _record_end(text: str) -> int:
+    """End of the first record: the first line break outside quotes (headers rarely hold one)."""
+    end = _line_end(text, 0)
+    while text.count('"', 0, end) % 2 and end < len(text):
+        end = _line_end(text, end + 1)
+    return end
+
+
+def _drop_partial_last_row(text: str, delimiter: str, width: int, name: str) -> tuple[str, str | None]:
+    """A file cut off mid-row (a stopped download, a full disk) ends in a partial row: drop it.
+
+    The last row is partial when it ends inside a quoted field, or when the file does not end
+    with a line break and the row has fewer fields than the header.
+    """
+    if text.endswith(("\n", "\r")):
+        return text, None
+    start = _last_record_start(text)
+    last = text[start:]
+    quote = text.rfind('"')
+    unclosed = (
+        quote >= start
+        and text.count('"', start) % 2 == 1
+        and (quote == start or text[quote - 1] in (delimiter, "\n", "\r"))
+    )
+    if not unclosed:
+        try:
+            fields = len(next(csv.reader(io.StringIO(last), delimiter=delimiter)))
+        except (csv.Error, StopIteration):
+            fields = 0
+        if fields >= width or start == 0:
+            return text, None
+    shown = " ".join(last.split())[-40:]
+    return text[:start], (
+        f"«{name}» slutter midt i en rad (fila er trolig avkuttet); den siste, ufullstendige raden "
+        f"(«…{shown}») er ikke tatt med. Eksporter fila på nytt hvis svar mangler."
+    )
+
+
+def _last_record_start(text: str) -> int:
+    """Start of the last record: after the last line break that is not inside a quoted field.
+
+    A line break is inside quotes when an odd number of quotes precede it. The walk back is
+    bounded, so a stray quote in an unquoted field cannot make most of the file one "record".
+    """
+    last_line = max(text.rfind("\n"), text.rfind("\r")) + 1
+    start, before = last_line, text.count('"', 0, last_line)
+    for _ in range(100):
+        if start == 0 or before % 2 == 0:
+            return start
+        previous = max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+        before -= text.count('"', previous, start)
+        start = previous
+    return last_line
+
+
+def _drop_cut_answer(table, name: str):
+    """Cut after the last field's first letters («Hel» of «Helt enig»): the answer is a stump of another."""
+    import pyarrow.compute as pc
+
+    if table.num_rows < 2:
+        return table, None
+    column = table.column(table.num_columns - 1)
+    value = column[-1].as_py().strip()
+    others = pc.utf8_trim_whitespace(column.slice(0, len(column) - 1))
+    if not value or pc.any(pc.equal(others, value)).as_py():
+        return table, None
+    if not pc.any(pc.starts_with(others, value)).as_py():
+        return table, None
+    return table.slice(0, table.num_rows - 1), (
+        f"«{name}» slutter midt i et svar («{value}»; fila er trolig avkuttet); den siste raden er ikke "
+        "tatt med. Eksporter fila på nytt hvis svar mangler."
+    )
+
+
+def _parse_fast(text: str, delimiter: str, width: int):
+    """pyarrow's reader, every cell as text; None when rows differ in length (then the lenient path)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    names = [f"f{i}" for i in range(width)]
+    uneven: list[object] = []
+
+    def on_uneven(row) -> str:
+        uneven.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=8 * 2**20),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                ignore_empty_lines=True,
+                invalid_row_handler=on_uneven,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return None if uneven else table
+
+
+def _parse_lenient(text: str, delimiter: str, name: str):
+    """The csv module, rows padded to the widest: for exports whose rows differ in length."""
+    import pyarrow as pa
+
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
+    except csv.Error:
+        raise BarometerError(f"«{name}» er ikke en gyldig CSV-fil.") from None
+    width = max((len(row) for row in rows), default=0)
+    if width > MAX_COLUMNS:
+        raise BarometerError(
+            f"«{name}» har rader med {width} felt; Barometer leser høyst {MAX_COLUMNS} kolonner."
+        )
+    columns = [pa.array([row[i] if i < len(row) else "" for row in rows], pa.string()) for i in range(width)]
+    return pa.table(columns, names=[f"f{i}" for i in range(width)])
+
+
+def _without_blank_rows_and_columns(table):
+    """Rows with only blanks are no respondents; an empty last column (trailing separator) is no variable."""
+    import pyarrow.compute as pc
+
+    blank = [pc.equal(pc.utf8_trim_whitespace(column), "") for column in table.columns]
+    while len(blank) > 1 and pc.all(blank[-1]).as_py():
+        blank.pop()
+    table = table.select(list(range(len(blank))))
+    if not blank:
+        return table
+    all_blank = blank[0]
+    for column in blank[1:]:
+        all_blank = pc.and_(all_blank, column)
+    return table.filter(pc.invert(all_blank)) if pc.any(all_blank).as_py() else table
+
+
+def _typed(table, delimiter: str) -> pd.DataFrame:
+    """Cells from CSV are text; a column becomes numbers when every filled cell is one.
+
+    Cells are trimmed and blanks become missing. With ';' as separator the decimal mark is
+    a comma ("1,5"), as Norwegian Excel writes it; non-breaking spaces group thousands.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = []
+    for column in table.columns:
+        trimmed = pc.utf8_trim_whitespace(column)
+        values = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+        columns.append(_as_numbers(values, delimiter == ";") if values.null_count < len(values) else values)
+    return pa.table(columns, names=[str(i) for i in range(len(columns))]).to_pandas()
+
+
+def _as_numbers(values, decimal_comma: bool):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def parsed(text):
+        text = pc.replace_substring(text, "\u00a0", "")
+        return pc.cast(pc.replace_substring(text, ",", ".") if decimal_comma else text, pa.float64())
+
+    try:
+        parsed(pc.drop_null(values).slice(0, 64))  # a text column fails on its first answers, cheaply
+        numbers = parsed(values)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return values
+    return values if pc.any(pc.is_nan(numbers)).as_py() else numbers
 
 
 SURVEYXACT_CSV = ("dataset", "structure", "labels")
 
 
-def _surveyxact_csv_folder(path: Path) -> Path | None:
+def surveyxact_csv_folder(path: Path) -> Path | None:
     if path.stem.lower() in SURVEYXACT_CSV and all(_find(path.parent, n) for n in SURVEYXACT_CSV):
         return path.parent
     return None

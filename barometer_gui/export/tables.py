@@ -1,4 +1,8 @@
-"""Tables as JSON and CSV, flattened from the one `Table` the engine returns."""
+"""Tables as JSON and CSV, flattened from the one `Table` the engine returns.
+
+Every text passes `clean_text` (no XML-forbidden control characters, in CSV and JSON too), and CSV text
+that a spreadsheet would run as a formula is kept inert with a leading apostrophe.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import io
 import json
 
 from barometer_gui.core.tabulate import Table
+from barometer_gui.export.safe import clean_text, looks_like_formula
 
 CSV_COLUMNS = [
     "question_id",
@@ -29,7 +34,18 @@ CSV_COLUMNS = [
 
 
 def to_json(table: Table) -> str:
-    return json.dumps(table.as_dict(), ensure_ascii=False, indent=2)
+    return json.dumps(_clean(table.as_dict()), ensure_ascii=False, indent=2)
+
+
+def _clean(value: object) -> object:
+    """Every string in a JSON-ready structure, cleaned."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
 
 
 def rows(table: Table) -> list[dict]:
@@ -80,9 +96,9 @@ def _cell(value: object, decimal_comma: bool) -> str:
         return text.replace(".", ",") if decimal_comma else text
     if isinstance(value, int):
         return str(value)
-    return _inert(str(value))
+    return _inert(clean_text(value))
 
 
 def _inert(text: str) -> str:
     """Answer labels like "=SUM(...)" or "@navn" would run as formulas in Excel; keep them text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if looks_like_formula(text) else text

@@ -1,42 +1,137 @@
-"""An embedded matplotlib canvas that draws a core `Table` with the shared chart code."""
+"""The window's chart panel: a chart-type choice offering only the types that fit the table, and the chart.
+
+The panel owns its controls, so the window only calls `show_table`. The choice of type, order and
+interval whiskers is kept while the user moves between tables (a type that does not fit the next
+table falls back to that table's best type).
+"""
 
 from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from barometer_gui.charts.bars import draw_table
+from barometer_gui.charts.model import KIND_LABELS, ChartData, Kind, fitting_kinds
+from barometer_gui.charts.mpl import draw_table
+from barometer_gui.charts.style import PALETTE_NAMES, Style
 from barometer_gui.core.tabulate import Table
 
 MIN_HEIGHT = 300
-PIXELS_PER_BAR = 12
-BARS_THAT_FIT = 30
+PIXELS_PER_ROW = 14
+ROWS_THAT_FIT = 30
 
 
-class ChartView(QScrollArea):
-    """The chart grows with the number of bars and scrolls, instead of squeezing 58 items into view."""
+class ChartView(QWidget):
+    """Chart type, order, whiskers and palette above a canvas that grows (and scrolls) with the rows."""
+
+    kindChanged = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.canvas = FigureCanvasQTAgg(Figure(figsize=(8, 4.5), dpi=100))
-        self.setWidget(self.canvas)
-        self.setWidgetResizable(True)
-        self.setMinimumHeight(260)
         self.table: Table | None = None
+        self.data: ChartData | None = None
+        self.chosen: Kind | None = None  # the user's choice; None = the best fitting type
+
+        self.kind_box = QComboBox()
+        self.kind_box.setToolTip("Diagramtyper som passer til denne tabellen")
+        self.order_box = QComboBox()
+        self.order_box.addItem("Spørreskjemaets rekkefølge", "questionnaire")
+        self.order_box.addItem("Sortert etter størrelse", "size")
+        self.whiskers = QCheckBox("Vis usikkerhet (95 %)")
+        self.palette_box = QComboBox()
+        for key, name in PALETTE_NAMES.items():
+            self.palette_box.addItem(name, key)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(QLabel("Diagram:"))
+        controls.addWidget(self.kind_box)
+        controls.addWidget(self.order_box)
+        controls.addWidget(self.whiskers)
+        controls.addWidget(QLabel("Farger:"))
+        controls.addWidget(self.palette_box)
+        controls.addStretch(1)
+
+        self.canvas = FigureCanvasQTAgg(Figure(figsize=(8, 4.5), dpi=100))
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setMinimumHeight(240)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.scroll, 1)
+
+        self.kind_box.activated.connect(self._kind_chosen)
+        self.order_box.currentIndexChanged.connect(self._redraw)
+        self.whiskers.toggled.connect(self._redraw)
+        self.palette_box.currentIndexChanged.connect(self._redraw)
 
     @property
     def figure(self) -> Figure:
         return self.canvas.figure
 
+    @property
+    def kind(self) -> Kind | None:
+        return self.data.kind if self.data else None
+
+    def offered(self) -> list[Kind]:
+        return [self.kind_box.itemData(i) for i in range(self.kind_box.count())]
+
+    def set_kind(self, kind: Kind | str) -> None:
+        """Choose a chart type (as the combo box does); ignored if it does not fit the current table."""
+        index = self.kind_box.findData(Kind(kind))
+        if index >= 0:
+            self.kind_box.setCurrentIndex(index)
+            self._kind_chosen(index)
+
     def show_table(self, table: Table | None) -> None:
         self.table = table
+        self.kind_box.blockSignals(True)
+        self.kind_box.clear()
+        kinds = fitting_kinds(table) if table is not None else []
+        for kind in kinds:
+            self.kind_box.addItem(KIND_LABELS[kind], kind)
+        current = self.chosen if self.chosen in kinds else (kinds[0] if kinds else None)
+        if current is not None:
+            self.kind_box.setCurrentIndex(kinds.index(current))
+        self.kind_box.blockSignals(False)
+        self.kind_box.setEnabled(bool(kinds))
+        self._redraw()
+
+    def _kind_chosen(self, index: int) -> None:
+        self.chosen = self.kind_box.itemData(index)
+        self._redraw()
+        if self.chosen is not None:
+            self.kindChanged.emit(str(self.chosen))
+
+    def _redraw(self, *_args) -> None:
+        table = self.table
         if table is None:
+            self.data = None
             self.figure.clear()
             self.canvas.setMinimumHeight(MIN_HEIGHT)
-        else:
-            data = draw_table(self.figure, table)
-            bars = len(data.categories) * (1 if data.stacked else max(len(data.series), 1))
-            tall = bars > BARS_THAT_FIT
-            self.canvas.setMinimumHeight(bars * PIXELS_PER_BAR + 160 if tall else MIN_HEIGHT)
+            self.canvas.draw_idle()
+            return
+        kind = self.kind_box.currentData()
+        self.order_box.setVisible(kind is Kind.BARS)
+        self.whiskers.setVisible(kind in (Kind.BARS, Kind.DOTS))
+        whiskers = self.whiskers.isChecked() or bool(table.spec.benchmark)
+        style = Style(palette=self.palette_box.currentData() or "standard")
+        rows = _rows(table, kind)
+        self.canvas.setMinimumHeight(rows * PIXELS_PER_ROW + 200 if rows > ROWS_THAT_FIT else MIN_HEIGHT)
+        self.data = draw_table(
+            self.figure, table, kind, style, order=self.order_box.currentData(), whiskers=whiskers
+        )
         self.canvas.draw_idle()
+
+
+def _rows(table: Table, kind: Kind | None) -> int:
+    """Bars or rows the chart will draw, to decide when the canvas must grow and scroll."""
+    items = max(len([i for i in table.items if i is not None]), 1)
+    groups = max(len([g for g in table.groups if g.base > 0]), 1)
+    if kind in (Kind.STACKED, Kind.DIVERGING, Kind.MULTIPLES):
+        return items if table.question.type == "grid" else groups
+    if kind is Kind.DOTS:
+        return groups
+    return len(table.options) * items * (groups if kind is Kind.BARS else 1)

@@ -1,0 +1,156 @@
+"""Unhandled exceptions: a Norwegian dialog with a copyable report, and a log file on disk.
+
+`install_crash_handler(app)` replaces `sys.excepthook` (the GUI thread, Qt slots and QThreads,
+which PySide6 reports through it) and `threading.excepthook` (plain worker threads). Any thread
+may crash; the dialog is always opened on the GUI thread through a queued signal. The report
+holds the program version, platform and traceback, never survey data, and stays on this machine.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import threading
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def crash_log_dir() -> Path:
+    """<user data folder>/logs (platformdirs; %LOCALAPPDATA%\\Barometer\\logs on Windows).
+
+    BAROMETER_HOME, as for saved mappings and settings, moves it (tests, portable use).
+    """
+    override = os.environ.get("BAROMETER_HOME")
+    if override:
+        return Path(override) / "logs"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Barometer", appauthor=False)) / "logs"
+
+
+def format_report(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None, thread: str
+) -> str:
+    from PySide6 import __version__ as pyside_version
+
+    from barometer_gui import __version__
+
+    lines = [
+        f"Barometer {__version__} – feilrapport {datetime.now().isoformat(timespec='seconds')}",
+        f"System: {platform.platform()}; Python {platform.python_version()}; PySide6 {pyside_version}",
+        f"Frosset utgave: {'ja' if getattr(sys, 'frozen', False) else 'nei'}; tråd: {thread}",
+        "",
+        *traceback.format_exception(kind, error, tb),
+    ]
+    return "\n".join(line.rstrip("\n") for line in lines) + "\n"
+
+
+def write_crash_log(report: str) -> Path | None:
+    """Write the report to its own file; None when even that fails (full disk, no rights)."""
+    folder = crash_log_dir()
+    path = folder / f"krasj-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(report, encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+class CrashDialog(QDialog):
+    """What happened, where the report is, and the report itself to copy into an e-mail."""
+
+    def __init__(self, report: str, log_path: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Barometer – uventet feil")
+        self.setMinimumSize(620, 420)
+        saved = (
+            f"Rapporten er lagret i <b>{log_path}</b>."
+            if log_path
+            else "Rapporten kunne ikke lagres på disken; kopier den herfra."
+        )
+        intro = QLabel(
+            "<p><b>Barometer støtte på en feil programmet ikke var forberedt på.</b></p>"
+            "<p>Filene dine er ikke endret, og ingenting er sendt noe sted. Lagre arbeidet ditt "
+            "og start Barometer på nytt hvis noe oppfører seg rart.</p>"
+            f"<p>{saved} Send gjerne rapporten til den som gir deg brukerstøtte: trykk "
+            "«Kopier rapporten» og lim den inn i en e-post.</p>"
+        )
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_view = QPlainTextEdit(report)
+        self.report_view.setReadOnly(True)
+        self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        buttons = QDialogButtonBox()
+        copy = QPushButton("&Kopier rapporten")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        if log_path:
+            folder = QPushButton("Åpne &mappa")
+            folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent))))
+            buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton("&Lukk", QDialogButtonBox.ButtonRole.AcceptRole)
+        close.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.report_view, 1)
+        layout.addWidget(buttons)
+
+
+class CrashHandler(QObject):
+    """Receives exceptions from any thread; shows one dialog at a time on the GUI thread."""
+
+    crashed = Signal(str, str)  # report, log path ("" when not written)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.dialog: CrashDialog | None = None
+        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._previous = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self.handle
+        threading.excepthook = lambda args: self.handle(
+            args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback, args.thread
+        )
+
+    def handle(self, kind, error, tb, thread: threading.Thread | None = None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            return self._previous[0](kind, error, tb)
+        name = (thread or threading.current_thread()).name
+        report = format_report(kind, error, tb, name)
+        if sys.stderr is not None:  # None in Windows' windowed launcher
+            sys.stderr.write(report)
+        path = write_crash_log(report)
+        self.crashed.emit(report, str(path) if path else "")
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+
+    @Slot(str, str)
+    def _show(self, report: str, path: str) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            return  # one dialog is enough; the further reports are in their log files
+        self.dialog = CrashDialog(report, Path(path) if path else None, QApplication.activeWindow())
+        self.dialog.open()
+
+
+def install_crash_handler(app: QApplication) -> CrashHandler:
+    """Call once after the QApplication exists (ui/main.py)."""
+    return CrashHandler(app)

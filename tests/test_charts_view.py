@@ -1,0 +1,47 @@
+"""The window's chart panel offers only the chart types that fit the table, and keeps the user's choice."""
+
+from __future__ import annotations
+
+from barometer_gui.charts.model import Kind, fitting_kinds
+from barometer_gui.core.tabulate import TableSpec, tabulate
+from barometer_gui.ui.chart_view import ChartView
+
+
+def test_chart_panel_offers_the_fitting_types_and_keeps_the_choice(qtbot, demo_survey):
+    view = ChartView()
+    qtbot.addWidget(view)
+    by_fylke = tabulate(demo_survey, TableSpec("q1", by="fylke"))
+    view.show_table(by_fylke)
+    assert view.offered() == fitting_kinds(by_fylke)
+    assert Kind.BARS not in view.offered() and view.kind is Kind.DOTS
+    assert view.figure.axes
+
+    with qtbot.waitSignal(view.kindChanged):
+        view.set_kind(Kind.STACKED)
+    assert view.kind is Kind.STACKED
+
+    by_type = tabulate(demo_survey, TableSpec("q1", by="type"))
+    view.show_table(by_type)
+    assert view.kind is Kind.STACKED  # still fits: kept
+
+    grid = tabulate(demo_survey, TableSpec("q6", by="type", grid_summary=True))
+    view.show_table(grid)
+    assert view.offered() == [Kind.MULTIPLES, Kind.TABLE]
+    assert view.kind is Kind.MULTIPLES  # stacked does not fit a grid summary: the best type instead
+
+    view.show_table(None)
+    assert view.kind is None and not view.kind_box.isEnabled()
+
+
+def test_order_whiskers_and_palette_redraw(qtbot, demo_survey):
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.show_table(tabulate(demo_survey, TableSpec("q5", by="type")))
+    assert view.kind is Kind.BARS
+    view.order_box.setCurrentIndex(view.order_box.findData("size"))
+    values = view.data.series[0].values  # Totalt, largest first (q5 has no 'vet ikke' to keep last)
+    assert values == sorted(values, reverse=True)
+    view.whiskers.setChecked(True)
+    assert view.data.whiskers
+    view.palette_box.setCurrentIndex(view.palette_box.findData("tol"))
+    assert view.data.series[1].colour == "#332288"
