@@ -226,3 +226,17 @@ def test_question_ids_are_stable_across_exports(tmp_path):
     ids = {q.text: q.id for q in first.questions}
     assert ids == {q.text: q.id for q in second.questions if q.text in ids}
     assert ids["Har dere en strategi?"] == "har_dere_en_strategi"
+
+
+def test_questback_efs_metadata_and_dispcode(tmp_path):
+    rows = [["lfdn", "dispcode", "quality", "datetime", "Kommunenr", "Har dere en strategi?"]]
+    codes = [31, 31, 22, 20, 32, 31, 20, 22]
+    answers = ["Ja", "Nei", "Ja", None, "Nei", "Ja", None, None]
+    rows += [
+        [i, c, 1, "01.03.2024", k, a] for i, (c, k, a) in enumerate(zip(codes, KNR, answers, strict=True))
+    ]
+    survey = open_survey(write_xlsx(tmp_path / "qb.xlsx", {"Data": rows}), use_saved_mapping=False)
+    assert [q.text for q in survey.questions] == ["Har dere en strategi?"]
+    # 31/32 completed, 22 with an answer partial; 20 (not started) and 22 without answers are not respondents
+    assert survey.status_counts == {"completed": 4, "partial": 1, "not_answered": 3}
+    assert survey.respondents == 5

@@ -73,7 +73,9 @@ def open_with_mapping(
     notes = [f"Lagret kobling brukt: {saved} (åpne uten den med --no-saved-mapping)."] if saved else []
     if book.kind == "csv" and path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
         notes.append(f"«{path.name}» heter {path.suffix}, men er en tekstfil (CSV); den er lest som tekst.")
-    survey.warnings = notes + store_notes + book.notes + (proposed.notes if chosen is proposed else []) + survey.warnings
+    survey.warnings = (
+        notes + store_notes + book.notes + (proposed.notes if chosen is proposed else []) + survey.warnings
+    )
     survey.warnings += plausibility.full_share(survey)
     survey.saved_mapping = saved
     if not survey.questions:
