@@ -245,3 +245,26 @@ def test_qualtrics_numeric_export_warns_that_codes_lack_labels(tmp_path):
     survey = open_survey(path, use_saved_mapping=False)
     assert survey.layout == "qualtrics" and any("Use choice text" in w for w in survey.warnings)
     assert str(survey.question("q2").type) == "multi"
+
+
+def test_kobo_parent_dot_option_with_true_false():
+    from barometer_gui.core.importers import detect
+    from barometer_gui.core.mapping import apply_mapping
+    from barometer_gui.core.readers import RawBook
+
+    frame = pd.DataFrame(
+        {
+            "_id": [1, 2, 3, 4],
+            "_uuid": ["a", "b", "c", "d"],
+            "tiltak": ["digital skole", "skole", "", "digital"],
+            "tiltak.digital": ["TRUE", "FALSE", "FALSE", "TRUE"],
+            "tiltak.skole": ["TRUE", "TRUE", "FALSE", "FALSE"],
+        }
+    )
+    raw, mapping = detect(RawBook("excel", {"svar": frame}))
+    assert [(q.id, str(q.type), q.options) for q in mapping.questions] == [
+        ("tiltak", "multi", ["digital", "skole"])
+    ]
+    survey = apply_mapping(raw, mapping)
+    base, counts = _total(survey, "tiltak")
+    assert base == 4 and counts == {"digital": 2, "skole": 2}

@@ -107,9 +107,10 @@ def question_from_columns(
     codes = value_labels.get(columns[0], {})
     if codes and _chosen_codes(codes) and all(value_labels.get(c) == codes for c in columns):
         return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.CODES, parts, codes=dict(codes))
-    if _binary_group(raw, columns, value_labels):
-        return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.BINARY, parts)
     values = [set(distinct(raw[c])) for c in columns]
+    logical = all(v <= {"true", "false", "sant", "usant"} for v in values)  # Kobo TRUE/FALSE: FALSE = asked
+    if logical or _binary_group(raw, columns, value_labels):
+        return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.BINARY, parts)
     if all(v <= {p.casefold()} | MARKS for v, p in zip(values, parts, strict=True)):
         return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.MARKS, parts)
     if codes and all(value_labels.get(c) == codes for c in columns):
