@@ -268,3 +268,29 @@ def test_kobo_parent_dot_option_with_true_false():
     survey = apply_mapping(raw, mapping)
     base, counts = _total(survey, "tiltak")
     assert base == 4 and counts == {"digital": 2, "skole": 2}
+
+
+def test_spss_category_set_becomes_one_multi_select():
+    from barometer_gui.core.importers import spss
+    from barometer_gui.core.mapping import apply_mapping
+
+    frame = pd.DataFrame({"nevn1": [1.0, 2.0, None, 3.0], "nevn2": [3.0, None, None, 1.0]})
+    frame.attrs["readstat"] = {
+        "variable_labels": {"nevn1": "Første", "nevn2": "Andre"},
+        "value_labels": {"nevn1": {"1": "Kommuner", "2": "Private", "3": "Staten"}},
+        "mr_sets": {
+            "samarbeid": {
+                "type": "C",
+                "is_dichotomy": False,
+                "label": "Hvem samarbeider dere med?",
+                "variable_list": ["nevn1", "nevn2"],
+            }
+        },
+    }
+    spss.expand_category_sets(frame)
+    mapping = spss.mapping(frame, "spss")
+    assert [(q.id, str(q.type), q.options) for q in mapping.questions] == [
+        ("samarbeid", "multi", ["Kommuner", "Private", "Staten"])
+    ]
+    base, counts = _total(apply_mapping(frame, mapping), "samarbeid")
+    assert base == 3 and counts == {"Kommuner": 2, "Private": 1, "Staten": 2}
