@@ -8,8 +8,6 @@ Targets: Barometer within 1.5× of the raw fastexcel load; peak memory under 600
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -17,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import write_wide_export
+from benchmarks.common import measure_fresh, write_wide_export
 
 #: (imports, timed work) per reader; module imports are done before the clock starts.
 MEASURE = {
@@ -37,18 +35,7 @@ MEASURE = {
 
 
 def measure(kind: str, path: Path) -> dict:
-    code = (
-        "import json, sys, time\n"
-        f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
-        "from benchmarks.common import peak_mb\n"
-        f"path = {str(path)!r}\n"
-        f"{MEASURE[kind][0]}\n"
-        "start = time.perf_counter()\n"
-        f"{MEASURE[kind][1]}\n"
-        "print(json.dumps({'seconds': time.perf_counter() - start, 'rows': n, 'peak_mb': peak_mb()}))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return measure_fresh(*MEASURE[kind], path)
 
 
 def main() -> None:

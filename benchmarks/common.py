@@ -59,6 +59,31 @@ def write_wide_export(path: Path, rows: int, columns: int, seed: int = 7) -> Pat
     return path
 
 
+def measure_fresh(setup: str, work: str, path: Path, env: dict[str, str] | None = None) -> dict:
+    """Run `setup`, then time `work` (which sets `n`) in a fresh Python process on `path`.
+
+    A fresh process per measurement keeps imports out of the clock and makes peak memory
+    per reader. Returns seconds, n (as rows) and peak MB.
+    """
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import json, sys, time\n"
+        f"sys.path.insert(0, {str(root)!r})\n"
+        "from benchmarks.common import peak_mb\n"
+        f"path = {str(path)!r}\n"
+        f"{setup}\n"
+        "start = time.perf_counter()\n"
+        f"{work}\n"
+        "print(json.dumps({'seconds': time.perf_counter() - start, 'rows': n, 'peak_mb': peak_mb()}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def peak_mb() -> float:
     import resource
 

@@ -11,13 +11,14 @@ $version = python -c "import tomllib; print(tomllib.load(open('pyproject.toml','
 if (-not $Out) { $Out = "dist\Barometer-$version.msi" }
 if (-not (Test-Path "$Bundle\barometer-gui.exe")) { throw "no bundle at $Bundle: run scripts/build_bundle.sh first" }
 $wix = if ($env:WIX) { Join-Path $env:WIX "bin" } else { "C:\Program Files (x86)\WiX Toolset v3.14\bin" }
-$work = Join-Path $env:RUNNER_TEMP "barometer-msi"
+$temp = if ($env:RUNNER_TEMP) { $env:RUNNER_TEMP } else { [IO.Path]::GetTempPath() }
+$work = Join-Path $temp "barometer-msi"
 New-Item -ItemType Directory -Force $work | Out-Null
 # heat: one component per bundle file, stable GUIDs (-ag), under INSTALLDIR, variable SourceDir.
 & "$wix\heat.exe" dir $Bundle -nologo -ag -srd -sfrag -scom -sreg -dr INSTALLDIR -cg BundleFiles `
     -var var.SourceDir -out "$work\files.wxs"
 if ($LASTEXITCODE) { throw "heat failed" }
-& "$wix\candle.exe" -nologo -arch x64 -out "$work\\" `
+& "$wix\candle.exe" -nologo -arch x64 -out "$work\" `
     -dVersion="$version" -dSourceDir="$Bundle" -dIconFile="resources\icons\barometer.ico" `
     -dGuiExe="barometer-gui.exe" -dWin64=yes installer\barometer.wxs "$work\files.wxs"
 if ($LASTEXITCODE) { throw "candle failed" }

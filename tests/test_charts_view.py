@@ -45,3 +45,20 @@ def test_order_whiskers_and_palette_redraw(qtbot, demo_survey):
     assert view.data.whiskers
     view.palette_box.setCurrentIndex(view.palette_box.findData("tol"))
     assert view.data.series[1].colour == "#332288"
+
+
+def test_font_size_and_title_are_the_users(qtbot, demo_survey):
+    view = ChartView()
+    qtbot.addWidget(view)
+    table = tabulate(demo_survey, TableSpec("q2"))
+    view.show_table(table)
+    view.font_size.setValue(12)
+    view.title_edit.setText("Øremerkede midler")
+    view.title_edit.editingFinished.emit()
+    assert view.data.title == "Øremerkede midler"
+    title = next(t for t in view.figure.texts if t.get_text() == "Øremerkede midler")
+    assert title.get_fontsize() == 12 * 1.3
+    view.show_table(tabulate(demo_survey, TableSpec("q2", by="type")))  # same question: title kept
+    assert view.data.title == "Øremerkede midler"
+    view.show_table(tabulate(demo_survey, TableSpec("q1")))
+    assert view.data.title == demo_survey.question("q1").text

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QPushButton, QTableView
 
 from barometer_gui import __version__
 from barometer_gui.core.resources import resource
@@ -123,3 +125,39 @@ def test_about_names_version_qt_lgpl_and_how_to_replace_qt(qtbot):
     assert "LGPL" in text and "bytte dem ut" in text
     for component in ("pandas", "Matplotlib", "PySide6", "Apache Arrow"):
         assert component in text
+
+
+def test_open_work_is_rescued_and_named_in_the_dialog(qtbot, handler, tmp_path):
+    def broken(path):
+        raise OSError("the basket is gone")
+
+    handler.add_rescue("prosjekt.barometer", lambda path: path.write_text('{"versjon": 1}', encoding="utf-8"))
+    handler.add_rescue("rapportkurv.json", broken)
+    sys.excepthook(*_raise("crash with work open"))
+    qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.isVisible())
+    saved = list((tmp_path / "gjenoppretting").glob("*-prosjekt.barometer"))
+    assert len(saved) == 1 and saved[0].read_text(encoding="utf-8") == '{"versjon": 1}'
+    labels = " ".join(label.text() for label in handler.dialog.findChildren(QLabel))
+    assert str(saved[0]) in labels
+    assert not list((tmp_path / "gjenoppretting").glob("*rapportkurv*"))  # the failing writer saved nothing
+    assert any(
+        "rapportkurv.json" in log.read_text(encoding="utf-8") for log in (tmp_path / "logs").glob("krasj-*")
+    )
+
+
+def test_a_hard_crash_leaves_its_traceback_in_fatal_log(tmp_path):
+    code = (
+        "import faulthandler, os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from barometer_gui.ui.crash import install_crash_handler\n"
+        "app = QApplication([])\n"
+        "install_crash_handler(app)\n"
+        "faulthandler._sigsegv()\n"
+    )
+    env = dict(os.environ, BAROMETER_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "Segmentation fault" in (tmp_path / "logs" / "fatal.log").read_text(encoding="utf-8")

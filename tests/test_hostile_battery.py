@@ -207,6 +207,81 @@ def far_corner_understated_dimension(folder: Path) -> Path:
     return write_workbook(folder / "lyver.xlsx", _sheet(rows, "A1:B4"))
 
 
+def far_corner_first_in_file(folder: Path) -> Path:
+    """The far cell comes first and the data after it: "the last row in the file" would be row 101."""
+    rows = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' + _data_rows()
+    return write_workbook(folder / "forst.xlsx", _sheet(rows, "A1:B101"))
+
+
+def far_row_first_in_file(folder: Path) -> Path:
+    rows = '<row r="1048576"><c r="B1048576"><v>1</v></c></row>' + _data_rows()
+    return write_workbook(folder / "radforst.xlsx", _sheet(rows, "A1:B101"))
+
+
+def excel_width_sheet(folder: Path) -> Path:
+    """All 16 384 columns of Excel in use: a header and one answer in each."""
+    from barometer_gui.core.archive import column_letters
+
+    letters = [column_letters(i) for i in range(1, 16_385)]
+    header = "".join(f'<c r="{c}1" t="inlineStr"><is><t>v{c}</t></is></c>' for c in letters)
+    answers = "".join(f'<c r="{c}2"><v>1</v></c>' for c in letters)
+    rows = f'<row r="1">{header}</row><row r="2">{answers}</row>'
+    return write_workbook(folder / "bredt.xlsx", _sheet(rows, "A1:XFD2"))
+
+
+def _ods(path: Path, rows: str) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Svar">{rows}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+def _ods_cell(text: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def _ods_rows() -> str:
+    header = f"<table:table-row>{_ods_cell('Kommunenummer')}{_ods_cell('Strategi')}</table:table-row>"
+    answers = ("Ja", "Nei", "Vet ikke")
+    return header + "".join(
+        f"<table:table-row>{_ods_cell('301')}{_ods_cell(answers[i % 3])}</table:table-row>"
+        for i in range(100)
+    )
+
+
+def ods_repeated_value(folder: Path) -> Path:
+    """1.5 KB asking for 6 000 × 16 384 cells: under calamine's own limit, over any laptop's memory."""
+    bomb = (
+        '<table:table-row table:number-rows-repeated="6000"><table:table-cell '
+        'table:number-columns-repeated="16384" office:value-type="float" office:value="1">'
+        "<text:p>1</text:p></table:table-cell></table:table-row>"
+    )
+    return _ods(folder / "gjentatt.ods", _ods_rows() + bomb)
+
+
+def ods_libreoffice_tail(folder: Path) -> Path:
+    """LibreOffice ends every sheet with a huge repeat of empty cells; that is no data."""
+    tail = (
+        '<table:table-row table:number-rows-repeated="1048475">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    return _ods(folder / "libreoffice.ods", _ods_rows() + tail)
+
+
 def sparse_formatted(folder: Path) -> Path:
     rows = _data_rows() + '<row r="1048576"><c r="A1048576" s="1"/><c r="B1048576" s="1"/></row>'
     return write_workbook(folder / "formatert.xlsx", _sheet(rows, "A1:B1048576"))
@@ -270,6 +345,10 @@ def hostile_mapping_folder(folder: Path) -> Path:
 CASES = {
     "far-corner cell": (far_corner, {"refused": "XFD1048576"}),
     "far-corner cell, understated dimension": (far_corner_understated_dimension, {"refused": "XFD1048576"}),
+    "far-corner cell first in the file": (far_corner_first_in_file, {"refused": "XFD1048576"}),
+    "far row first in the file": (far_row_first_in_file, {"respondents": 100}),
+    "ods, a value repeated over 98 million cells": (ods_repeated_value, {"refused": "XFD6101"}),
+    "ods, LibreOffice's empty tail": (ods_libreoffice_tail, {"respondents": 100}),
     "sparse sheet, formatted to the last row": (sparse_formatted, {"respondents": 100}),
     "sparse sheet, empty strings to the last row": (sparse_empty_strings, {"respondents": 100}),
     "sparse sheet, a stray value in the last row": (sparse_stray_value, {"respondents": 100}),
@@ -278,6 +357,7 @@ CASES = {
     "mixed encodings": (mixed_encoding_csv, {"respondents": 40}),
     "truncated csv": (truncated_csv, {"respondents": 40}),
     "two million columns": (very_wide_csv, {"refused": "kolonner"}),
+    "16 384 columns in a sheet": (excel_width_sheet, {"refused": "kolonner"}),
     "hostile saved mappings": (hostile_mapping_folder, {"respondents": 40}),
 }
 
@@ -306,3 +386,21 @@ def test_truncated_answer_is_no_option(tmp_path):
     report = open_limited(truncated_csv(tmp_path), tmp_path / "home")
     assert "Hel" not in report["options"]
     assert any("avkuttet" in w for w in report["warnings"])
+
+
+@pytest.mark.parametrize("make", [understated_zip_bomb, sparse_stray_value])
+def test_prefetching_inflater_gives_the_same_verdict(tmp_path, monkeypatch, make):
+    """Big sheets are inflated in a second thread; a refusal there must stop that thread too."""
+    import threading
+
+    from barometer_gui.core import archive
+    from barometer_gui.core.errors import BarometerError
+
+    path = make(tmp_path)
+    monkeypatch.setattr(archive, "PREFETCH_BYTES", 0)
+    try:
+        verdict = archive.check_workbook_zip(path)["Svar"].rows_to_read()
+    except BarometerError as exc:
+        verdict = exc.message
+    assert verdict == 101 or "feil størrelse" in verdict
+    assert not [t for t in threading.enumerate() if t.name == "barometer-inflate"]

@@ -28,18 +28,18 @@ def test_grid_is_stacked_100_with_one_series_per_option(demo_survey, tmp_path):
     assert chart.category_axis.reverse_order
 
 
-def test_percent_number_format_and_suppressed_groups_left_out(demo_survey, tmp_path):
+def test_percent_number_format_and_small_groups_merged(demo_survey, tmp_path):
     table = tabulate(demo_survey, TableSpec("q1", by="fylke"))
-    hidden = [g.label for g in table.groups if g.suppressed]
-    assert hidden, "demo has small fylker to suppress"
+    merged = [g.label for g in table.groups if " + " in g.label]
+    assert merged, "demo has small fylker to merge"
     out = write_report([table], tmp_path / "fylke.pptx")
     slide = Presentation(str(out)).slides[0]
     chart = _chart(slide)
-    names = [s.name.split(" (")[0] for s in chart.plots[0].series]
-    assert not set(hidden) & set(names)
+    names = [s.name.split(" (")[0].rstrip("*") for s in chart.plots[0].series]
+    assert set(merged) <= set(names) and "Oslo" not in names
     assert 'formatCode="0 %"' in chart._chartSpace.xml
     notes = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
-    assert "Skjult (for få svar)" in notes
+    assert "slått sammen" in notes
 
 
 def test_user_template_is_used(demo_survey, tmp_path):

@@ -144,15 +144,16 @@ def test_filters_or_within_variable_and_unknown_values(survey):
         tabulate(survey, TableSpec("s", by="finnes-ikke"))
 
 
-def test_primary_and_secondary_suppression():
+def test_small_group_is_merged_with_its_neighbour_not_hidden_here_and_shown_there():
     survey = make_survey(group_sizes={"Nord": 60, "Sør": 40, "Vest": 3})
     table = tabulate(survey, TableSpec("m", by="region", min_base=5))
-    groups = {g.label: g for g in table.groups}
-    assert groups["Vest"].suppressed and not groups["Vest"].secondary
-    assert groups["Sør"].suppressed and groups["Sør"].secondary  # smallest remaining group hides Vest
-    assert not groups["Nord"].suppressed
-    assert all(c.pct is None and c.count is None for c in groups["Sør"].cells)
-    assert groups["Sør"].letter == "" and groups["Nord"].letter == ""
+    assert [g.label for g in table.groups] == [TOTAL, "Nord", "Sør + Vest"]
+    assert not any(g.suppressed for g in table.groups)
+    assert table.groups[2].base == table.groups[0].base - table.groups[1].base
+    assert "Region: Sør og Vest er slått sammen" in table.footnote()
+    vest = tabulate(survey, TableSpec("m", where=(("region", "Vest"),), min_base=5))
+    assert vest.groups[0].base == table.groups[2].base
+    assert vest.filters == ["Region = Vest (utvidet til Sør og Vest for å verne små grupper)"]
 
 
 def test_low_base_flag():
@@ -206,3 +207,8 @@ def test_empty_groups_and_empty_data():
         assert len(empty.groups) == 1 and empty.groups[0].base == 0 and empty.groups[0].suppressed
     finally:
         survey.data = data_copy
+
+
+def test_filter_value_typed_with_plain_spaces_matches_a_label_with_non_breaking_ones(demo_survey):
+    table = tabulate(demo_survey, TableSpec("q1", where=(("kommunestorrelse", "20 000 og over"),)))
+    assert table.groups[0].base == 34

@@ -537,29 +537,53 @@ def _dots(table: Table, style: Style, order: str) -> ChartData:
 
 
 def _table(table: Table, style: Style, order: str) -> ChartData:
-    """A small table: options (or items) down, groups across, "68 %" and ":" as the table view shows."""
+    """A small table as the table view shows it: "68 %", letters, ":" for a hidden group, n last.
+
+    Options down and groups across; a grid has its items down and options across (one block of rows
+    per group when broken down), so it stays a small table.
+    """
     question = table.question
     groups = _groups(table)
-    header = ["", *[_name(g) for g in groups]]
-    body: list[list[str]] = []
-    if question.type in (QType.NUMERIC, QType.TEXT):
-        for option in table.options:
-            body.append(
-                [option, *[number_label(_cell(g, None, option).value, 1) if option != "Antall svar"
-                            else number_label(_cell(g, None, option).count, 0) for g in groups]]
-            )  # fmt: skip
+    grid = question.type is QType.GRID
+
+    def pct(group, item, option) -> str:
+        cell = _cell(group, item, option)
+        return f"{pct_label(cell.pct, style.decimals)} {cell.sig}".strip()
+
+    if grid:
+        header = ["", *table.options, "n"]
+        body = [
+            [
+                f"{item} – {g.label}" if len(groups) > 1 else item,
+                *[pct(g, item, o) for o in table.options],
+                _item_base(g, item),
+            ]
+            for g in groups
+            for item in table.items
+        ]
     else:
-        for item in table.items:
-            for option in table.options:
-                label = f"{item} – {option}" if item else option
-                cells = [_cell(g, item, option) for g in groups]
-                body.append([label, *[f"{pct_label(c.pct, style.decimals)} {c.sig}".strip() for c in cells]])
-    body.append(["n", *[SUPPRESSED if g.suppressed else number_label(g.base, 0) for g in groups]])
+        header = ["", *[_name(g) for g in groups]]
+        body = [[option, *[_text(question, g, option, style) for g in groups]] for option in table.options]
+        body.append(["n", *[SUPPRESSED if g.suppressed else number_label(g.base, 0) for g in groups]])
     rows = [[clean_text(c) for c in row] for row in [header, *body]]
     return ChartData(
-        "", _subtitle(table), [], [], kind=Kind.TABLE, rows=rows, base=_base_text(table, groups, False),
+        "", _subtitle(table), [], [], kind=Kind.TABLE, rows=rows, base=_base_text(table, groups, grid),
         percent=question.type not in (QType.NUMERIC, QType.TEXT),
     )  # fmt: skip
+
+
+def _text(question, group, option: str, style: Style) -> str:
+    cell = _cell(group, None, option)
+    if question.type is QType.TEXT:
+        return number_label(cell.count, 0)
+    if question.type is QType.NUMERIC:
+        return number_label(cell.value, 1)
+    return f"{pct_label(cell.pct, style.decimals)} {cell.sig}".strip()
+
+
+def _item_base(group, item) -> str:
+    base = _cell(group, item, group.cells[0].option).base
+    return SUPPRESSED if group.suppressed or base is None else number_label(base, 0)
 
 
 def _cell(group, item, option):

@@ -481,7 +481,7 @@ def _table(axes, data: ChartData, style: Style) -> None:
             cell.set_width(0.5 / max(len(header) - 1, 1))
         if row == 0:
             cell.set_text_props(fontweight="bold")
-        if row == len(body):  # the base row
+        if row == len(body) and body[-1][0] == "n":  # the base row
             cell.set_text_props(color=MUTED_TEXT)
 
 

@@ -1,11 +1,14 @@
 """Reading raw tables from survey exports, safely.
 
 Every file is sniffed by its bytes (not its extension), checked against size
-and zip-bomb limits, and read with the fastest reader that handles it:
-fastexcel (calamine, Rust) for .xlsx/.xls/.ods, the csv module's sniffer plus
-pandas for text files. Cells stay as the survey tool wrote them; headers are
-cleaned (merged/two-row headers joined, blanks and duplicates named).
-Nothing here writes to disk, and input files are opened read-only.
+limits, and read with the fastest reader that handles it: fastexcel (calamine,
+Rust) for .xlsx/.xls/.ods after `archive.check_workbook_zip` has inflated and
+measured every part, pyarrow's CSV reader for text files (the csv module for
+rows of uneven length). Text is decoded line by line where encodings are mixed,
+and a row cut off at the end of a file is dropped; both leave a note for the
+user. Cells stay as the survey tool wrote them; headers are cleaned
+(merged/two-row headers joined, blanks and duplicates named). Nothing here
+writes to disk, and input files are opened read-only.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import codecs
 import csv
 import io
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +25,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from barometer_gui.core.archive import GAP_ROWS, check_workbook_zip, refuse_oversized
+from barometer_gui.core.archive import (
+    GAP_ROWS,
+    MAX_COLUMNS,
+    check_workbook_zip,
+    refuse_oversized,
+    too_wide,
+)
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.progress import Progress, no_progress
 
@@ -104,6 +114,11 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
     import fastexcel
 
     extents = check_workbook_zip(path) if zipped else {}
+    # Before calamine sees the file (it loads an .ods whole on opening): one sheet reaching
+    # XFD1048576 would abort the process. Parts without a sheet name are always checked.
+    for name, extent in extents.items():
+        if sheet is None or name == sheet or name.endswith(".xml"):
+            refuse_oversized(extent, name.removesuffix(".xml"), path)
     progress(0.05, "Åpner arbeidsboka …")
     try:
         reader = fastexcel.read_excel(str(path))
@@ -114,10 +129,6 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
         if sheet not in names:
             raise BarometerError(f"Arbeidsboka har ikke arket «{sheet}». Ark: {', '.join(names)}.")
         names = [sheet]
-    # Before any sheet is loaded: one sheet reaching XFD1048576 would abort the process in calamine.
-    for name, extent in extents.items():
-        if name in names or name not in reader.sheet_names:
-            refuse_oversized(extent, name, path)
     sheets: dict[str, pd.DataFrame] = {}
     notes: list[str] = []
     for index, name in enumerate(names):
@@ -294,9 +305,6 @@ def _column_letter(index: int) -> str:
 
 # --------------------------------------------------------------------------- CSV
 
-#: Excel's own limit; wider files cannot come from a spreadsheet and are refused before parsing.
-MAX_COLUMNS = 16_384
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NOT_EXPORTS = {
     b"%PDF": "en PDF-fil",
@@ -314,10 +322,11 @@ _CONT = f"[{re.escape(_CP1252_CONTINUATION)}]"
 _MOJIBAKE = re.compile(f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}})+")
 
 
-def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+def decode_text(data: bytes, name: str) -> tuple[str, list[str], bytes | None]:
     """Decode an export line by line and repair mojibake; say what was repaired.
 
-    UTF-8 (with or without BOM), UTF-16 and Windows-1252 are read. A file that mixes
+    Returns the text, notes for the user, and the UTF-8 bytes the text was decoded from when
+    it is unchanged (so the parser need not encode it again), else None. UTF-8 (with or without BOM), UTF-16 and Windows-1252 are read. A file that mixes
     UTF-8 and Windows-1252 lines (an export appended to in Excel) is decoded per line,
     and UTF-8 text that was once read as Windows-1252 («MisfornÃ¸yd») is put right, so
     one answer never becomes two options. Anything else is refused.
@@ -329,20 +338,24 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
             )
     notes: list[str] = []
     text = _utf16(data, name)
-    if text is None:
-        if _has_control_bytes(data):
+    if text is not None:
+        if _CONTROL.search(text):
             raise BarometerError(_unknown_encoding(name))
-        body = data.removeprefix(codecs.BOM_UTF8)
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            text, note = _decode_per_line(body, name)
-            notes += [note] if note else []
-        text, note = _repair_mojibake(text, name)
-        notes += [note] if note else []
-    elif _CONTROL.search(text):
+        return text, notes, None
+    if _has_control_bytes(data):
         raise BarometerError(_unknown_encoding(name))
-    return text, notes
+    body: bytes | None = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text, note = _decode_per_line(body, name)
+        notes += [note] if note else []
+        body = None
+    repaired, note = _repair_mojibake(text, name)
+    if note:
+        notes.append(note)
+        return repaired, notes, None
+    return text, notes, body
 
 
 def _unknown_encoding(name: str) -> str:
@@ -437,19 +450,21 @@ def read_csv_table(
         raise BarometerError(f"Kunne ikke lese «{path.name}»: {exc.strerror or exc}.") from None
     if len(data) > MAX_TEXT_BYTES:
         raise BarometerError(
-            f"«{path.name}» er for stor ({len(data) // 2**20} MB; grensen er {MAX_TEXT_BYTES // 2**20} MB)."
+            f"«{path.name}» er for stor ({len(data) // 2**20} MB; grensen er {MAX_TEXT_BYTES // 2**20} MB). "
+            "Del fila, eller fjern kolonner og rader du ikke trenger."
         )
-    text, notes = decode_text(data, path.name)
+    text, notes, utf8 = decode_text(data, path.name)
     del data
-    if not text.strip():
+    if not text or text.isspace():  # isspace stops at the first letter; strip() would copy the file
         raise BarometerError(f"«{path.name}» er tom.")
     delimiter = _sniff_delimiter(text)
     width = _first_record_width(text, delimiter, path.name)
     text, cut_note = _drop_partial_last_row(text, delimiter, width, path.name)
     unterminated = not text.endswith(("\n", "\r"))
     progress(0.2, f"Tolker «{path.name}» …")
-    table = _parse_fast(text, delimiter, width) or _parse_lenient(text, delimiter, path.name)
-    del text
+    encoded = utf8 if utf8 is not None and cut_note is None else text.encode("utf-8")
+    table = _parse_fast(encoded, delimiter, width, '"' in text) or _parse_lenient(text, delimiter, path.name)
+    del text, encoded, utf8
     table = _without_blank_rows_and_columns(table)
     if table.num_rows == 0:
         raise BarometerError(f"«{path.name}» er tom: den har bare skilletegn.")
@@ -481,14 +496,13 @@ def _first_record_width(text: str, delimiter: str, name: str) -> int:
     end = _line_end(text, 0)
     width = text.count(delimiter, 0, end) + 1  # an upper bound, exact without quoted separators
     if width > MAX_COLUMNS:
-        raise BarometerError(
-            f"«{name}» har {width:,} kolonner; Barometer leser høyst {MAX_COLUMNS:,} (som Excel). "
-            "Fjern kolonner du ikke trenger, eller del fila i flere.".replace(",", " ")
-        )
+        raise BarometerError(too_wide(f"«{name}»", width))
     try:
         return len(next(csv.reader(io.StringIO(text[: _record_end(text)]), delimiter=delimiter)))
     except (csv.Error, StopIteration):
-        raise BarometerError(f"«{name}» er ikke en gyldig CSV-fil.") from None
+        raise BarometerError(
+            f"«{name}» er ikke en gyldig CSV-fil. Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
+        ) from None
 
 
 def _line_end(text: str, start: int) -> int:
@@ -558,8 +572,8 @@ def _drop_cut_answer(table, name: str):
     if table.num_rows < 2:
         return table, None
     column = table.column(table.num_columns - 1)
-    value = column[-1].as_py().strip()
-    others = pc.utf8_trim_whitespace(column.slice(0, len(column) - 1))
+    value = column[-1].as_py()
+    others = column.slice(0, len(column) - 1)
     if not value or pc.any(pc.equal(others, value)).as_py():
         return table, None
     if not pc.any(pc.starts_with(others, value)).as_py():
@@ -570,7 +584,7 @@ def _drop_cut_answer(table, name: str):
     )
 
 
-def _parse_fast(text: str, delimiter: str, width: int):
+def _parse_fast(data: bytes, delimiter: str, width: int, quoted: bool):
     """pyarrow's reader, every cell as text; None when rows differ in length (then the lenient path)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -584,11 +598,11 @@ def _parse_fast(text: str, delimiter: str, width: int):
 
     try:
         table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=8 * 2**20),
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
-                newlines_in_values=True,
+                newlines_in_values=quoted,  # without quotes no value can hold a line break
                 ignore_empty_lines=True,
                 invalid_row_handler=on_uneven,
             ),
@@ -610,26 +624,36 @@ def _parse_lenient(text: str, delimiter: str, name: str):
     try:
         rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
     except csv.Error:
-        raise BarometerError(f"«{name}» er ikke en gyldig CSV-fil.") from None
+        raise BarometerError(
+            f"«{name}» er ikke en gyldig CSV-fil. Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
+        ) from None
     width = max((len(row) for row in rows), default=0)
     if width > MAX_COLUMNS:
-        raise BarometerError(
-            f"«{name}» har rader med {width} felt; Barometer leser høyst {MAX_COLUMNS} kolonner."
-        )
+        raise BarometerError(too_wide(f"«{name}»", width))
     columns = [pa.array([row[i] if i < len(row) else "" for row in rows], pa.string()) for i in range(width)]
     return pa.table(columns, names=[f"f{i}" for i in range(width)])
 
 
 def _without_blank_rows_and_columns(table):
-    """Rows with only blanks are no respondents; an empty last column (trailing separator) is no variable."""
+    """Cells trimmed; rows with only blanks are no respondents; an empty last column is no variable.
+
+    The empty last column comes from a separator at the end of every line (SurveyXact's
+    Structure CSV). Trimming happens here once, for every later step.
+    """
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    blank = [pc.equal(pc.utf8_trim_whitespace(column), "") for column in table.columns]
+    def trim(column):
+        trimmed = pc.utf8_trim_whitespace(column)
+        return trimmed, pc.equal(trimmed, "")
+
+    if table.num_columns == 0:
+        return table
+    trimmed, blank = (list(part) for part in zip(*_per_column(trim, table.columns), strict=True))
     while len(blank) > 1 and pc.all(blank[-1]).as_py():
         blank.pop()
-    table = table.select(list(range(len(blank))))
-    if not blank:
-        return table
+        trimmed.pop()
+    table = pa.table(trimmed, names=table.column_names[: len(trimmed)])
     all_blank = blank[0]
     for column in blank[1:]:
         all_blank = pc.and_(all_blank, column)
@@ -637,20 +661,30 @@ def _without_blank_rows_and_columns(table):
 
 
 def _typed(table, delimiter: str) -> pd.DataFrame:
-    """Cells from CSV are text; a column becomes numbers when every filled cell is one.
+    """Cells from CSV are (trimmed) text; a column becomes numbers when every filled cell is one.
 
-    Cells are trimmed and blanks become missing. With ';' as separator the decimal mark is
-    a comma ("1,5"), as Norwegian Excel writes it; non-breaking spaces group thousands.
+    Blanks become missing. With ';' as separator the decimal mark is a comma ("1,5"), as
+    Norwegian Excel writes it; non-breaking spaces group thousands.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    columns = []
-    for column in table.columns:
-        trimmed = pc.utf8_trim_whitespace(column)
-        values = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
-        columns.append(_as_numbers(values, delimiter == ";") if values.null_count < len(values) else values)
+    def typed(column):
+        values = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
+        return _as_numbers(values, delimiter == ";") if values.null_count < len(values) else values
+
+    columns = _per_column(typed, table.columns)
     return pa.table(columns, names=[str(i) for i in range(len(columns))]).to_pandas()
+
+
+def _per_column(function, columns: list) -> list:
+    """Arrow compute releases the GIL, so columns are worked on by a few threads at once."""
+    if len(columns) < 8:
+        return [function(column) for column in columns]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        return list(pool.map(function, columns))
 
 
 def _as_numbers(values, decimal_comma: bool):
@@ -662,7 +696,7 @@ def _as_numbers(values, decimal_comma: bool):
         return pc.cast(pc.replace_substring(text, ",", ".") if decimal_comma else text, pa.float64())
 
     try:
-        parsed(pc.drop_null(values).slice(0, 64))  # a text column fails on its first answers, cheaply
+        parsed(pc.drop_null(values.slice(0, 256)))  # a text column fails on its first answers, cheaply
         numbers = parsed(values)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return values

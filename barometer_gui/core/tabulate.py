@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import string
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from barometer_gui.core import stats
+from barometer_gui.core.disclosure import Guard, Partition, categories, codes_of
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.formatting import fmt_int, fmt_p
 from barometer_gui.core.schema import Background, QType, Question, Survey
 
 TOTAL = "Totalt"
+#: Largest groups × rows indicator matrix kept in memory (8 bytes each): 32 MB.
+_DENSE_LIMIT = 4_000_000
 REST = "Resten av landet"
 
 
@@ -96,6 +100,7 @@ class Table:
     comparisons: list[Comparison] = field(default_factory=list)
     filters: list[str] = field(default_factory=list)
     source: str = ""
+    privacy: list[str] = field(default_factory=list)
     population: str = ""  # who counts as a respondent (Survey.population), stated in the footnote
 
     @property
@@ -133,6 +138,7 @@ class Table:
                 for g in self.groups
             ],
             "comparisons": [asdict(c) for c in self.comparisons],
+            "privacy": list(self.privacy),
             "footnote": self.footnote(),
         }
 
@@ -148,9 +154,10 @@ class Table:
         if self.method:
             parts.append(self.method + (f" p = {fmt_p(self.p_value)}." if self.p_value is not None else ""))
         parts.append(
-            f"Grupper med færre enn {self.spec.min_base} svar er skjult (:), "
-            f"under {self.spec.low_base} svar er merket *."
+            f"Grupper med færre enn {self.spec.min_base} svar slås sammen med en nabogruppe likt i alle "
+            f"tabeller fra fila, eller skjules (:); under {self.spec.low_base} svar er merket *."
         )
+        parts += self.privacy
         if self.population:
             parts.append(self.population)
         if self.source:
@@ -170,13 +177,62 @@ def _base_text(question: Question) -> str:
 
 
 @dataclass
-class _Block:
-    """One answer distribution: indicators (n × k, 0/1) over the rows in the base."""
+class _Answers:
+    """One answer distribution over every row of the file.
+
+    Exclusive options (single choice, a grid item) are one integer code per row, -1 for no answer;
+    options that are not exclusive (multi-select, grid summary) a rows × options 0/1 matrix. Counting
+    goes through `np.bincount`, so memory grows with rows + groups × options, never rows × options
+    for a single-choice question, however many options it has.
+    """
 
     item: str | None
     options: list[str]
-    indicators: np.ndarray
     in_base: np.ndarray
+    codes: np.ndarray | None = None
+    matrix: np.ndarray | None = None
+
+    def rows(self, keep: np.ndarray | None) -> _Answers:
+        if keep is None:
+            return self
+        return _Answers(
+            self.item,
+            self.options,
+            self.in_base[keep],
+            None if self.codes is None else self.codes[keep],
+            None if self.matrix is None else self.matrix[keep],
+        )
+
+
+@dataclass
+class _Grouping:
+    """Totalt plus disjoint groups: `row_group` is the group (0-based, -1 = none) of each kept row."""
+
+    labels: list[str]
+    row_group: np.ndarray
+    by_label: str | None
+    variables: list[Background]
+    notes: list[str]
+
+    @property
+    def partition(self) -> list[int]:
+        return list(range(1, len(self.labels)))
+
+    @cached_property
+    def indicator(self) -> np.ndarray | None:
+        """Totalt and groups × rows 0/1 matrix when that is small (BLAS sums fastest); else None."""
+        size = len(self.labels)
+        if size * len(self.row_group) > _DENSE_LIMIT:
+            return None
+        matrix = np.zeros((size, len(self.row_group)))
+        matrix[0] = 1.0
+        inside = np.flatnonzero(self.row_group >= 0)
+        matrix[1 + self.row_group[inside], inside] = 1.0
+        return matrix
+
+    def masks(self) -> list[np.ndarray]:
+        everyone = np.ones(len(self.row_group), dtype=bool)
+        return [everyone] + [self.row_group == g for g in range(len(self.labels) - 1)]
 
 
 def tabulate(survey: Survey, spec: TableSpec) -> Table:
@@ -187,51 +243,63 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
         raise BarometerError(
             f"Ukjent korreksjon «{spec.correction}». Velg blant: {', '.join(stats.CORRECTIONS)}."
         )
-    keep, filters = _filter(survey, spec.where)
-    data = _columns(survey, question.columns + _grouping_columns(survey, spec), keep)
-    rows = int(keep.sum())
     weights = survey.weight(spec.weight)
-    w = np.ones(rows) if weights is None else weights[keep.to_numpy()].fillna(0.0).to_numpy(dtype=float)
-
-    labels, masks, partition, by_label = _groups(survey, data, spec, rows)
-    group_matrix = np.vstack(masks).astype(float) if masks else np.zeros((0, rows))
+    answers = _answers(survey.data, question)
+    # Blocks follow who answered (per grid item), also for a grid summary: its smaller base
+    # ("vet ikke" left out) is a function of the full grid, which these blocks already protect.
+    base = np.column_stack([a.in_base for a in answers]) if answers else _described_base(survey, question)
+    if spec.grid_summary and question.type is QType.GRID:
+        answers = [_summary(a, question) for a in answers]
+    variables = _variables(survey, spec)
+    guard = Guard(survey, base, spec.min_base, [v for v in variables if v.kind == "question"])
+    keep, filters = _filter(survey, guard, spec.where)
+    grouping = _groups(survey, guard, spec, keep)
+    guard.check_crossing([guard.index(v) for v in grouping.variables])
+    subset = None if keep.all() else keep
+    w = np.ones(int(keep.sum())) if weights is None else weights.to_numpy(dtype=float)
+    if subset is not None and weights is not None:
+        w = w[subset]
+    w = np.nan_to_num(w, nan=0.0)
     source = Path(survey.source).name if survey.source else ""
 
     if question.type in (QType.NUMERIC, QType.TEXT):
-        groups = _describe_groups(data, question, labels, masks, w, spec)
-        _suppress(groups, partition, spec.min_base)
+        column = survey.data[question.columns[0]]
+        groups = _describe_groups(column if subset is None else column[subset], question, grouping, w, spec)
+        _suppress(groups, grouping.partition, spec.min_base)
         _hide_suppressed_values(groups)
         return Table(
             question,
             spec,
-            by_label,
+            grouping.by_label,
             weights is not None,
             groups,
             "",
             None,
             filters=filters,
             source=source,
+            privacy=grouping.notes,
             population=survey.population,
         )
 
-    blocks = _blocks(data, question, spec.grid_summary)
-    any_base = np.zeros(rows, dtype=bool)
+    blocks = [a.rows(subset) for a in answers]
+    any_base = np.zeros(len(grouping.row_group), dtype=bool)
     for block in blocks:
         any_base |= block.in_base
-    base = group_matrix @ any_base
-    wbase = group_matrix @ (w * any_base)
-    w2base = group_matrix @ (w * w * any_base)
+    base_n, wbase, w2base = _group_sums(
+        grouping, np.column_stack([any_base, w * any_base, w * w * any_base])
+    ).T
     neff = stats.effective_base(wbase, w2base)
     groups = [
-        Group(label, int(round(base[g])), float(wbase[g]), float(neff[g]), False, False, [])
-        for g, label in enumerate(labels)
+        Group(label, int(round(base_n[g])), float(wbase[g]), float(neff[g]), False, False, [])
+        for g, label in enumerate(grouping.labels)
     ]
+    partition = grouping.partition
     _suppress(groups, partition, spec.min_base)
     for group in groups:
         group.low_base = not group.suppressed and 0 < group.base < spec.low_base
 
     letters = _letters(groups, partition)
-    block_stats = [_block_stats(block, group_matrix, w, spec) for block in blocks]
+    block_stats = [_block_stats(block, grouping, w, spec) for block in blocks]
     for block, (counts, pct, low, high, n, _) in zip(blocks, block_stats, strict=True):
         # Grid items can have fewer answers than their group: the same rules again, per item.
         item_hidden, _ = suppression([int(v) for v in n], partition, max(spec.min_base, 1))
@@ -256,7 +324,7 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
     return Table(
         question,
         spec,
-        by_label,
+        grouping.by_label,
         weights is not None,
         groups,
         method,
@@ -265,115 +333,141 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
         comparisons,
         filters,
         source,
+        grouping.notes,
         survey.population,
     )
 
 
-def _filter(survey: Survey, where: tuple[tuple[str, str], ...]) -> tuple[pd.Series, list[str]]:
-    """Rows kept by the filters: values of one variable are OR-ed, different variables AND-ed."""
-    keep = pd.Series(True, index=survey.data.index)
+def _variables(survey: Survey, spec: TableSpec) -> list[Background]:
+    """Every variable the table filters or groups by (questions used as variables included)."""
+    names = [name for name, _ in spec.where]
+    names += [spec.benchmark[0]] if spec.benchmark else [spec.by] if spec.by else []
+    found = {}
+    for name in names:
+        variable = survey.variable(name)
+        found.setdefault(variable.column, variable)
+    return list(found.values())
+
+
+def _filter(survey: Survey, guard: Guard, where: tuple[tuple[str, str], ...]) -> tuple[np.ndarray, list[str]]:
+    """Rows kept by the filters: values of one variable are OR-ed, different variables AND-ed.
+
+    A value inside a larger safe block selects the whole block (said in the description), so a
+    filtered population is always a union of blocks and can never be differenced down to a few.
+    """
+    keep = np.ones(len(survey.data), dtype=bool)
     chosen: dict[str, tuple[Background, list[str]]] = {}
     for name, value in where:
         variable = survey.variable(name)
+        if variable.kind == "numeric":
+            raise BarometerError(
+                f"«{variable.text}» er et tall og kan ikke brukes som filter; bruk en gruppert variabel."
+            )
         label = _match_value(survey.data[variable.column], value, variable.text)
-        chosen.setdefault(variable.id, (variable, []))[1].append(label)
+        chosen.setdefault(variable.column, (variable, []))[1].append(label)
     described = []
     for variable, values in chosen.values():
-        keep &= survey.data[variable.column].astype(object).isin(values)
-        described.append(f"{variable.text} = {' eller '.join(values)}")
+        part = guard.partitions[guard.index(variable)]
+        asked = sorted(part.categories.index(v) for v in values)
+        widened = sorted({m for code in asked for m in part.members(code)})
+        keep &= np.isin(part.codes, widened)
+        text = f"{variable.text} = {' eller '.join(values)}"
+        if widened != asked:
+            text += f" (utvidet til {part.names(widened)} for å verne små grupper)"
+        described.append(text)
     if where and not keep.any():
         raise BarometerError(f"Ingen respondenter oppfyller filteret ({'; '.join(described)}).")
     return keep, described
 
 
 def _match_value(column: pd.Series, value: str, text: str) -> str:
-    known = _categories(column)
+    known = categories(column)
+    wanted = " ".join(value.split()).casefold()  # "Under 5 000" typed with a plain space matches too
     for label in known:
-        if str(label).casefold() == value.strip().casefold():
+        if " ".join(str(label).split()).casefold() == wanted:
             return label
     raise BarometerError(
         f"«{value}» er ikke en verdi av «{text}». Verdier: {', '.join(map(str, known[:12]))}."
     )
 
 
-def _categories(column: pd.Series) -> list:
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = column.cat.codes.to_numpy()
-        present = np.bincount(codes[codes >= 0], minlength=len(column.cat.categories)) > 0
-        return [c for c, seen in zip(column.cat.categories, present, strict=True) if seen]
-    return sorted(column.dropna().unique().tolist(), key=str)
-
-
-def _columns(survey: Survey, names: list[str], keep: pd.Series) -> dict[str, pd.Series]:
-    """The few columns a table reads, as Series (selecting a sub-frame costs more than the table)."""
-    if keep.all():
-        return {name: survey.data[name] for name in names}
-    mask = keep.to_numpy()
-    return {name: survey.data[name][mask] for name in names}
-
-
-def _grouping_columns(survey: Survey, spec: TableSpec) -> list[str]:
-    """The one column the groups come from, if any; the table reads nothing else besides the question."""
-    name = spec.benchmark[0] if spec.benchmark else spec.by
-    return [survey.variable(name).column] if name else []
-
-
-def _groups(survey: Survey, data: dict[str, pd.Series], spec: TableSpec, rows: int):
-    """Labels and row masks of the groups; `partition` are the indices that split Totalt."""
-    everyone = np.ones(rows, dtype=bool)
+def _groups(survey: Survey, guard: Guard, spec: TableSpec, keep: np.ndarray) -> _Grouping:
+    """Totalt, then one group per safe block (breakdown) or own area and rest (benchmark)."""
+    variables = _variables(survey, spec)
     if spec.benchmark:
         name, value = spec.benchmark
         variable = survey.variable(name)
-        column = data[variable.column].astype(object)
+        part = guard.partitions[guard.index(variable)]
         label = _match_value(survey.data[variable.column], value, variable.text)
-        own = (column == label).to_numpy()
-        known = column.notna().to_numpy()
-        return [TOTAL, label, REST], [everyone, own, known & ~own], [1, 2], variable.text
+        own_codes = part.members(part.categories.index(label))
+        own = np.isin(part.codes[keep], own_codes)
+        notes = []
+        if len(own_codes) > 1:
+            notes.append(
+                f"Eget område {variable.text} = {label} er utvidet til {part.names(own_codes)} for å verne små grupper."
+            )
+        own_label = " + ".join(part.name(c) for c in own_codes)
+        return _Grouping([TOTAL, own_label, REST], np.where(own, 0, 1), variable.text, variables, notes)
     if not spec.by:
-        return [TOTAL], [everyone], [], None
+        return _Grouping([TOTAL], np.full(int(keep.sum()), -1), None, variables, [])
     variable = survey.variable(spec.by)
-    column = data[variable.column]
     if variable.kind == "numeric":
         raise BarometerError(f"«{variable.text}» er et tall og kan ikke brukes til å dele opp tabellen.")
-    categories = _categories(column)
-    if not categories and rows:
+    part = guard.partitions[guard.index(variable)]
+    return _block_groups(part, part.codes[keep], variable, variables, guard.k)
+
+
+def _block_groups(part: Partition, codes: np.ndarray, variable: Background, variables, k: int) -> _Grouping:
+    """One group per block present among the kept rows; rows without a value only count in Totalt
+    unless they had to join a block."""
+    present = np.bincount(codes, minlength=len(part.block)) > 0
+    block_rows = part.block[codes]
+    labels, notes, lookup = [TOTAL], [], np.full(len(part.block), -1)
+    for block in sorted({int(b) for b in np.unique(part.block[present])}):
+        members = [int(c) for c in np.flatnonzero(part.block == block)]
+        real = [c for c in members if c < len(part.categories)]
+        if not real:
+            continue
+        shown = [c for c in members if present[c]]
+        lookup[block] = len(labels) - 1
+        labels.append(" + ".join(part.name(c) for c in shown))
+        if len(members) > 1:
+            notes.append(
+                f"{variable.text}: {part.names(members)} er slått sammen, så hver gruppe har minst {k} svar også "
+                "når tabeller trekkes fra hverandre."
+            )
+    if len(labels) == 1 and len(codes):
         raise BarometerError(
             f"«{variable.text}» har ingen verdier blant respondentene her, så tabellen kan ikke deles opp etter den."
         )
-    codes = _codes(column, categories)
-    masks = [everyone] + [codes == index for index in range(len(categories))]
-    return [TOTAL] + [str(c) for c in categories], masks, list(range(1, len(masks))), variable.text
+    return _Grouping(labels, lookup[block_rows], variable.text, variables, notes)
 
 
-def _blocks(data: dict[str, pd.Series], question: Question, summary: bool) -> list[_Block]:
+def _answers(data: pd.DataFrame, question: Question) -> list[_Answers]:
     if question.type is QType.SINGLE:
-        return [_categorical_block(data[question.columns[0]], None, question.options)]
+        return [_categorical(data[question.columns[0]], None, question.options)]
     if question.type is QType.MULTI:
         matrix = np.column_stack([data[c].to_numpy(dtype=float) for c in question.columns])
         in_base = ~np.isnan(matrix).all(axis=1)
-        return [_Block(None, list(question.options), np.nan_to_num(matrix, nan=0.0), in_base)]
-    blocks = []
-    for item, column in zip(question.items, question.columns, strict=True):
-        block = _categorical_block(data[column], item, question.options)
-        blocks.append(_summary_block(block, question) if summary else block)
-    return blocks
+        return [_Answers(None, list(question.options), in_base, matrix=np.nan_to_num(matrix, nan=0.0))]
+    if question.type is QType.GRID:
+        return [
+            _categorical(data[column], item, question.options)
+            for item, column in zip(question.items, question.columns, strict=True)
+        ]
+    return []
 
 
-def _codes(column: pd.Series, categories: list) -> np.ndarray:
-    """Index into `categories` per row (-1 for missing or other), without comparing strings row by row."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        position = {c: i for i, c in enumerate(categories)}
-        lookup = np.array([position.get(c, -1) for c in column.cat.categories] + [-1])
-        return lookup[column.cat.codes.to_numpy()]
-    return pd.Categorical(column.astype(object), categories=categories).codes
+def _described_base(survey: Survey, question: Question) -> np.ndarray:
+    column = survey.data[question.columns[0]]
+    if question.type is QType.NUMERIC:
+        return np.isfinite(pd.to_numeric(column, errors="coerce").to_numpy(dtype=float))[:, None]
+    return column.notna().to_numpy()[:, None]
 
 
-def _categorical_block(column: pd.Series, item: str | None, options: list[str]) -> _Block:
-    codes = _codes(column, options)
-    indicators = np.zeros((len(codes), len(options)))
-    answered = codes >= 0
-    indicators[np.flatnonzero(answered), codes[answered]] = 1.0
-    return _Block(item, list(options), indicators, answered)
+def _categorical(column: pd.Series, item: str | None, options: list[str]) -> _Answers:
+    codes = codes_of(column, options)
+    return _Answers(item, list(options), codes >= 0, codes=codes)
 
 
 def summary_labels(question: Question) -> tuple[list[str], list[str], tuple[str, str]]:
@@ -387,26 +481,63 @@ def summary_labels(question: Question) -> tuple[list[str], list[str], tuple[str,
     return bottom, top, names
 
 
-def _summary_block(block: _Block, question: Question) -> _Block:
+def _summary(block: _Answers, question: Question) -> _Answers:
     """Share hindering / promoting per item, 'vet ikke' left out of the base as KS publishes it."""
     bottom, top, names = summary_labels(question)
     index = {o: i for i, o in enumerate(block.options)}
     substantive = [index[o] for o in block.options if o not in question.dont_know]
-    in_base = block.in_base & (block.indicators[:, substantive].sum(axis=1) > 0)
-    low = block.indicators[:, [index[o] for o in bottom]].sum(axis=1)
-    high = block.indicators[:, [index[o] for o in top]].sum(axis=1)
-    return _Block(block.item, list(names), np.column_stack([low, high]), in_base)
+    codes = block.codes
+    in_base = np.isin(codes, substantive)
+    low = np.isin(codes, [index[o] for o in bottom])
+    high = np.isin(codes, [index[o] for o in top])
+    return _Answers(block.item, list(names), in_base, matrix=np.column_stack([low, high]).astype(float))
 
 
-def _block_stats(block: _Block, group_matrix: np.ndarray, w: np.ndarray, spec: TableSpec):
+def _group_sums(grouping: _Grouping, values: np.ndarray) -> np.ndarray:
+    """Totalt (index 0) and per group sums of `values` (one value, or a row of values, per kept row).
+
+    A groups × rows indicator product while that matrix is small, else one `bincount` per column:
+    memory stays within rows × a few columns, whatever the number of groups or options.
+    """
+    values = np.asarray(values, dtype=float)
+    if values.ndim == 1:
+        return _group_sums(grouping, values[:, None])[:, 0]
+    if grouping.indicator is not None:
+        return grouping.indicator @ values
+    groups = len(grouping.labels) - 1
+    inside = grouping.row_group >= 0
+    rows = grouping.row_group[inside]
+    per_group = np.column_stack(
+        [np.bincount(rows, weights=column, minlength=groups) for column in values[inside].T]
+    ).reshape(groups, values.shape[1])
+    return np.vstack([values.sum(axis=0), per_group])
+
+
+def _group_option_sums(grouping: _Grouping, codes: np.ndarray, k: int, values: np.ndarray):
+    """Totalt and per group sums of `values` per option code (rows with code -1 left out)."""
+    row_group, size = grouping.row_group, len(grouping.labels)
+    answered = codes >= 0
+    total = np.bincount(codes[answered], weights=values[answered], minlength=k)
+    inside = answered & (row_group >= 0)
+    per_group = np.bincount(
+        row_group[inside] * k + codes[inside], weights=values[inside], minlength=(size - 1) * k
+    )
+    return np.vstack([total[None, :k], per_group.reshape(size - 1, k)])
+
+
+def _block_stats(block: _Answers, grouping: _Grouping, w: np.ndarray, spec: TableSpec):
     in_base = block.in_base.astype(float)
-    weighted = block.indicators * (w * in_base)[:, None]
-    n = group_matrix @ in_base
-    wn = group_matrix @ (w * in_base)
-    w2n = group_matrix @ (w * w * in_base)
-    counts = group_matrix @ (block.indicators * in_base[:, None])
+    n, wn, w2n = _group_sums(grouping, np.column_stack([in_base, w * in_base, w * w * in_base])).T
+    k = len(block.options)
+    if block.codes is not None:
+        counts = _group_option_sums(grouping, block.codes, k, np.ones(len(block.codes)))
+        weighted = _group_option_sums(grouping, block.codes, k, w)
+    else:
+        chosen = block.matrix * in_base[:, None]
+        counts = _group_sums(grouping, chosen)
+        weighted = _group_sums(grouping, chosen * w[:, None])
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = (group_matrix @ weighted) / wn[:, None]
+        share = weighted / wn[:, None]
     neff = stats.effective_base(wn, w2n)
     low, high = stats.wilson_interval(share, neff[:, None], alpha=spec.alpha)
     return counts, share * 100, low * 100, high * 100, n, neff
@@ -537,11 +668,11 @@ def _benchmark_p(share: np.ndarray, neff: np.ndarray, option: int) -> float | No
     return p if np.isfinite(p) else None
 
 
-def _describe_groups(data, question, labels, masks, w, spec) -> list[Group]:
+def _describe_groups(answers: pd.Series, question, grouping: _Grouping, w, spec) -> list[Group]:
     """Numeric questions: n, mean and median per group; free text: how many answered."""
     groups = []
-    for label, mask in zip(labels, masks, strict=True):
-        column = data[question.columns[0]][mask]
+    for label, mask in zip(grouping.labels, grouping.masks(), strict=True):
+        column = answers[mask]
         weights = w[mask]
         if question.type is QType.NUMERIC:
             values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)

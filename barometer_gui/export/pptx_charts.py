@@ -34,8 +34,8 @@ from barometer_gui.export.safe import clean_text
 
 #: Percent with a space, as Norwegian writes it (12 %); values are fractions (0.12).
 PERCENT = pptx_percent_format(0)
-#: Segments narrower than this (percentage points) carry no label: it would not fit.
-SMALL_SEGMENT = 5.0
+#: A segment narrower than this (EMU; 0.42 in) carries no label: "57 %" would not fit inside it.
+SMALL_SEGMENT = 384048
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
@@ -119,7 +119,9 @@ def _number_format(data: ChartData) -> str:
     return pptx_percent_format(data.decimals) if data.percent else "0.0"
 
 
-def _category(slide, data: ChartData, left: int, top: int, width: int, height: int):
+def _category(
+    slide, data: ChartData, left: int, top: int, width: int, height: int, reach: float | None = None
+):
     """Clustered, 100 % stacked or diverging horizontal bars."""
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
     from pptx.util import Pt
@@ -154,8 +156,8 @@ def _category(slide, data: ChartData, left: int, top: int, width: int, height: i
     value_axis.format.line.fill.background()
     unit = 100 if data.percent else 1
     if diverging:
-        step = nice(_reach(data) / 3)
-        reach = math.ceil(_reach(data) / step) * step  # ticks at 0 and whole steps both ways
+        step = nice((reach or _reach(data)) / (2 if reach else 3))  # a shared reach means a narrow panel
+        reach = math.ceil((reach or _reach(data)) / step) * step  # ticks at 0 and whole steps both ways
         value_axis.minimum_scale, value_axis.maximum_scale = -reach / unit, reach / unit
         value_axis.major_unit = step / unit
         chart.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # names left, not at zero
@@ -182,7 +184,8 @@ def _category(slide, data: ChartData, left: int, top: int, width: int, height: i
         else:
             labels.position = XL_LABEL_POSITION.CENTER
             labels.font.color.rgb = _rgb(text_on(series.colour))
-            _hide_small_labels(plotted, series)
+            span = 2 * reach if diverging else 100.0  # value range across the plot
+            _hide_small_labels(plotted, series, SMALL_SEGMENT / (width * 0.7) * span)
         if data.whiskers and series.low and data.kind is Kind.BARS:
             add_error_bars(plotted._element, series.values, series.low, series.high, data.percent)
     _legend(chart, data, len(data.series) > 1)
@@ -272,14 +275,14 @@ def _mark_significant(plotted, series, data: ChartData) -> None:
             frame.paragraphs[0].runs[0].font.bold = True
 
 
-def _hide_small_labels(plotted, series) -> None:
+def _hide_small_labels(plotted, series, smallest: float) -> None:
     """A label on a sliver is unreadable and overlaps its neighbours: delete it (c:dLbl/c:delete)."""
     from lxml import etree
 
     dlbls = plotted._element.find(f"{{{_C}}}dLbls")
     for index in reversed(range(len(series.values))):
         value = series.values[index]
-        if value is not None and abs(value) >= SMALL_SEGMENT:
+        if value is not None and abs(value) >= smallest:
             continue
         label = etree.SubElement(dlbls, f"{{{_C}}}dLbl")
         etree.SubElement(label, f"{{{_C}}}idx").set("val", str(index))
@@ -539,6 +542,8 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
     cell_width = int((width - names - gap * (columns - 1)) / columns)
     cell_height = int((height - gap * (rows - 1)) / rows)
     shapes = []
+    diverging = [p for p in data.panels if p.kind is Kind.DIVERGING]
+    shared = max(_reach(p) for p in diverging) if diverging else None  # one scale for every panel
     for index, panel in enumerate(data.panels):
         first = index % columns == 0
         x = left + (index % columns) * (cell_width + gap) + (0 if first else names)
@@ -552,7 +557,7 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
             base = panel.base.split(" per ")[0]  # "n = 187–201": the rest is in the footnote
             title = f"{panel.title}\n{base}" if panel.beside_title == "n" else panel.title
             panel = replace(panel, beside=[], beside_title="") if panel.beside_title == "n" else panel
-            frame = _category(slide, panel, x, y, box, cell_height)
+            frame = _category(slide, panel, x, y, box, cell_height, shared)
             _title(frame.chart, title)
             frame.chart.has_legend = index == 0
             if frame.chart.has_legend:

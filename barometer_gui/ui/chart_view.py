@@ -10,7 +10,17 @@ from __future__ import annotations
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from barometer_gui.charts.model import KIND_LABELS, ChartData, Kind, fitting_kinds
 from barometer_gui.charts.mpl import draw_table
@@ -50,7 +60,16 @@ class ChartView(QWidget):
         controls.addWidget(self.whiskers)
         controls.addWidget(QLabel("Farger:"))
         controls.addWidget(self.palette_box)
-        controls.addStretch(1)
+        self.font_size = QSpinBox()
+        self.font_size.setRange(6, 24)
+        self.font_size.setValue(int(Style().base_font))
+        self.font_size.setSuffix(" pt")
+        self.font_size.setToolTip("Grunnstørrelse for teksten i diagrammet")
+        controls.addWidget(self.font_size)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("Tittel (tom: spørsmålsteksten)")
+        self.title_edit.setClearButtonEnabled(True)
+        controls.addWidget(self.title_edit, 1)
 
         self.canvas = FigureCanvasQTAgg(Figure(figsize=(8, 4.5), dpi=100))
         self.scroll = QScrollArea()
@@ -66,6 +85,8 @@ class ChartView(QWidget):
         self.order_box.currentIndexChanged.connect(self._redraw)
         self.whiskers.toggled.connect(self._redraw)
         self.palette_box.currentIndexChanged.connect(self._redraw)
+        self.font_size.valueChanged.connect(self._redraw)
+        self.title_edit.editingFinished.connect(self._redraw)
 
     @property
     def figure(self) -> Figure:
@@ -85,7 +106,20 @@ class ChartView(QWidget):
             self.kind_box.setCurrentIndex(index)
             self._kind_chosen(index)
 
+    @property
+    def style(self) -> Style:
+        """What the user set: palette, font size and title (the title only for the table it was typed for)."""
+        return Style(
+            palette=self.palette_box.currentData() or "standard",
+            font_size=float(self.font_size.value()),
+            title=self.title_edit.text().strip() or None,
+        )
+
     def show_table(self, table: Table | None) -> None:
+        if table is not self.table and (
+            table is None or self.table is None or table.question != self.table.question
+        ):
+            self.title_edit.clear()  # a typed title belongs to one question
         self.table = table
         self.kind_box.blockSignals(True)
         self.kind_box.clear()
@@ -117,7 +151,7 @@ class ChartView(QWidget):
         self.order_box.setVisible(kind is Kind.BARS)
         self.whiskers.setVisible(kind in (Kind.BARS, Kind.DOTS))
         whiskers = self.whiskers.isChecked() or bool(table.spec.benchmark)
-        style = Style(palette=self.palette_box.currentData() or "standard")
+        style = self.style
         rows = _rows(table, kind)
         self.canvas.setMinimumHeight(rows * PIXELS_PER_ROW + 200 if rows > ROWS_THAT_FIT else MIN_HEIGHT)
         self.data = draw_table(

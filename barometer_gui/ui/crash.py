@@ -4,15 +4,22 @@
 which PySide6 reports through it) and `threading.excepthook` (plain worker threads). Any thread
 may crash; the dialog is always opened on the GUI thread through a queued signal. The report
 holds the program version, platform and traceback, never survey data, and stays on this machine.
+
+Work in progress is rescued: the window and the report basket register a writer with
+`handler.add_rescue("prosjekt.barometer", save_to)`, and after a crash each writer saves a copy
+into <data folder>/gjenoppretting/, which the dialog names. A hard crash (segmentation fault, abort)
+runs no Python handler; `faulthandler` then writes the C-level traceback to logs/fatal.log.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import platform
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +49,11 @@ def crash_log_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("Barometer", appauthor=False)) / "logs"
+
+
+def rescue_dir() -> Path:
+    """<user data folder>/gjenoppretting: copies of open work saved after a crash."""
+    return crash_log_dir().parent / "gjenoppretting"
 
 
 def format_report(
@@ -76,7 +88,13 @@ def write_crash_log(report: str) -> Path | None:
 class CrashDialog(QDialog):
     """What happened, where the report is, and the report itself to copy into an e-mail."""
 
-    def __init__(self, report: str, log_path: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: str,
+        log_path: Path | None,
+        parent: QWidget | None = None,
+        rescued: list[Path] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Barometer – uventet feil")
         self.setMinimumSize(620, 420)
@@ -85,12 +103,19 @@ class CrashDialog(QDialog):
             if log_path
             else "Rapporten kunne ikke lagres på disken; kopier den herfra."
         )
+        kept = (
+            "<p>En kopi av arbeidet ditt er lagret: "
+            + ", ".join(f"<b>{path}</b>" for path in rescued)
+            + ". Åpne den for å fortsette der du var.</p>"
+            if rescued
+            else ""
+        )
         intro = QLabel(
             "<p><b>Barometer støtte på en feil programmet ikke var forberedt på.</b></p>"
             "<p>Filene dine er ikke endret, og ingenting er sendt noe sted. Lagre arbeidet ditt "
             "og start Barometer på nytt hvis noe oppfører seg rart.</p>"
             f"<p>{saved} Send gjerne rapporten til den som gir deg brukerstøtte: trykk "
-            "«Kopier rapporten» og lim den inn i en e-post.</p>"
+            "«Kopier rapporten» og lim den inn i en e-post.</p>" + kept
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,6 +148,9 @@ class CrashHandler(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.dialog: CrashDialog | None = None
+        self._rescues: dict[str, Callable[[Path], object]] = {}
+        self._faulthandler_before = faulthandler.is_enabled()
+        self._fatal_log = _enable_faulthandler()
         self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.handle
@@ -140,15 +168,57 @@ class CrashHandler(QObject):
         path = write_crash_log(report)
         self.crashed.emit(report, str(path) if path else "")
 
+    def add_rescue(self, file_name: str, write: Callable[[Path], object]) -> None:
+        """After a crash, `write(path)` saves a copy of some open work (e.g. "prosjekt.barometer").
+
+        Called on the GUI thread; a writer that fails is skipped (its error goes to the log).
+        Registering the same name again replaces the writer.
+        """
+        self._rescues[file_name] = write
+
+    def rescue(self) -> list[Path]:
+        saved = []
+        stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+        for file_name, write in self._rescues.items():
+            path = rescue_dir() / f"{stamp}-{file_name}"
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write(path)
+            except Exception as exc:  # the crash may have left this work unsaveable; save the rest
+                write_crash_log(
+                    f"Kunne ikke redde «{file_name}»:\n" + "".join(traceback.format_exception(exc))
+                )
+                continue
+            if path.exists():
+                saved.append(path)
+        return saved
+
     def uninstall(self) -> None:
         sys.excepthook, threading.excepthook = self._previous
+        if self._fatal_log is not None:
+            faulthandler.disable()
+            self._fatal_log.close()
+            if self._faulthandler_before and sys.__stderr__ is not None:
+                faulthandler.enable(file=sys.__stderr__)
 
     @Slot(str, str)
     def _show(self, report: str, path: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one dialog is enough; the further reports are in their log files
-        self.dialog = CrashDialog(report, Path(path) if path else None, QApplication.activeWindow())
+        rescued = self.rescue()
+        self.dialog = CrashDialog(report, Path(path) if path else None, QApplication.activeWindow(), rescued)
         self.dialog.open()
+
+
+def _enable_faulthandler():
+    """Hard crashes (no Python handler runs) leave their C-level traceback in logs/fatal.log."""
+    try:
+        crash_log_dir().mkdir(parents=True, exist_ok=True)
+        log = open(crash_log_dir() / "fatal.log", "a", encoding="utf-8")  # noqa: SIM115 - open for the session
+    except OSError:
+        return None
+    faulthandler.enable(file=log, all_threads=True)
+    return log
 
 
 def install_crash_handler(app: QApplication) -> CrashHandler:
