@@ -233,6 +233,33 @@ def nettskjema(folder: Path) -> None:
             + [_staff(i)]
         )
     _csv(folder / "nettskjema.txt", rows, delimiter="\t")
+    # The coded export and its codebook (variable view: code, question text, value, answer text).
+    coded = [
+        [
+            "NR",
+            "Opprettet",
+            "Endret",
+            "Innsendt",
+            "knr",
+            "strategi",
+            "samarbeid.1",
+            "samarbeid.2",
+            "samarbeid.3",
+        ]
+    ]
+    for row in rows[1:]:
+        answer = {"Ja": 1, "Nei": 2, "Vet ikke": 3}.get(row[5])
+        coded.append([*row[:5], answer, *row[6:9]])
+    _csv(folder / "nettskjema_koder.txt", coded, delimiter="\t")
+    book = [
+        ["Kode", "Spørsmål", "Verdi", "Svaralternativ"],
+        ["knr", "Kommunenummer", None, None],
+        ["strategi", Q_STRATEGY, 1, "Ja"],
+        [None, None, 2, "Nei"],
+        [None, None, 3, "Vet ikke"],
+    ]
+    book += [[f"samarbeid.{k + 1}", f"{Q_COLLAB} :: {o}", None, None] for k, o in enumerate(OPTIONS)]
+    _csv(folder / "nettskjema_kodebok.csv", book, delimiter=";")
 
 
 def limesurvey(folder: Path) -> None:

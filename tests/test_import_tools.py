@@ -207,3 +207,90 @@ def test_spss_multiple_response_set_becomes_one_question(tmp_path):
     mapping = spss.mapping(frame, "spss")
     spec = next(q for q in mapping.questions if q.id == "samarbeid")
     assert str(spec.type) == "multi" and spec.options == ["Kommuner", "Private", "Staten"]
+
+
+def test_codebook_files_beside_the_data_are_offered():
+    from barometer_gui.core.importers import codebook_beside
+
+    found = codebook_beside(DATA / "sosci.csv")
+    assert found == [DATA / "kobo_xlsform.xlsx", DATA / "nettskjema_kodebok.csv", DATA / "sosci_values.csv"]
+
+
+def test_nettskjema_codes_with_its_codebook():
+    survey = _open("nettskjema_koder.txt", codebook=DATA / "nettskjema_kodebok.csv")
+    assert survey.layout == "nettskjema"
+    assert _shape(survey) == [("strategi", "single"), ("samarbeid", "multi")]
+    assert survey.question("strategi").options == ["Ja", "Nei", "Vet ikke"]
+    assert survey.question("samarbeid").options == OPTIONS
+    raw = pd.read_csv(DATA / "nettskjema_koder.txt", sep="\t")
+    rows = raw[raw["Innsendt"].notna() | raw[["strategi", "samarbeid.1"]].notna().any(axis=1)]
+    base, counts = _total(survey, "strategi")
+    assert counts["Ja"] == (rows["strategi"] == 1).sum() and base == rows["strategi"].notna().sum()
+
+
+def test_codebook_that_does_not_fit_is_refused():
+    from barometer_gui.core.errors import BarometerError
+
+    with pytest.raises(BarometerError, match="ser ikke ut som en kodebok"):
+        _open("qualtrics.csv", codebook=DATA / "sosci_values.csv")
+
+
+def test_qualtrics_numeric_export_warns_that_codes_lack_labels(tmp_path):
+    frame = pd.read_csv(DATA / "qualtrics.csv", header=None, dtype=object)
+    codes = {"Ja": "1", "Nei": "2", "Vet ikke": "3", **{o: "1" for o in OPTIONS}}
+    codes |= {s: str(i + 1) for i, s in enumerate(SCALE)}
+    frame.iloc[3:] = frame.iloc[3:].map(lambda v: codes.get(v, v))
+    path = tmp_path / "numeric.csv"
+    frame.to_csv(path, header=False, index=False)
+    survey = open_survey(path, use_saved_mapping=False)
+    assert survey.layout == "qualtrics" and any("Use choice text" in w for w in survey.warnings)
+    assert str(survey.question("q2").type) == "multi"
+
+
+def test_kobo_parent_dot_option_with_true_false():
+    from barometer_gui.core.importers import detect
+    from barometer_gui.core.mapping import apply_mapping
+    from barometer_gui.core.readers import RawBook
+
+    frame = pd.DataFrame(
+        {
+            "_id": [1, 2, 3, 4],
+            "_uuid": ["a", "b", "c", "d"],
+            "tiltak": ["digital skole", "skole", "", "digital"],
+            "tiltak.digital": ["TRUE", "FALSE", "FALSE", "TRUE"],
+            "tiltak.skole": ["TRUE", "TRUE", "FALSE", "FALSE"],
+        }
+    )
+    raw, mapping = detect(RawBook("excel", {"svar": frame}))
+    assert [(q.id, str(q.type), q.options) for q in mapping.questions] == [
+        ("tiltak", "multi", ["digital", "skole"])
+    ]
+    survey = apply_mapping(raw, mapping)
+    base, counts = _total(survey, "tiltak")
+    assert base == 4 and counts == {"digital": 2, "skole": 2}
+
+
+def test_spss_category_set_becomes_one_multi_select():
+    from barometer_gui.core.importers import spss
+    from barometer_gui.core.mapping import apply_mapping
+
+    frame = pd.DataFrame({"nevn1": [1.0, 2.0, None, 3.0], "nevn2": [3.0, None, None, 1.0]})
+    frame.attrs["readstat"] = {
+        "variable_labels": {"nevn1": "Første", "nevn2": "Andre"},
+        "value_labels": {"nevn1": {"1": "Kommuner", "2": "Private", "3": "Staten"}},
+        "mr_sets": {
+            "samarbeid": {
+                "type": "C",
+                "is_dichotomy": False,
+                "label": "Hvem samarbeider dere med?",
+                "variable_list": ["nevn1", "nevn2"],
+            }
+        },
+    }
+    spss.expand_category_sets(frame)
+    mapping = spss.mapping(frame, "spss")
+    assert [(q.id, str(q.type), q.options) for q in mapping.questions] == [
+        ("samarbeid", "multi", ["Kommuner", "Private", "Staten"])
+    ]
+    base, counts = _total(apply_mapping(frame, mapping), "samarbeid")
+    assert base == 3 and counts == {"Kommuner": 2, "Private": 1, "Staten": 2}

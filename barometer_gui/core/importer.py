@@ -59,20 +59,23 @@ def open_with_mapping(
         extra = read_codebook(codebook, [] if first is None else list(first.columns))
     raw, proposed = detect(book, path.name, extra)
     saved = ""
+    store_notes: list[str] = []  # saved mappings that could not be used, and why
     if isinstance(mapping, str | Path):
         saved = str(mapping)
         mapping = Mapping.load(mapping)
     if mapping is None and use_saved_mapping:
-        mapping = mapping_store.find(proposed.signature, list(raw.columns))
+        mapping = mapping_store.find(proposed.signature, list(raw.columns), store_notes)
         if mapping is not None:
-            saved = str(mapping_store.store_dir() / f"{mapping.signature}.json")
+            saved = str(mapping_store.store_dir() / mapping_store.file_name(mapping.signature))
     chosen = mapping or proposed
     progress(0.85, "Bygger spørsmålsmodellen …")
     survey = apply_mapping(raw, chosen, source=str(path))
     notes = [f"Lagret kobling brukt: {saved} (åpne uten den med --no-saved-mapping)."] if saved else []
     if book.kind == "csv" and path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
         notes.append(f"«{path.name}» heter {path.suffix}, men er en tekstfil (CSV); den er lest som tekst.")
-    survey.warnings = notes + book.notes + (proposed.notes if chosen is proposed else []) + survey.warnings
+    survey.warnings = (
+        notes + store_notes + book.notes + (proposed.notes if chosen is proposed else []) + survey.warnings
+    )
     survey.warnings += plausibility.full_share(survey)
     survey.saved_mapping = saved
     if not survey.questions:

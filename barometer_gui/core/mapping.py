@@ -331,31 +331,32 @@ def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Surv
 
 
 def response_status(raw: pd.DataFrame, spec: StatusSpec | None, answered_any: np.ndarray) -> np.ndarray:
-    """Each row's `Status` from the tool's status fields; without them every row has answered."""
-    completed = np.full(len(raw), Status.COMPLETED, dtype=object)
+    """Each row's `Status` from the tool's status fields; without them every row has answered.
+
+    Rows the tool does not mark completed are partial when they answered at least one question and
+    not answered otherwise (a "started" or "interrupted" status with no answer is not a respondent).
+    """
     if spec is None:
-        return completed
-    by_answers = np.where(answered_any, Status.PARTIAL, Status.NOT_ANSWERED).astype(object)
+        return np.full(len(raw), Status.COMPLETED, dtype=object)
+    status = np.full(len(raw), None, dtype=object)
+    first = raw[spec.columns[0]]
     if spec.kind == "states":
-        status = np.full(len(raw), None, dtype=object)
         for column, state in spec.values.items():
             status[to_numbers(raw[column]).fillna(0).to_numpy() > 0] = Status(state)
-        return np.where(pd.isna(status), by_answers, status)
-    first = raw[spec.columns[0]]
-    if spec.kind == "finished":
-        done = map_distinct(first, lambda v: _clean_lower(v) in _YES).to_numpy(dtype=bool)
+    elif spec.kind == "finished":
+        status[map_distinct(first, lambda v: _clean_lower(v) in _YES).to_numpy(dtype=bool)] = Status.COMPLETED
     elif spec.kind == "submitted":
-        done = first.map(lambda v: not is_blank(v)).to_numpy(dtype=bool)
+        status[first.map(lambda v: not is_blank(v)).to_numpy(dtype=bool)] = Status.COMPLETED
     else:
-        states = map_distinct(
+        status = map_distinct(
             first, lambda v: None if is_blank(v) else spec.values.get(code_key(v).casefold())
-        )
-        known = states.notna().to_numpy()
-        return np.where(known, states.to_numpy(dtype=object), by_answers)
-    return np.where(done, completed, by_answers)
+        ).to_numpy(dtype=object)
+    status = np.where(pd.isna(status), Status.PARTIAL, status)
+    status[(status == Status.PARTIAL) & ~answered_any] = Status.NOT_ANSWERED
+    return status
 
 
-_YES = {"1", "1.0", "true", "sant", "ja", "yes", "2"}
+_YES = {"1", "1.0", "true", "sant", "ja", "yes"}
 
 
 def _kept(status: np.ndarray, rule: Respondents) -> np.ndarray:

@@ -24,22 +24,18 @@ from PySide6.QtWidgets import (
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.importers import variable_id
-from barometer_gui.core.mapping import BackgroundSpec, Mapping, merge_questions, split_question
+from barometer_gui.core.mapping import (
+    BackgroundSpec,
+    Mapping,
+    Respondents,
+    Role,
+    merge_questions,
+    split_question,
+)
+from barometer_gui.core.schema import QType
 
-TYPES = {
-    "single": "Ett svar",
-    "multi": "Flere svar",
-    "grid": "Rutenett",
-    "numeric": "Tall",
-    "text": "Fritekst",
-}
-ROLES = {
-    "kommunenummer": "Kommunenummer",
-    "inhabitants": "Innbyggertall",
-    "type": "Kommune/fylkeskommune",
-    "categorical": "Kategorier",
-    "numeric": "Tall",
-}
+TYPES = {t: t.display for t in QType}
+ROLES = {r: r.display for r in Role}
 OPTION_SEPARATOR = " | "
 
 
@@ -59,6 +55,7 @@ class MappingDialog(QDialog):
                 "neste gang samme undersøkelse åpnes (f.eks. neste års eksport)."
             )
         )
+        layout.addLayout(self._respondents_row())
         tabs = QTabWidget()
         tabs.addTab(self._questions_tab(), "Spørsmål")
         tabs.addTab(self._background_tab(), "Bakgrunn og vekt")
@@ -71,6 +68,25 @@ class MappingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _respondents_row(self) -> QHBoxLayout:
+        """Who counts as a respondent, by the tool's status field (stated in every footnote)."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Respondenter:"))
+        self.respondents = QComboBox()
+        for rule in Respondents:
+            self.respondents.addItem(rule.display, rule)
+        self.respondents.setCurrentIndex(max(self.respondents.findData(self._mapping.respondents), 0))
+        status = self._mapping.status
+        if status is None:
+            self.respondents.setEnabled(False)
+            note = "Fila har ikke noe statusfelt, så alle rader regnes som respondenter."
+        else:
+            note = f"Status fra {status.text or ', '.join(status.columns)}."
+        row.addWidget(self.respondents)
+        row.addWidget(QLabel(note))
+        row.addStretch(1)
+        return row
 
     def _questions_tab(self) -> QWidget:
         page = QWidget()
@@ -211,6 +227,7 @@ class MappingDialog(QDialog):
         result.background = sorted(background, key=lambda b: order.get(b.role, 3))
         result.weights = weights
         result.size_bounds = _bounds(self.size_bounds.text(), result.size_bounds)
+        result.respondents = Respondents(self.respondents.currentData())
         return result
 
 

@@ -6,11 +6,12 @@ response-status fields, `plausibility` the checks that turn guesses into warning
 what is not response data. The order below is the order of the checks: the most specific
 signature (sheet names, metadata columns, header rows) wins; plain flat data is the fallback.
 
-Public API: `detect`, `read_codebook`, `variable_id`, `order_scale`.
+Public API: `detect`, `read_codebook`, `codebook_beside`, `variable_id`, `order_scale`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -33,10 +34,10 @@ from barometer_gui.core.importers import (
 from barometer_gui.core.importers.common import drop_header_rows, header_rows, order_scale, variable_id
 from barometer_gui.core.importers.metadata import find_status
 from barometer_gui.core.importers.refusals import refuse_non_data
-from barometer_gui.core.mapping import Mapping
+from barometer_gui.core.mapping import Layout, Mapping
 from barometer_gui.core.readers import RawBook
 
-__all__ = ["Codebook", "detect", "order_scale", "read_codebook", "variable_id"]
+__all__ = ["Codebook", "codebook_beside", "detect", "order_scale", "read_codebook", "variable_id"]
 Codebook = codebook.Codebook
 
 
@@ -72,7 +73,7 @@ def _propose(raw: pd.DataFrame, rows: list[list[str]], texts: dict[str, str], fo
     if kobo.matches(raw):
         return kobo.mapping(raw, texts, found)
     if found:
-        return codebook.mapping(raw, found)
+        return codebook.mapping(raw, found, Layout.NETTSKJEMA if nettskjema.matches(raw) else Layout.CODEBOOK)
     if qualtrics.matches(raw, rows):
         return qualtrics.mapping(raw, texts)
     if limesurvey.matches(raw):
@@ -100,13 +101,34 @@ def read_codebook(path: str | Path, data_columns: list[str]) -> Codebook:
     from barometer_gui.core.readers import read_book
 
     path = Path(path)
-    found = codebook.from_sheets(read_book(path).sheets, {str(c) for c in data_columns})
-    if not found:
+    names = {str(c) for c in data_columns}
+    found = codebook.from_sheets(read_book(path).sheets, names)
+    known = set(found.variable_labels) | set(found.value_labels)
+    short = names | {n.rpartition("/")[2] for n in names}  # Kobo: "grp/q1" is "q1" in the XLSForm
+    if not known & short:
         raise BarometerError(
             f"«{path.name}» ser ikke ut som en kodebok for denne fila: ingen av variablene finnes i dataene. "
             "Velg kodeboka som hører til eksporten."
         )
     return found
+
+
+_CODEBOOK_NAME = re.compile(
+    r"(values|variables|codebook|kodebok|kodeliste|variabler|verdier|xlsform|skjema_?def)", re.I
+)
+
+
+def codebook_beside(path: str | Path) -> list[Path]:
+    """Codebook-shaped files next to a data file (SoSci values.csv, *_kodebok.xlsx, an XLSForm), for the GUI to offer."""
+    path = Path(path)
+    return sorted(
+        p
+        for p in path.parent.iterdir()
+        if p != path
+        and p.is_file()
+        and p.suffix.lower() in {".csv", ".txt", ".xlsx", ".xls"}
+        and _CODEBOOK_NAME.search(p.stem)
+    )
 
 
 def _without_header_rows(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from barometer_gui.core.cells import code_key, is_blank, is_numeric
+from barometer_gui.core.cells import code_key, is_blank, is_numeric, to_numbers
 from barometer_gui.core.mapping import CHOSEN, BackgroundSpec, Encoding, QuestionSpec, Role
 from barometer_gui.core.schema import DONT_KNOW, QType, clean_label
 from barometer_gui.core.texts import common_id, header_stem, item_text, split_texts
@@ -107,9 +107,10 @@ def question_from_columns(
     codes = value_labels.get(columns[0], {})
     if codes and _chosen_codes(codes) and all(value_labels.get(c) == codes for c in columns):
         return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.CODES, parts, codes=dict(codes))
-    if _binary_group(raw, columns, value_labels):
-        return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.BINARY, parts)
     values = [set(distinct(raw[c])) for c in columns]
+    logical = all(v <= {"true", "false", "sant", "usant"} for v in values)  # Kobo TRUE/FALSE: FALSE = asked
+    if logical or _binary_group(raw, columns, value_labels):
+        return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.BINARY, parts)
     if all(v <= {p.casefold()} | MARKS for v, p in zip(values, parts, strict=True)):
         return QuestionSpec(qid, text, QType.MULTI, columns, Encoding.MARKS, parts)
     if codes and all(value_labels.get(c) == codes for c in columns):
@@ -329,32 +330,45 @@ def header_rows(raw: pd.DataFrame, limit: int = 3) -> int:
     every question.
     """
     count = 0
-    while count < min(limit, len(raw) - 1) and _is_header_row(raw, count):
+    # Judged against (a sample of) the rows after them, so a large file costs no more than a small one.
+    body = raw.iloc[limit : limit + 2000] if len(raw) > limit + 2 else None
+    while count < min(limit, len(raw) - 1) and _is_header_row(raw, count, body):
         count += 1
     return count
 
 
-def _is_header_row(raw: pd.DataFrame, index: int) -> bool:
-    below = raw.iloc[index + 1 :]
-    filled = 0
-    header_like = 0
-    coded = 0
-    for column in raw.columns:
-        value = raw[column].iloc[index]
-        if is_blank(value):
-            continue
-        filled += 1
-        rest = below[column].dropna()
-        rest = rest[rest.astype(str).str.strip() != ""]
-        text = clean_label(value)
-        number = pd.to_numeric(text.replace(",", "."), errors="coerce")
-        if len(rest) and is_numeric(rest) and pd.isna(number) and not _is_date_like(text):
-            header_like += 1
-            coded += 1
-        elif pd.isna(number) and text.casefold() not in set(rest.map(lambda v: clean_label(v).casefold())):
-            few = rest.map(clean_label).nunique() <= max(12, 0.2 * len(rest))
-            header_like += few or text.startswith('{"ImportId"') or text == clean_label(column)
-    return filled >= 2 and header_like >= 0.9 * filled and (coded >= 1 or header_like >= 3)
+def _is_header_row(raw: pd.DataFrame, index: int, body: pd.DataFrame | None) -> bool:
+    below = raw.iloc[index + 1 :] if body is None else body
+    filled = [(c, v) for c, v in zip(raw.columns, raw.iloc[index], strict=True) if not is_blank(v)]
+    allowed_misses = 0.1 * len(filled)
+    misses = header_like = coded = 0
+    for column, value in filled:
+        kind = _header_cell(column, value, below[column])
+        header_like += kind is not None
+        coded += kind == "coded"
+        misses += kind is None
+        if misses > allowed_misses:
+            return False  # most rows stop here after a cell or two
+    return len(filled) >= 2 and (coded >= 1 or header_like >= 3)
+
+
+def _header_cell(column: object, value: object, rest: pd.Series) -> str | None:
+    """ "coded": text over a column of numbers; "label": a text never given as an answer below."""
+    if not isinstance(value, str):
+        return None
+    text = clean_label(value)
+    if _is_date_like(text) or not pd.isna(pd.to_numeric(text.replace(",", "."), errors="coerce")):
+        return None
+    rest = rest[rest.notna()]
+    words = rest.astype(str).str.strip()
+    rest, words = rest[words != ""], words[words != ""]
+    if len(rest) and to_numbers(rest).notna().all():
+        return "coded"
+    folded = words.str.casefold()
+    if (folded == text.casefold()).any():
+        return None
+    few = folded.nunique() <= max(12, 0.2 * len(folded))
+    return "label" if few or text.startswith('{"ImportId"') or text == clean_label(column) else None
 
 
 def _is_date_like(text: str) -> bool:
@@ -372,7 +386,7 @@ def drop_header_rows(raw: pd.DataFrame, count: int) -> tuple[pd.DataFrame, list[
 
 def numbers_if_all(column: pd.Series) -> pd.Series:
     """A text column as numbers when every filled cell is one (after header rows are taken out)."""
-    if column.dtype != object:
+    if column.dtype.kind in "iufbM":
         return column
     filled = column.map(lambda v: not is_blank(v))
     numbers = pd.to_numeric(column.where(filled, None), errors="coerce")

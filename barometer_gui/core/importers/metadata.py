@@ -134,6 +134,42 @@ NAMES: dict[str, set[str]] = {
         "mailsent",
     },
     "nettskjema": {"nr", "opprettet", "endret", "innsendt", "$submission_id", "$created", "$answer_time_ms"},
+    # Questback EFS / Unipark
+    "questback": {
+        "lfdn",
+        "tester",
+        "dispcode",
+        "quality",
+        "duration",
+        "datetime",
+        "date_of_last_access",
+        "date_of_first_mail",
+        "ats",
+        "external_lfdn",
+        "browser",
+        "referer",
+        "device_type",
+        "quota",
+        "quota_assignment",
+        "quota_rejected_id",
+        "page_history",
+        "hflip",
+        "vflip",
+        "output_mode",
+        "javascript",
+        "flash",
+        "session_id",
+        "language",
+        "cleaned",
+        "participant_browser",
+        "participant_browser_version",
+        "participant_os",
+        "participant_device",
+        "participant_user_agent",
+        "respondentid",
+        "svartidspunkt",
+        "svardato",
+    },
     "forms": {"id", "start time", "completion time", "email", "name", "last modified time"},
 }
 ALL_NAMES = set().union(*NAMES.values())
@@ -171,6 +207,11 @@ def find_status(raw: pd.DataFrame) -> StatusSpec | None:
     ):
         if name in by_name:
             return StatusSpec("submitted", [by_name[name]], text=text)
+    if "dispcode" in by_name:  # Questback EFS: 31/32 completed, 22/23 interrupted, the rest by answers
+        values = {"31": Status.COMPLETED, "32": Status.COMPLETED, "22": Status.PARTIAL, "23": Status.PARTIAL}
+        return StatusSpec(
+            "value", [by_name["dispcode"]], {k: str(v) for k, v in values.items()}, "Questback «dispcode»"
+        )
     if "_status" in by_name:
         column = by_name["_status"]
         values = {

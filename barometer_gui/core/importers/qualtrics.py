@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from barometer_gui.core.cells import is_numeric
 from barometer_gui.core.importers import flat
 from barometer_gui.core.importers.metadata import tool_score
 from barometer_gui.core.mapping import Layout, Mapping
@@ -26,4 +27,11 @@ def mapping(raw: pd.DataFrame, texts: dict[str, str]) -> Mapping:
     def split(column: str, text: str) -> tuple[str, str] | None:
         return None if _TEXT_ENTRY.search(str(column)) else flat.header_split(column, text)
 
-    return flat.mapping(raw, Layout.QUALTRICS, texts, split)
+    result = flat.mapping(raw, Layout.QUALTRICS, texts, split)
+    answers = [c for q in result.questions for c in q.columns if not _TEXT_ENTRY.search(str(c))]
+    if answers and all(is_numeric(raw[c]) or raw[c].isna().all() for c in answers):
+        result.notes.append(
+            "Qualtrics-eksporten har tallkoder i stedet for svartekster, så ett-svar-spørsmål vises som tall. "
+            "Eksporter på nytt med «Use choice text», eller oppgi kodeboka med --codebook."
+        )
+    return result

@@ -2,16 +2,17 @@
 
 Read with pyreadstat: variable labels become question texts, value labels the options (in code
 order), user-defined missing codes are blank, and SPSS multiple-response sets (dichotomy sets with
-their counted value) become multi-select questions. The rest is read like coded data.
+their counted value, and category sets) become multi-select questions. The rest is read like coded data.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from barometer_gui.core.cells import code_key
+from barometer_gui.core.cells import code_key, is_blank
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.importers import codebook
 from barometer_gui.core.mapping import Encoding, Layout, Mapping, QuestionSpec, signature
@@ -53,7 +54,38 @@ def read(path: Path) -> RawBook:
         },
         "mr_sets": dict(getattr(meta, "mr_sets", {}) or {}),
     }
+    expand_category_sets(frame)
     return RawBook(kind, {path.stem: frame})
+
+
+def expand_category_sets(frame: pd.DataFrame) -> None:
+    """SPSS category sets (mention 1, mention 2 … each holding a code) as one 0/1 column per code.
+
+    The new columns are named "SET#code" and the set becomes a dichotomy set over them, so every
+    multiple-response set is read the same way; rows with no mention at all were not asked.
+    """
+    info = frame.attrs["readstat"]
+    for name, spec in list(info["mr_sets"].items()):
+        variables = [v for v in spec.get("variable_list", []) if v in frame.columns]
+        if spec.get("is_dichotomy") or not variables:
+            continue
+        keys = frame[variables].map(lambda v: None if is_blank(v) else code_key(v))
+        labels = info["value_labels"].get(variables[0], {})
+        codes = list(labels) or sorted({k for k in pd.unique(keys.to_numpy().ravel()) if k is not None})
+        asked = keys.notna().any(axis=1).to_numpy()
+        columns = []
+        for code in codes:
+            column = f"{name}#{code}"
+            frame[column] = np.where(asked, (keys == code).any(axis=1).astype(float), np.nan)
+            info["variable_labels"][column] = labels.get(code, code)
+            columns.append(column)
+        info["mr_sets"][name] = {
+            **spec,
+            "is_dichotomy": True,
+            "counted_value": 1,
+            "variable_list": columns,
+            "replaces": variables,
+        }
 
 
 def _missing(code: object, ranges: list[dict]) -> bool:
@@ -73,7 +105,7 @@ def mapping(raw: pd.DataFrame, kind: str) -> Mapping:
         for name, spec in info.get("mr_sets", {}).items()
         if spec.get("is_dichotomy") and all(v in raw.columns for v in spec.get("variable_list", []))
     ]
-    in_sets = {v for _, spec in sets for v in spec["variable_list"]}
+    in_sets = {v for _, spec in sets for v in [*spec["variable_list"], *spec.get("replaces", [])]}
     rest = raw[[c for c in raw.columns if c not in in_sets]]
     result = codebook.mapping(rest, found, Layout.STATA if kind == "stata" else Layout.SPSS)
     for name, spec in sets:
