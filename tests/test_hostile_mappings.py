@@ -79,6 +79,17 @@ def test_a_bad_mapping_file_given_by_name_is_a_clear_error(tmp_path, case):
     assert "kobling.json" in caught.value.message and "\n" not in caught.value.message
 
 
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_cli_mapping_option_with_a_bad_file_is_one_line_and_status_2(tmp_path, capsys, case):
+    from barometer_gui.cli import run
+
+    path = tmp_path / "kobling.json"
+    path.write_bytes(HOSTILE[case])
+    assert run(["inspect", str(_csv(tmp_path)), "--mapping", str(path)]) == 2
+    error = capsys.readouterr().err
+    assert "kobling.json" in error and error.count("\n") == 1 and "intern feil" not in error
+
+
 def test_bad_file_under_the_exact_name_falls_back_to_detection(tmp_path):
     source = _csv(tmp_path)
     _, proposed = open_with_mapping(source, use_saved_mapping=False)

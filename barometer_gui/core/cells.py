@@ -32,8 +32,9 @@ def numeric_text(column: pd.Series) -> pd.Series:
     """Numbers stored as text, Norwegian style ("12 500", "12,5"), made parseable."""
     if column.dtype.kind in "iufb":
         return column
-    return column.map(
-        lambda v: v.replace("\u00a0", "").replace(" ", "").replace(",", ".") if isinstance(v, str) else v
+    return map_distinct(
+        column,
+        lambda v: v.replace("\u00a0", "").replace(" ", "").replace(",", ".") if isinstance(v, str) else v,
     )
 
 
@@ -46,7 +47,7 @@ def is_numeric(column: pd.Series) -> bool:
     """True when every filled cell is a number (also numbers stored as text)."""
     if column.dtype.kind in "iuf":
         return True
-    values = column.dropna()
+    values = pd.Series(pd.unique(column.dropna()), dtype=object)  # each distinct answer checked once
     if values.empty:
         return False
     return bool(to_numbers(values.astype(str).str.strip()).notna().all())

@@ -62,7 +62,7 @@ def open_with_mapping(
     store_notes: list[str] = []  # saved mappings that could not be used, and why
     if isinstance(mapping, str | Path):
         saved = str(mapping)
-        mapping = Mapping.load(mapping)
+        mapping = mapping_store.load_file(mapping)
     if mapping is None and use_saved_mapping:
         mapping = mapping_store.find(proposed.signature, list(raw.columns), store_notes)
         if mapping is not None:

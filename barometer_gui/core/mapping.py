@@ -15,7 +15,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from functools import partial
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -250,14 +249,6 @@ class Mapping:
                 "Koblingsfila er ikke gyldig: ukjent oppsett eller respondentregel."
             ) from None
         return self
-
-    @classmethod
-    def load(cls, path: str | Path) -> Mapping:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError:
-            raise BarometerError(f"Fant ikke koblingsfila «{path}».") from None
-        return cls.from_json(text)
 
 
 def signature(columns: list[str]) -> str:

@@ -133,7 +133,7 @@ def single_column(
         return QuestionSpec(qid, text, QType.NUMERIC, [column], Encoding.NUMBER)
     filled = series.dropna().astype(str).str.strip()
     filled = filled[filled != ""]
-    distinct_count = filled.map(clean_label).nunique()
+    distinct_count = len({clean_label(v) for v in pd.unique(filled)})
     few = distinct_count <= max(12, min(MAX_OPTIONS, 0.2 * len(filled)))
     if len(filled) and few and filled.str.len().mean() < 80:
         return QuestionSpec(
@@ -293,15 +293,13 @@ def _scale_number(label: str) -> float | None:
 
 
 def appearance_order(series: pd.Series) -> list[str]:
-    values = series.dropna().map(clean_label)
-    return [v for v in pd.unique(values) if v]
+    """Cleaned answers in the order they first appear (each distinct raw value cleaned once)."""
+    return [v for v in dict.fromkeys(clean_label(v) for v in pd.unique(series.dropna())) if v]
 
 
 def distinct(series: pd.Series) -> list[str]:
-    values = series.dropna().map(
-        lambda v: code_key(v).casefold() if not isinstance(v, str) else clean_label(v).casefold()
-    )
-    return [v for v in pd.unique(values) if v]
+    keys = (code_key(v) if not isinstance(v, str) else clean_label(v) for v in pd.unique(series.dropna()))
+    return [v for v in dict.fromkeys(k.casefold() for k in keys) if v]
 
 
 def unique(values: Iterable[str]) -> list[str]:

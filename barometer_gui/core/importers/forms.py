@@ -11,7 +11,6 @@ datetimes in xlsx; they are read back as times.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import numpy as np
 import pandas as pd
@@ -31,11 +30,16 @@ def layout(columns: list[str]) -> Layout | None:
 
 def joined_options(cells: pd.Series, separator: str) -> list[str] | None:
     """Options of a joined multi-select column, or None if the column is not one."""
-    cleaned = cells.map(clean_label)
-    if cleaned.empty or cleaned.str.contains(re.escape(separator), regex=True).mean() < 0.1:
+    # Each distinct answer is cleaned and inspected once; shares are weighted by how often it occurs.
+    counts = cells.value_counts(sort=False, dropna=True)
+    total = int(counts.sum())
+    weight = dict.fromkeys((clean_label(v) for v in counts.index), 0)
+    for value, count in counts.items():
+        weight[clean_label(value)] += int(count)
+    if not total or sum(n for c, n in weight.items() if separator in c) < 0.1 * total:
         return None
-    distinct = list(pd.unique(cleaned))
-    trailing = cleaned.str.endswith(separator).mean() >= 0.5
+    distinct = list(weight)
+    trailing = sum(n for c, n in weight.items() if c.endswith(separator)) >= 0.5 * total
     if separator == ";" or trailing:
         parts = {c: [p for p in (clean_label(x) for x in c.split(separator)) if p] for c in distinct}
     else:
@@ -46,7 +50,7 @@ def joined_options(cells: pd.Series, separator: str) -> list[str] | None:
         if recurring < 0.5 and not _reads_as_joined(parts, joined):
             return None
     options = list(dict.fromkeys(p for c in distinct for p in parts[c]))
-    if len(options) > max(30, 0.2 * len(cleaned)):
+    if len(options) > max(30, 0.2 * total):
         return None
     return options
 

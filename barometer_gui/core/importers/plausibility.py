@@ -46,7 +46,7 @@ def _too_many_options(raw: pd.DataFrame, spec: QuestionSpec) -> str | None:
     if spec.type != QType.SINGLE or spec.encoding != Encoding.LABELS:
         return None
     answers = raw[spec.columns[0]].dropna()
-    count = answers.map(clean_label).nunique()
+    count = len({clean_label(v) for v in pd.unique(answers.dropna())})
     if count <= MAX_OPTIONS and count <= max(12, len(answers) / 5):
         return None
     spec.type, spec.encoding, spec.options = QType.TEXT, Encoding.TEXT, []
