@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from barometer_gui.charts.model import ChartData, chart_model
 from barometer_gui.core.errors import BarometerError, Cancelled
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
 from barometer_gui.core.progress import Progress, no_progress
@@ -58,6 +59,12 @@ class Block:
     def grid(self) -> Grid:
         assert self.table is not None
         return grid(self.table)
+
+    def chart(self) -> ChartData:
+        """The item's chart model: its chosen kind, or the charts' fitting rule for "auto"."""
+        assert self.table is not None
+        chosen = self.item.chart if self.item is not None else "auto"
+        return chart_model(self.table, None if chosen in ("auto", "none") else chosen)
 
 
 @dataclass
@@ -224,12 +231,13 @@ def subtitle(table: Table) -> str:
 
 
 def footnote(table: Table) -> str:
-    """n per group, suppression, weighting and source, in one plain paragraph."""
+    """n per group, suppression and merged groups, weighting and source, in one plain paragraph."""
     counts = " · ".join(f"{g.label} {fmt_int(g.base)}" for g in table.groups if g.base > 0)
     parts = [f"Antall svar: {counts}."]
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
         parts.append(f"Vises ikke (færre enn {table.spec.min_base} svar): {', '.join(hidden)}.")
+    parts += table.privacy  # which small groups were merged, and why
     if any(g.low_base for g in table.groups):
         parts.append(f"* Færre enn {table.spec.low_base} svar: tolk med varsomhet.")
     if table.question.type is QType.MULTI:
