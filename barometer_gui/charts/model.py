@@ -215,6 +215,7 @@ def chart_model(
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
         data.notes.append(f"Skjult (for få svar): {', '.join(hidden)} (vist som {SUPPRESSED})")
+    data.notes += table.privacy  # small groups merged into blocks such as "Oslo + Østfold"
     if any(g.low_base for g in table.groups):
         data.notes.append(f"{LOW_BASE_MARK} Under {table.spec.low_base} svar: tolk med varsomhet")
     if data.whiskers and table.question.type not in (QType.NUMERIC, QType.TEXT):
