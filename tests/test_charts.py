@@ -229,3 +229,16 @@ def test_a_suppressed_group_is_drawn_nowhere_and_shown_as_colon(demo_survey, kin
 
 def _y(text) -> float:
     return text.xy[1] if hasattr(text, "xy") else text.get_position()[1]
+
+
+def test_whiskers_are_drawn_when_an_interval_end_passes_its_value(demo_survey):
+    """Vestlandet has no «Under utarbeiding» (0 %); Wilson's weighted lower end lands a hair above 0."""
+    table = tabulate(demo_survey, TableSpec("q1", weight="vekt", benchmark=("landsdel", "Vestlandet")))
+    cell = next(c for g in table.groups for c in g.cells if g.label == "Vestlandet" and c.pct == 0)
+    assert cell.ci_low > cell.pct  # the case that made matplotlib refuse negative error bars
+    figure = Figure()
+    data = draw_table(figure, table)
+    assert data.whiskers
+    segments = [s for c in figure.axes[0].collections for s in c.get_segments()]
+    assert len(segments) == sum(1 for g in table.groups for c in g.cells if c.pct is not None)
+    assert all(s[0][0] <= s[1][0] for s in segments)
