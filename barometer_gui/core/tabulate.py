@@ -178,10 +178,20 @@ class Table:
             "footnote": self.footnote(),
         }
 
+    def _total_n(self, summary: bool) -> str:
+        """Totalt's n; for a grid summary the range of its per-item bases, which the percentages use."""
+        total = self.groups[0] if self.groups else None
+        if total is None:
+            return "0"
+        bases = [c.base for c in total.cells if c.base is not None] if summary else []
+        if not bases or min(bases) == max(bases):
+            return fmt_int(bases[0] if bases else total.base)
+        return f"{fmt_int(min(bases))}–{fmt_int(max(bases))}"
+
     def footnote(self) -> str:
         """What a reader needs to trust the numbers: base, weighting, interval, test, privacy."""
-        total = self.groups[0] if self.groups else None
-        parts = [f"Base: {_base_text(self.question)} (n = {fmt_int(total.base) if total else 0})."]
+        summary = self.spec.grid_summary and self.question.type is QType.GRID
+        parts = [f"Base: {_base_text(self.question, summary)} (n = {self._total_n(summary)})."]
         if self.filters:
             parts.append("Utvalg: " + ", ".join(self.filters) + ".")
         parts.append(f"Vektet ({self.spec.weight})." if self.weighted else "Uvektet.")
@@ -201,9 +211,11 @@ class Table:
         return " ".join(parts)
 
 
-def _base_text(question: Question) -> str:
+def _base_text(question: Question, summary: bool = False) -> str:
     if question.type is QType.MULTI:
         return "alle som fikk spørsmålet"
+    if summary:  # every percentage is on its own item's base
+        return "per delspørsmål, alle som svarte på det, vet ikke holdt utenfor"
     if question.type is QType.GRID:
         return "alle som svarte på minst ett delspørsmål"
     return "alle som svarte"
