@@ -208,3 +208,34 @@ def test_cancel_or_failure_leaves_nothing_and_keeps_the_old_file(demo_survey, sp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pptx"]
     with pytest.raises(BarometerError, match="format"):
         run_report(demo_survey, spec, tmp_path / "rapport.docx")
+
+
+@pytest.mark.parametrize(
+    ("kind", "chart_type", "charts"),
+    [
+        ("stacked", "BAR_STACKED_100", 1),
+        ("dots", "XY_SCATTER", 5),
+        ("table", None, 0),
+        ("diverging", "BAR_CLUSTERED", 1),
+    ],
+)
+def test_item_chart_kind_is_drawn_natively_and_a_kind_that_does_not_fit_falls_back(
+    demo_survey, tmp_path, kind, chart_type, charts
+):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    text = demo_survey.question("q1").text
+    item = replace(question_item(TableSpec("q1", by="landsdel"), Settings(), text), chart=kind)
+    spec = spec_from_views([item], "Typer", {"file": "demo"})
+    deck = Presentation(str(run_report(demo_survey, spec, tmp_path / "typer.pptx").path))
+    slide = next(s for s in deck.slides if s.shapes.title.text == text)
+    found = [s.chart for s in slide.shapes if s.has_chart]
+    assert len(found) == charts
+    if chart_type is None:  # the chart kind "table" is a native table in the chart's place
+        assert [s for s in slide.shapes if s.has_table]
+        return
+    if kind == "diverging":  # fits grids only: q1 falls back to the best fitting kind (bars)
+        assert found[0].chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert all(c.chart_type == getattr(XL_CHART_TYPE, chart_type) for c in found)
+    pdf = run_report(demo_survey, spec, tmp_path / "typer.pdf").path
+    assert pdf.stat().st_size > 10000

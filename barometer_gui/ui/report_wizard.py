@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from barometer_gui.charts.model import KIND_LABELS, Kind
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.report.resolve import find_question
 from barometer_gui.core.report.run import FORMATS, run_report
@@ -192,7 +193,10 @@ class ContentPage(QWizardPage):
         self.item_text.setMaximumHeight(80)
         self.item_text.textChanged.connect(self._edit)
         self.chart = QComboBox()
-        self.chart.addItem("Diagram", "auto")
+        self.chart.addItem("Diagram (det som passer best)", "auto")
+        for kind, label in KIND_LABELS.items():  # a kind that does not fit the item falls back to the best
+            if kind is not Kind.LINE:
+                self.chart.addItem(f"Diagram: {label.lower()}", kind.value)
         self.chart.addItem("Bare tabell", "none")
         self.chart.currentIndexChanged.connect(self._edit)
         self.by = QComboBox()
