@@ -242,3 +242,12 @@ def test_whiskers_are_drawn_when_an_interval_end_passes_its_value(demo_survey):
     segments = [s for c in figure.axes[0].collections for s in c.get_segments()]
     assert len(segments) == sum(1 for g in table.groups for c in g.cells if c.pct is not None)
     assert all(s[0][0] <= s[1][0] for s in segments)
+
+
+def test_small_multiples_go_one_row_of_panels_to_a_slide(demo_survey):
+    data = chart_model(tabulate(demo_survey, TableSpec("q6", by="landsdel")))
+    assert data.kind is Kind.MULTIPLES and len(data.panels) == 6
+    pages = data.pages()
+    assert [len(p.panels) for p in pages] == [3, 3]
+    assert [p.title for page in pages for p in page.panels] == [p.title for p in data.panels]
+    assert pages[1].subtitle.endswith("(2/2)")

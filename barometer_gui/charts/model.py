@@ -116,8 +116,22 @@ class ChartData:
         groups = ", ".join(s.name for s in self.series[:8])
         return clean_text(f"{self.title}. {what.capitalize()}: {groups}. {self.base}.")
 
-    def pages(self, max_bars: int = 48, max_categories: int = 16) -> list[ChartData]:
-        """Split a chart too crowded for one slide into consecutive parts, "(1/4)" and so on."""
+    def pages(self, max_bars: int = 48, max_categories: int = 16, max_panels: int = 3) -> list[ChartData]:
+        """Split a chart too crowded for one slide into consecutive parts, "(1/4)" and so on.
+
+        Small multiples go one row of panels to a slide: in two rows a native panel is too short for
+        its items' names and the legend (seen in LibreOffice and PowerPoint).
+        """
+        if self.kind is Kind.MULTIPLES and len(self.panels) > max_panels:
+            starts = range(0, len(self.panels), max_panels)
+            return [
+                replace(
+                    self,
+                    subtitle=f"{self.subtitle} ({number}/{len(starts)})",
+                    panels=self.panels[start : start + max_panels],
+                )
+                for number, start in enumerate(starts, start=1)
+            ]
         if self.panels or self.kind in (Kind.TABLE, Kind.LINE, Kind.DOTS):
             return [self]
         per_category = 1 if self.kind in (Kind.STACKED, Kind.DIVERGING) else max(len(self.series), 1)

@@ -100,7 +100,8 @@ class Report:
         if tables:
             spec = tables[0].spec
             lines.append(
-                f"Grupper med færre enn {spec.min_base} svar vises ikke (:), for å verne personvernet og fordi tallene blir for usikre; "
+                f"Grupper med færre enn {spec.min_base} svar slås sammen med en nabogruppe (vist som «A + B»), "
+                "eller vises ikke (:) der det ikke går, for å verne personvernet og fordi tallene blir for usikre; "
                 f"grupper med færre enn {spec.low_base} svar er merket *."
             )
         if self.notes:
