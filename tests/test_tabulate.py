@@ -225,5 +225,10 @@ def test_grid_summary_footnote_states_the_per_item_bases_its_percentages_use(dem
         in footnote
     )
     assert f"n = {table.groups[0].base}" not in footnote
+    from barometer_gui.core.report.content import footnote as report_footnote
+
+    assert f"Antall svar per delspørsmål, vet ikke holdt utenfor: Totalt {low}–{high}." in report_footnote(
+        table
+    )
     whole = tabulate(demo_survey, TableSpec("q6")).footnote()
     assert f"alle som svarte på minst ett delspørsmål (n = {table.groups[0].base})" in whole

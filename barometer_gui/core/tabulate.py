@@ -178,20 +178,22 @@ class Table:
             "footnote": self.footnote(),
         }
 
-    def _total_n(self, summary: bool) -> str:
-        """Totalt's n; for a grid summary the range of its per-item bases, which the percentages use."""
-        total = self.groups[0] if self.groups else None
-        if total is None:
-            return "0"
-        bases = [c.base for c in total.cells if c.base is not None] if summary else []
+    @property
+    def summary(self) -> bool:
+        """A grid summary: every percentage is on its own item's base, 'vet ikke' left out."""
+        return self.spec.grid_summary and self.question.type is QType.GRID
+
+    def n_text(self, group: Group) -> str:
+        """A group's n as its percentages use it: for a summary the range of its per-item bases."""
+        bases = [c.base for c in group.cells if c.base is not None] if self.summary else []
         if not bases or min(bases) == max(bases):
-            return fmt_int(bases[0] if bases else total.base)
+            return fmt_int(bases[0] if bases else group.base)
         return f"{fmt_int(min(bases))}–{fmt_int(max(bases))}"
 
     def footnote(self) -> str:
         """What a reader needs to trust the numbers: base, weighting, interval, test, privacy."""
-        summary = self.spec.grid_summary and self.question.type is QType.GRID
-        parts = [f"Base: {_base_text(self.question, summary)} (n = {self._total_n(summary)})."]
+        total = f"n = {self.n_text(self.groups[0]) if self.groups else 0}"
+        parts = [f"Base: {_base_text(self.question, self.summary)} ({total})."]
         if self.filters:
             parts.append("Utvalg: " + ", ".join(self.filters) + ".")
         parts.append(f"Vektet ({self.spec.weight})." if self.weighted else "Uvektet.")

@@ -233,8 +233,9 @@ def subtitle(table: Table) -> str:
 
 def footnote(table: Table) -> str:
     """n per group, suppression and merged groups, weighting and source, in one plain paragraph."""
-    counts = " · ".join(f"{g.label} {fmt_int(g.base)}" for g in table.groups if g.base > 0)
-    parts = [f"Antall svar: {counts}."]
+    counts = " · ".join(f"{g.label} {table.n_text(g)}" for g in table.groups if g.base > 0)
+    per_item = " per delspørsmål, vet ikke holdt utenfor" if table.summary else ""
+    parts = [f"Antall svar{per_item}: {counts}."]
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
         parts.append(f"Vises ikke (færre enn {table.spec.min_base} svar): {', '.join(hidden)}.")
