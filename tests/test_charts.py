@@ -251,3 +251,15 @@ def test_small_multiples_go_one_row_of_panels_to_a_slide(demo_survey):
     assert [len(p.panels) for p in pages] == [3, 3]
     assert [p.title for page in pages for p in page.panels] == [p.title for p in data.panels]
     assert pages[1].subtitle.endswith("(2/2)")
+
+
+@pytest.mark.parametrize(
+    "by", ["type", "landsdel"]
+)  # three panels and six: an even count once undid the order
+def test_panels_read_top_down_in_questionnaire_order(demo_survey, by):
+    figure = Figure(figsize=(12, 7))
+    data = draw_table(figure, tabulate(demo_survey, TableSpec("q6", by=by)))
+    assert data.kind is Kind.MULTIPLES
+    for axes in figure.axes:
+        low, high = axes.get_ylim()
+        assert low > high, "first item at the top"

@@ -312,7 +312,8 @@ def _bars(axes, data: ChartData, style: Style) -> None:
                 fontsize=size, color=TEXT_COLOUR, gid="value",
             )  # fmt: skip
     _categories(axes, data.categories, style)
-    axes.invert_yaxis()
+    if not axes.yaxis_inverted():  # panels share their y axis: inverting twice would undo it
+        axes.invert_yaxis()
     axes.set_xlim(0, nice(largest) * 1.12 if largest > 0 else 1)
     _axis_format(axes, data)
     _tidy(axes)
@@ -331,7 +332,8 @@ def _segments(axes, data: ChartData, style: Style, lefts: list[np.ndarray], widt
                     color=text_on(series.colour), gid="inside",
                 )  # fmt: skip
     _categories(axes, data.categories, style)
-    axes.invert_yaxis()
+    if not axes.yaxis_inverted():  # panels share their y axis: inverting twice would undo it
+        axes.invert_yaxis()
 
 
 def _stacked(axes, data: ChartData, style: Style) -> None:
