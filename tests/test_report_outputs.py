@@ -91,6 +91,8 @@ def test_deck_has_native_charts_equal_to_the_engine_with_notes_alt_text_and_numb
     texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides]
     q5 = next(t for t in texts if "samarbeidet" in t)
     assert "Vestland mot resten av landet" in q5 and "Antall svar: Totalt" in q5 and "Vestland 22" in q5
+    assert "Strekene viser 95 % konfidensintervall" in q5, "the benchmark chart draws intervals and says so"
+    assert not any("Strekene" in t for t in texts if "innovasjonsstrategi" in t), "no intervals, no note"
     assert "p = <" not in " ".join(texts) and "Kjikvadrattest" not in " ".join(texts)
     tables = [s for slide in slides for s in slide.shapes if s.has_table]
     assert len(tables) == 1 and tables[0]._element.xpath("./*[1]/p:cNvPr/@descr")[0]

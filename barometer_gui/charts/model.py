@@ -28,6 +28,9 @@ from barometer_gui.core.schema import QType
 from barometer_gui.core.tabulate import Table
 from barometer_gui.export.safe import clean_text
 
+#: What the lines on the bars are; said under every chart that draws them.
+WHISKERS_NOTE = "Strekene viser 95 % konfidensintervall (Wilson)"
+
 
 class Kind(StrEnum):
     BARS = "bars"
@@ -233,7 +236,7 @@ def chart_model(
     if any(g.low_base for g in table.groups):
         data.notes.append(f"{LOW_BASE_MARK} Under {table.spec.low_base} svar: tolk med varsomhet")
     if data.whiskers and table.question.type not in (QType.NUMERIC, QType.TEXT):
-        data.notes.append("Strekene viser 95 % konfidensintervall (Wilson)")
+        data.notes.append(WHISKERS_NOTE)
     return data
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from barometer_gui.charts.model import ChartData, chart_model
+from barometer_gui.charts.model import WHISKERS_NOTE, ChartData, chart_model
 from barometer_gui.core.errors import BarometerError, Cancelled
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
 from barometer_gui.core.progress import Progress, no_progress
@@ -150,7 +150,7 @@ def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
     table = tabulate(survey, item.table_spec(spec.settings, question.id, by))
     table, folded = fold(table, spec.settings.fold_below, spec.settings.fold_mode)
     notes = [n for n in (note, by_note, folded) if n]
-    return Block(
+    block = Block(
         "question",
         item.title or question.text,
         item=item,
@@ -158,8 +158,11 @@ def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
         subtitle=subtitle(table),
         footnote=footnote(table),
         method=method_line(table),
-        note=" ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes),
     )
+    if item.chart != "none" and WHISKERS_NOTE in block.chart().notes:  # the chart draws intervals
+        notes.append(WHISKERS_NOTE)
+    block.note = " ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)
+    return block
 
 
 # --------------------------------------------------------------------------- folding
