@@ -401,7 +401,7 @@ def _joint_cells(columns: list[np.ndarray], rows: int) -> tuple[np.ndarray, np.n
 
     Cached by the identity of the (cached, never changed) code arrays, which the cache holds.
     """
-    key = tuple(id(c) for c in columns)
+    key = (rows, *(id(c) for c in columns))  # rows too: without variables the ids alone say nothing
     cached = _CELLS.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], columns, strict=True)):
         return cached[1]
