@@ -62,6 +62,12 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
     wizard.content._add_text("section", "Samarbeid")
     wizard.content.list.setCurrentRow(1)
     assert wizard.content.preview.pixmap() is not None and not wizard.content.preview.pixmap().isNull()
+    wizard.content.chart.setCurrentIndex(wizard.content.chart.findData("diverging"))  # a grid's kind, for q1
+    assert (
+        "«Hemmer/fremmer (divergerende)» passer ikke her; viser «Liggende søyler»"
+        in wizard.content.note.text()
+    )
+    wizard.content.chart.setCurrentIndex(wizard.content.chart.findData("auto"))
     wizard.content.by.setCurrentIndex(wizard.content.by.findData("landsdel"))
     wizard.options.fold_below.setValue(3)
     titles = []

@@ -326,7 +326,14 @@ class ContentPage(QWizardPage):
         pixmap = QPixmap()
         pixmap.loadFromData(chart_png(block))
         self.preview.setPixmap(pixmap)
-        self.note.setText(block.note)
+        shown = block.chart().kind
+        unfit = item.chart not in ("auto", "none", shown.value)
+        fallback = (
+            f"«{KIND_LABELS[Kind(item.chart)]}» passer ikke her; viser «{KIND_LABELS[shown]}». "
+            if unfit
+            else ""
+        )
+        self.note.setText(fallback + block.note)
 
     def _edit(self, *_args) -> None:
         entry, item = self._current()
@@ -342,7 +349,7 @@ class ContentPage(QWizardPage):
                 by=Ref(by, self.by.currentText()) if by else None,
             )
         self._show(entry, changed)
-        if changed.by != item.by:
+        if (changed.by, changed.chart) != (item.by, item.chart):  # the preview follows both
             self._preview(changed)
 
     def _move(self, step: int) -> None:
