@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from barometer_gui.core.schema import Background, QType, Question, Survey
-from barometer_gui.core.tabulate import TableSpec
+from barometer_gui.core.tabulate import TableSpec, tabulate
 from tests.privacy_attacks import assert_no_small_difference, published
 
 REGIONS = ["R1", "R2", "R3", "R4", "R5"]
@@ -171,3 +171,16 @@ def test_two_crossings_that_differ_by_one_are_not_both_made():
         "test",
     )
     assert_no_small_difference(published(survey, _specs(survey, 2)), 2)
+
+
+def test_files_without_background_variables_one_after_another():
+    """Found in the import tests: the cells of a file without grouping variables were reused for the next."""
+    for rows in (10, 7):
+        answers = pd.Categorical(["Ja", "Nei"] * (rows // 2) + ["Ja"] * (rows % 2), categories=["Ja", "Nei"])
+        survey = Survey(
+            pd.DataFrame({"s": answers}),
+            [Question("s", "Spørsmål", QType.SINGLE, ["s"], ["Ja", "Nei"])],
+            [],
+            "t",
+        )
+        assert tabulate(survey, TableSpec("s", min_base=1)).groups[0].base == rows

@@ -20,14 +20,12 @@ def _run(capsys, *args):
 def test_quick_form_saves_a_spec_that_reruns_on_another_file(capsys, tmp_path):
     spec = tmp_path / "oppsett.json"
     status, _out, err = _run(
-        capsys, "report", "--demo", "-q", "q1", "-q", "q5", "--by", "type", "--weight", "vekt",
-        "--where", "landsdel=Vestlandet", "--save-spec", spec, "--out", tmp_path / "i år.xlsx",
+        capsys, "report", "--demo", "-q", "q1", "-q", "q5", "--by", "kommunestorrelse", "--weight", "vekt",
+        "--where", "type=Kommune", "--save-spec", spec, "--out", tmp_path / "i år.xlsx",
     )  # fmt: skip
     assert status == 0, err
     saved = json.loads(spec.read_text(encoding="utf-8"))
-    assert saved["settings"]["weight"] == "vekt" and saved["settings"]["where"] == [
-        ["landsdel", "Vestlandet"]
-    ]
+    assert saved["settings"]["weight"] == "vekt" and saved["settings"]["where"] == [["type", "Kommune"]]
     assert [i["question"]["id"] for i in saved["items"][1:]] == ["q1", "q5"]
     other = write_demo(tmp_path / "data neste år.xlsx", seed=11)
     status, _out, err = _run(capsys, "report", other, "--spec", spec, "--out", tmp_path / "neste år.xlsx")
@@ -37,7 +35,7 @@ def test_quick_form_saves_a_spec_that_reruns_on_another_file(capsys, tmp_path):
     first, second = this_year.worksheets[1], next_year.worksheets[1]
     assert [c.value for c in first["A"]][3:11] == [c.value for c in second["A"]][3:11]
     assert [c.value for c in first["B"]][6:11] != [c.value for c in second["B"]][6:11], "new numbers"
-    assert "Utvalg: Landsdel = Vestlandet" in first["A2"].value
+    assert "Utvalg: Kommune/fylkeskommune = Kommune" in first["A2"].value
 
 
 @pytest.mark.parametrize(

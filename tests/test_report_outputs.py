@@ -91,6 +91,8 @@ def test_deck_has_native_charts_equal_to_the_engine_with_notes_alt_text_and_numb
     texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides]
     q5 = next(t for t in texts if "samarbeidet" in t)
     assert "Vestland mot resten av landet" in q5 and "Antall svar: Totalt" in q5 and "Vestland 22" in q5
+    assert "Strekene viser 95 % konfidensintervall" in q5, "the benchmark chart draws intervals and says so"
+    assert not any("Strekene" in t for t in texts if "innovasjonsstrategi" in t), "no intervals, no note"
     assert "p = <" not in " ".join(texts) and "Kjikvadrattest" not in " ".join(texts)
     tables = [s for slide in slides for s in slide.shapes if s.has_table]
     assert len(tables) == 1 and tables[0]._element.xpath("./*[1]/p:cNvPr/@descr")[0]
@@ -208,3 +210,34 @@ def test_cancel_or_failure_leaves_nothing_and_keeps_the_old_file(demo_survey, sp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pptx"]
     with pytest.raises(BarometerError, match="format"):
         run_report(demo_survey, spec, tmp_path / "rapport.docx")
+
+
+@pytest.mark.parametrize(
+    ("kind", "chart_type", "charts"),
+    [
+        ("stacked", "BAR_STACKED_100", 1),
+        ("dots", "XY_SCATTER", 5),
+        ("table", None, 0),
+        ("diverging", "BAR_CLUSTERED", 1),
+    ],
+)
+def test_item_chart_kind_is_drawn_natively_and_a_kind_that_does_not_fit_falls_back(
+    demo_survey, tmp_path, kind, chart_type, charts
+):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    text = demo_survey.question("q1").text
+    item = replace(question_item(TableSpec("q1", by="landsdel"), Settings(), text), chart=kind)
+    spec = spec_from_views([item], "Typer", {"file": "demo"})
+    deck = Presentation(str(run_report(demo_survey, spec, tmp_path / "typer.pptx").path))
+    slide = next(s for s in deck.slides if s.shapes.title.text == text)
+    found = [s.chart for s in slide.shapes if s.has_chart]
+    assert len(found) == charts
+    if chart_type is None:  # the chart kind "table" is a native table in the chart's place
+        assert [s for s in slide.shapes if s.has_table]
+        return
+    if kind == "diverging":  # fits grids only: q1 falls back to the best fitting kind (bars)
+        assert found[0].chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert all(c.chart_type == getattr(XL_CHART_TYPE, chart_type) for c in found)
+    pdf = run_report(demo_survey, spec, tmp_path / "typer.pdf").path
+    assert pdf.stat().st_size > 10000

@@ -87,6 +87,8 @@ def test_newer_or_damaged_spec_is_refused_and_never_overwritten(demo_survey, tmp
     bad["items"][2]["chart"] = "kake"
     with pytest.raises(BarometerError, match="chart"):
         ReportSpec.from_dict(bad)
+    bad["items"][2]["chart"] = "diverging"  # the charts' kinds are the item's choices
+    assert ReportSpec.from_dict(bad).items[2].chart == "diverging"
 
 
 @pytest.fixture(scope="module")

@@ -17,15 +17,15 @@ def window(qtbot, demo_survey):
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()
-    win._opened((demo_path(), demo_survey, None))
+    win._opened((demo_path(), demo_survey, None), {}, None)
     return win
 
 
-def _add_views(window, rows):
+def _add_views(window, questions):
     add = next(a for a in window.findChildren(type(window.open_action)) if a.text() == "&Legg til i rapport")
     assert add.shortcut().toString() == "Ctrl+R"
-    for row in rows:
-        window.questions.setCurrentRow(row)
+    for question in questions:
+        assert window.browser.select(question)
         add.trigger()
 
 
@@ -39,8 +39,8 @@ def _wizard(window, qtbot, folder) -> ReportWizard:
 
 
 def test_basket_collects_reorders_renames_and_removes(window):
-    window.by_combo.setCurrentIndex(window.by_combo.findData("type"))
-    _add_views(window, [0, 4, 5])
+    window.controls.by_combo.setCurrentIndex(window.controls.by_combo.findData("type"))
+    _add_views(window, ["q1", "q5", "q6"])
     basket = window.report_basket
     assert [i.question.id for i in basket.items()] == ["q1", "q5", "q6"]
     assert basket.items()[0].by.id == "type"
@@ -57,11 +57,17 @@ def test_basket_collects_reorders_renames_and_removes(window):
 
 
 def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns(window, qtbot, tmp_path):
-    _add_views(window, [0, 4])
+    _add_views(window, ["q1", "q5"])
     wizard = _wizard(window, qtbot, tmp_path)
     wizard.content._add_text("section", "Samarbeid")
     wizard.content.list.setCurrentRow(1)
     assert wizard.content.preview.pixmap() is not None and not wizard.content.preview.pixmap().isNull()
+    wizard.content.chart.setCurrentIndex(wizard.content.chart.findData("diverging"))  # a grid's kind, for q1
+    assert (
+        "«Hemmer/fremmer (divergerende)» passer ikke her; viser «Liggende søyler»"
+        in wizard.content.note.text()
+    )
+    wizard.content.chart.setCurrentIndex(wizard.content.chart.findData("auto"))
     wizard.content.by.setCurrentIndex(wizard.content.by.findData("landsdel"))
     wizard.options.fold_below.setValue(3)
     titles = []
@@ -85,7 +91,7 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
 
 
 def test_cancel_midway_leaves_nothing_behind(window, qtbot, tmp_path):
-    _add_views(window, range(8))
+    _add_views(window, [f"q{n}" for n in range(1, 9)])
     wizard = _wizard(window, qtbot, tmp_path)
     for _ in range(4):
         wizard.next()

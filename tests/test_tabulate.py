@@ -212,3 +212,23 @@ def test_empty_groups_and_empty_data():
 def test_filter_value_typed_with_plain_spaces_matches_a_label_with_non_breaking_ones(demo_survey):
     table = tabulate(demo_survey, TableSpec("q1", where=(("kommunestorrelse", "20 000 og over"),)))
     assert table.groups[0].base == 34
+
+
+def test_grid_summary_footnote_states_the_per_item_bases_its_percentages_use(demo_survey):
+    table = tabulate(demo_survey, TableSpec("q6", grid_summary=True))
+    bases = [c.base for c in table.groups[0].cells]
+    low, high = min(bases), max(bases)
+    assert low < high < table.groups[0].base  # 'vet ikke' differs per item; none is the group's n
+    footnote = table.footnote()
+    assert (
+        f"Base: per delspørsmål, alle som svarte på det, vet ikke holdt utenfor (n = {low}–{high})."
+        in footnote
+    )
+    assert f"n = {table.groups[0].base}" not in footnote
+    from barometer_gui.core.report.content import footnote as report_footnote
+
+    assert f"Antall svar per delspørsmål, vet ikke holdt utenfor: Totalt {low}–{high}." in report_footnote(
+        table
+    )
+    whole = tabulate(demo_survey, TableSpec("q6")).footnote()
+    assert f"alle som svarte på minst ett delspørsmål (n = {table.groups[0].base})" in whole

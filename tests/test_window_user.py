@@ -7,7 +7,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from barometer_gui.core import project
@@ -150,6 +150,8 @@ def test_menus_and_shortcuts(window):
     }
     for action, keys in shortcuts.items():
         assert action.shortcut().toString() == keys
+    taken = [a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    assert len(taken) == len(set(taken)), "no shortcut does two things"
 
 
 def test_table_options_transpose_and_intervals(window):

@@ -28,6 +28,9 @@ from barometer_gui.core.schema import QType
 from barometer_gui.core.tabulate import Table
 from barometer_gui.export.safe import clean_text
 
+#: What the lines on the bars are; said under every chart that draws them.
+WHISKERS_NOTE = "Strekene viser 95 % konfidensintervall (Wilson)"
+
 
 class Kind(StrEnum):
     BARS = "bars"
@@ -116,8 +119,22 @@ class ChartData:
         groups = ", ".join(s.name for s in self.series[:8])
         return clean_text(f"{self.title}. {what.capitalize()}: {groups}. {self.base}.")
 
-    def pages(self, max_bars: int = 48, max_categories: int = 16) -> list[ChartData]:
-        """Split a chart too crowded for one slide into consecutive parts, "(1/4)" and so on."""
+    def pages(self, max_bars: int = 48, max_categories: int = 16, max_panels: int = 3) -> list[ChartData]:
+        """Split a chart too crowded for one slide into consecutive parts, "(1/4)" and so on.
+
+        Small multiples go one row of panels to a slide: in two rows a native panel is too short for
+        its items' names and the legend (seen in LibreOffice and PowerPoint).
+        """
+        if self.kind is Kind.MULTIPLES and len(self.panels) > max_panels:
+            starts = range(0, len(self.panels), max_panels)
+            return [
+                replace(
+                    self,
+                    subtitle=f"{self.subtitle} ({number}/{len(starts)})",
+                    panels=self.panels[start : start + max_panels],
+                )
+                for number, start in enumerate(starts, start=1)
+            ]
         if self.panels or self.kind in (Kind.TABLE, Kind.LINE, Kind.DOTS):
             return [self]
         per_category = 1 if self.kind in (Kind.STACKED, Kind.DIVERGING) else max(len(self.series), 1)
@@ -215,10 +232,11 @@ def chart_model(
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
         data.notes.append(f"Skjult (for få svar): {', '.join(hidden)} (vist som {SUPPRESSED})")
+    data.notes += table.privacy  # small groups merged into blocks such as "Oslo + Østfold"
     if any(g.low_base for g in table.groups):
         data.notes.append(f"{LOW_BASE_MARK} Under {table.spec.low_base} svar: tolk med varsomhet")
     if data.whiskers and table.question.type not in (QType.NUMERIC, QType.TEXT):
-        data.notes.append("Strekene viser 95 % konfidensintervall (Wilson)")
+        data.notes.append(WHISKERS_NOTE)
     return data
 
 

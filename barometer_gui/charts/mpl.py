@@ -69,28 +69,37 @@ def draw_table(
     return data
 
 
-def draw(figure: Figure, data: ChartData, style: Style | None = None) -> None:
-    """Draw a chart model; the one entry for every chart type."""
+def draw(
+    figure: Figure,
+    data: ChartData,
+    style: Style | None = None,
+    box: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0),
+) -> None:
+    """Draw a chart model; the one entry for every chart type.
+
+    `box` (left, bottom, right, top, figure fractions) keeps the chart to part of the figure, so a
+    report page can put its own heading, table and footnote around it.
+    """
     style = style or Style()
     with matplotlib.rc_context(style.rc()):
         figure.clear()
         figure.set_facecolor("white")
         if data.empty:
-            axes = figure.add_subplot(111)
+            axes = figure.add_axes((box[0], box[1], box[2] - box[0], box[3] - box[1]))
             axes.axis("off")
             axes.text(0.5, 0.5, " ".join(data.notes) or "Ingen data å vise.", ha="center", va="center")
             figure.set_layout_engine(None)
             return
-        header = _header(figure, data, style)
-        footer = _footer(figure, data, style)
-        top = 1 - header / figure.get_figheight()
-        bottom = footer / figure.get_figheight()
+        header = _header(figure, data, style, box)
+        footer = _footer(figure, data, style, box)
+        top = box[3] - header / figure.get_figheight()
+        bottom = box[1] + footer / figure.get_figheight()
         if data.panels:
-            _panels(figure, data, style)
+            _panels(figure, data, style, box[2] - box[0])
         else:
             axes = figure.add_subplot(111)
             _DRAW[data.kind](axes, data, style)
-        figure.set_layout_engine("tight", rect=(0.005, bottom, 0.995, top), pad=0.4)
+        figure.set_layout_engine("tight", rect=(box[0] + 0.005, bottom, box[2] - 0.005, top), pad=0.4)
         _fit_labels(figure)
 
 
@@ -115,30 +124,34 @@ def _chars(figure: Figure, size: float, share: float = 0.97) -> int:
     return max(20, int(figure.get_figwidth() * share * INCH / (size * 0.55)))
 
 
-def _header(figure: Figure, data: ChartData, style: Style) -> float:
-    """Title, subtitle and legend at the top; returns the header's height in inches."""
+def _header(figure: Figure, data: ChartData, style: Style, box=(0.0, 0.0, 1.0, 1.0)) -> float:
+    """Title, subtitle and legend at the top of `box`; returns the header's height in inches."""
     size = style.base_font
     height = figure.get_figheight()
-    y = 0.12  # inches from the top
-    title = textwrap.fill(data.title, _chars(figure, size * 1.3))
-    figure.text(0.01, 1 - y / height, title, fontsize=size * 1.3, fontweight="bold", va="top", ha="left")
-    y += (title.count("\n") + 1) * size * 1.3 * 1.25 / INCH
+    share = 0.97 * (box[2] - box[0])
+    start = (1 - box[3]) * height  # inches from the figure's top to the box's
+    x = box[0] + 0.01
+    y = 0.12  # inches from the top of the box
+    if data.title:
+        title = textwrap.fill(data.title, _chars(figure, size * 1.3, share))
+        figure.text(x, 1 - (start + y) / height, title, fontsize=size * 1.3, fontweight="bold", va="top")
+        y += (title.count("\n") + 1) * size * 1.3 * 1.25 / INCH
     if data.subtitle:
-        subtitle = textwrap.fill(data.subtitle, _chars(figure, size))
-        figure.text(0.01, 1 - y / height, subtitle, fontsize=size, color=MUTED_TEXT, va="top", ha="left")
+        subtitle = textwrap.fill(data.subtitle, _chars(figure, size, share))
+        figure.text(x, 1 - (start + y) / height, subtitle, fontsize=size, color=MUTED_TEXT, va="top")
         y += (subtitle.count("\n") + 1) * size * 1.3 / INCH
     handles = _legend_handles(data)
     if handles:
         labels = [label for _, label in handles]
         longest = max(len(label) for label in labels) + 4
-        columns = max(1, min(len(labels), _chars(figure, size * 0.9) // longest))
+        columns = max(1, min(len(labels), _chars(figure, size * 0.9, share) // longest))
         rows = math.ceil(len(labels) / columns)
         order = _row_major(len(labels), columns)
         figure.legend(
             [handles[i][0] for i in order],
             [labels[i] for i in order],
             loc="upper left",
-            bbox_to_anchor=(0.005, 1 - (y + 0.02) / height),
+            bbox_to_anchor=(box[0] + 0.005, 1 - (start + y + 0.02) / height),
             ncols=columns,
             frameon=False,
             fontsize=size * 0.9,
@@ -190,11 +203,14 @@ def _light(colour: str) -> bool:
     return text_on(colour) != "#FFFFFF"
 
 
-def _footer(figure: Figure, data: ChartData, style: Style) -> float:
+def _footer(figure: Figure, data: ChartData, style: Style, box=(0.0, 0.0, 1.0, 1.0)) -> float:
     """Base per group, weighting, notes and source, under the chart; returns its height in inches."""
+    if not data.footer:
+        return 0.08
     size = style.base_font * 0.8
-    text = textwrap.fill(data.footer, _chars(figure, size))
-    figure.text(0.01, 0.08 / figure.get_figheight(), text, fontsize=size, color=MUTED_TEXT, va="bottom")
+    text = textwrap.fill(data.footer, _chars(figure, size, 0.97 * (box[2] - box[0])))
+    y = box[1] + 0.08 / figure.get_figheight()
+    figure.text(box[0] + 0.01, y, text, fontsize=size, color=MUTED_TEXT, va="bottom")
     return (text.count("\n") + 1) * size * 1.3 / INCH + 0.16
 
 
@@ -256,7 +272,8 @@ def _whiskers(axes, x: np.ndarray, y: np.ndarray, series, horizontal: bool = Tru
     ok = np.isfinite(x) & np.isfinite(low) & np.isfinite(high)
     if not ok.any():
         return
-    err = np.vstack([x[ok] - low[ok], high[ok] - x[ok]])
+    # a benchmark's interval may be computed on another base than the bar it sits on: never negative
+    err = np.clip(np.vstack([x[ok] - low[ok], high[ok] - x[ok]]), 0, None)
     axes.errorbar(
         x[ok],
         y[ok],
@@ -295,7 +312,8 @@ def _bars(axes, data: ChartData, style: Style) -> None:
                 fontsize=size, color=TEXT_COLOUR, gid="value",
             )  # fmt: skip
     _categories(axes, data.categories, style)
-    axes.invert_yaxis()
+    if not axes.yaxis_inverted():  # panels share their y axis: inverting twice would undo it
+        axes.invert_yaxis()
     axes.set_xlim(0, nice(largest) * 1.12 if largest > 0 else 1)
     _axis_format(axes, data)
     _tidy(axes)
@@ -314,7 +332,8 @@ def _segments(axes, data: ChartData, style: Style, lefts: list[np.ndarray], widt
                     color=text_on(series.colour), gid="inside",
                 )  # fmt: skip
     _categories(axes, data.categories, style)
-    axes.invert_yaxis()
+    if not axes.yaxis_inverted():  # panels share their y axis: inverting twice would undo it
+        axes.invert_yaxis()
 
 
 def _stacked(axes, data: ChartData, style: Style) -> None:
@@ -485,7 +504,7 @@ def _table(axes, data: ChartData, style: Style) -> None:
             cell.set_text_props(color=MUTED_TEXT)
 
 
-def _panels(figure: Figure, data: ChartData, style: Style) -> None:
+def _panels(figure: Figure, data: ChartData, style: Style, share: float = 1.0) -> None:
     """Small multiples: the same chart per group (or per option), sharing categories and value axis."""
     count = len(data.panels)
     columns = count if count <= 5 else math.ceil(count / math.ceil(count / 5))
@@ -494,7 +513,8 @@ def _panels(figure: Figure, data: ChartData, style: Style) -> None:
     limit = max(_extent(p) for p in data.panels)
     for axes, panel in zip(grid.flat, data.panels, strict=False):
         panel.decimals = data.decimals
-        title = wrap(panel.title, max(14, int(_chars(figure, style.base_font * 1.2) / columns) - 3))
+        chars = _chars(figure, style.base_font * 1.2, 0.97 * share)
+        title = wrap(panel.title, max(14, int(chars / columns) - 3))
         if panel.kind is Kind.DOTS:
             _dots(axes, panel, style, limit, panel=True)
             title += f"\n{panel.reference_text}" if panel.reference_text else ""

@@ -178,10 +178,22 @@ class Table:
             "footnote": self.footnote(),
         }
 
+    @property
+    def summary(self) -> bool:
+        """A grid summary: every percentage is on its own item's base, 'vet ikke' left out."""
+        return self.spec.grid_summary and self.question.type is QType.GRID
+
+    def n_text(self, group: Group) -> str:
+        """A group's n as its percentages use it: for a summary the range of its per-item bases."""
+        bases = [c.base for c in group.cells if c.base is not None] if self.summary else []
+        if not bases or min(bases) == max(bases):
+            return fmt_int(bases[0] if bases else group.base)
+        return f"{fmt_int(min(bases))}–{fmt_int(max(bases))}"
+
     def footnote(self) -> str:
         """What a reader needs to trust the numbers: base, weighting, interval, test, privacy."""
-        total = self.groups[0] if self.groups else None
-        parts = [f"Base: {_base_text(self.question)} (n = {fmt_int(total.base) if total else 0})."]
+        total = f"n = {self.n_text(self.groups[0]) if self.groups else 0}"
+        parts = [f"Base: {_base_text(self.question, self.summary)} ({total})."]
         if self.filters:
             parts.append("Utvalg: " + ", ".join(self.filters) + ".")
         parts.append(f"Vektet ({self.spec.weight})." if self.weighted else "Uvektet.")
@@ -201,9 +213,11 @@ class Table:
         return " ".join(parts)
 
 
-def _base_text(question: Question) -> str:
+def _base_text(question: Question, summary: bool = False) -> str:
     if question.type is QType.MULTI:
         return "alle som fikk spørsmålet"
+    if summary:  # every percentage is on its own item's base
+        return "per delspørsmål, alle som svarte på det, vet ikke holdt utenfor"
     if question.type is QType.GRID:
         return "alle som svarte på minst ett delspørsmål"
     return "alle som svarte"

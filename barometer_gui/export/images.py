@@ -12,20 +12,22 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Report
-from barometer_gui.export.pdf import FONTS, draw_item
+from barometer_gui.export.pdf import draw_chart_only
 
-SIZE = (11.0, 6.6)
 DPI = 300
 
 
 def write_images(report: Report, out: str | Path, suffix: str, progress: Progress = no_progress) -> Path:
-    from matplotlib import rc_context
     from matplotlib.figure import Figure
+
+    from barometer_gui.charts.mpl import draw, save
+    from barometer_gui.charts.style import Style
 
     folder = Path(out).with_suffix("")
     _check_replaceable(folder)
@@ -36,14 +38,12 @@ def write_images(report: Report, out: str | Path, suffix: str, progress: Progres
         raise BarometerError(f"Kan ikke skrive til «{folder.parent}»: {exc.strerror or exc}.") from None
     try:
         questions = report.questions
-        with rc_context(FONTS):
-            for number, (block, name) in enumerate(
-                zip(questions, file_names(questions), strict=True), start=1
-            ):
-                progress(0.5 + 0.45 * number / len(questions), f"Lager bilde {number} av {len(questions)} …")
-                figure = Figure(figsize=SIZE)
-                draw_item(figure, block, None)
-                figure.savefig(temp / f"{name}{suffix}", dpi=DPI, format=suffix[1:])
+        for number, (block, name) in enumerate(zip(questions, file_names(questions), strict=True), start=1):
+            progress(0.5 + 0.45 * number / len(questions), f"Lager bilde {number} av {len(questions)} …")
+            style = Style(size="slide")
+            figure = Figure(figsize=style.figsize)
+            draw(figure, replace(block.chart(), title=block.title, subtitle=block.subtitle), style)
+            save(figure, temp / f"{name}{suffix}", style, dpi=DPI)
         replace_folder(folder, temp)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
@@ -100,10 +100,8 @@ def chart_png(block, size: tuple[float, float] = (4.8, 3.0), dpi: int = 80) -> b
 
     from matplotlib.figure import Figure
 
-    from barometer_gui.export.report_charts import draw_chart_only
-
     figure = Figure(figsize=size, dpi=dpi)
-    draw_chart_only(figure, block.table, (0, 0, 1, 1))
+    draw_chart_only(figure, block, (0, 0, 1, 1), size="screen")
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()

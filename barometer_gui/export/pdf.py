@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from barometer_gui.core.files import atomic_write
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Block, Grid, Report, table_lines
-from barometer_gui.export.report_charts import draw_chart_only
 from barometer_gui.export.safe import clean_text
 
 A4_LANDSCAPE = (11.69, 8.27)
@@ -87,11 +87,26 @@ def draw_item(figure, block: Block, grid: Grid | None) -> None:
     """Title, subtitle, chart (and the table beside it when given), footnote: one item on one Figure."""
     assert block.table is not None
     right = 0.6 if grid is not None else 0.98
-    draw_chart_only(figure, block.table, (0.02, 0.2, right, 0.86))
+    draw_chart_only(figure, block, (0.02, 0.2, right, 0.86))
     _heading(figure, block)
     if grid is not None:
         _draw_table(figure, grid, grid.rows, (0.62, 0.22, 0.36, 0.62))
     _footer(figure, block)
+
+
+def draw_chart_only(
+    figure, block: Block, box: tuple[float, float, float, float], size: str = "a4-landscape"
+) -> None:
+    """The item's chart (charts/mpl, as on screen) inside `box` (left, bottom, right, top) of `figure`.
+
+    The page around it says the title, subtitle, base and source, so the chart's own are left off;
+    legend, bars, whiskers and the own area's colour stay exactly as in the chart model.
+    """
+    from barometer_gui.charts.mpl import draw
+    from barometer_gui.charts.style import Style
+
+    data = replace(block.chart(), title="", subtitle="", base="", weighting="", notes=[], source="")
+    draw(figure, data, Style(size=size), box)
 
 
 def _strong(figure, at: tuple[float, float], text: str, size: float, va: str) -> None:

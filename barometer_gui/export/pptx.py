@@ -17,7 +17,7 @@ from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Block, Report, alt_text, table_lines, table_text
-from barometer_gui.export.report_charts import add_native_chart, chart_pages, set_alt_text
+from barometer_gui.export.pptx_charts import add_chart
 from barometer_gui.export.safe import clean_text
 
 TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = 1, 2, 3, 4, 7
@@ -143,7 +143,7 @@ class Deck:
         assert table is not None and block.item is not None
         notes = table_text(block)
         if block.item.chart != "none":
-            pages = chart_pages(table)
+            pages = block.chart().pages()
             for number, data in enumerate(pages, start=1):
                 slide, box = self._frame(block, number, len(pages))
                 if data.empty:
@@ -151,7 +151,8 @@ class Deck:
                     text.text_frame.text = clean_text(" ".join(data.notes) or "Ingen data å vise.")
                     text.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
                 else:
-                    add_native_chart(slide, table, data, box, clean_text(alt_text(block)))
+                    for shape in add_chart(slide, data, *box):
+                        set_alt_text(shape, clean_text(alt_text(block)))  # the report's names the main result
                 slide.notes_slide.notes_text_frame.text = clean_text(notes)
         if block.item.table or block.item.chart == "none":
             self._table_slides(block, notes)
@@ -334,3 +335,8 @@ def _native_table(slide, grid, rows, box, alt: str) -> None:
                 run.font.size = size
                 run.font.bold = r == 0
     set_alt_text(shape, alt)
+
+
+def set_alt_text(shape, text: str) -> None:
+    """Alternative text is `descr` on the shape's p:cNvPr (charts, pictures and tables alike)."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from barometer_gui.charts.model import KIND_LABELS, Kind
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.report.resolve import find_question
 from barometer_gui.core.report.run import FORMATS, run_report
@@ -192,7 +193,10 @@ class ContentPage(QWizardPage):
         self.item_text.setMaximumHeight(80)
         self.item_text.textChanged.connect(self._edit)
         self.chart = QComboBox()
-        self.chart.addItem("Diagram", "auto")
+        self.chart.addItem("Diagram (det som passer best)", "auto")
+        for kind, label in KIND_LABELS.items():  # a kind that does not fit the item falls back to the best
+            if kind is not Kind.LINE:
+                self.chart.addItem(f"Diagram: {label.lower()}", kind.value)
         self.chart.addItem("Bare tabell", "none")
         self.chart.currentIndexChanged.connect(self._edit)
         self.by = QComboBox()
@@ -322,7 +326,14 @@ class ContentPage(QWizardPage):
         pixmap = QPixmap()
         pixmap.loadFromData(chart_png(block))
         self.preview.setPixmap(pixmap)
-        self.note.setText(block.note)
+        shown = block.chart().kind
+        unfit = item.chart not in ("auto", "none", shown.value)
+        fallback = (
+            f"«{KIND_LABELS[Kind(item.chart)]}» passer ikke her; viser «{KIND_LABELS[shown]}». "
+            if unfit
+            else ""
+        )
+        self.note.setText(fallback + block.note)
 
     def _edit(self, *_args) -> None:
         entry, item = self._current()
@@ -338,7 +349,7 @@ class ContentPage(QWizardPage):
                 by=Ref(by, self.by.currentText()) if by else None,
             )
         self._show(entry, changed)
-        if changed.by != item.by:
+        if (changed.by, changed.chart) != (item.by, item.chart):  # the preview follows both
             self._preview(changed)
 
     def _move(self, step: int) -> None:

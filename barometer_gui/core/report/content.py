@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from barometer_gui.charts.model import WHISKERS_NOTE, ChartData, chart_model
 from barometer_gui.core.errors import BarometerError, Cancelled
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
 from barometer_gui.core.progress import Progress, no_progress
@@ -59,6 +60,12 @@ class Block:
         assert self.table is not None
         return grid(self.table)
 
+    def chart(self) -> ChartData:
+        """The item's chart model: its chosen kind, or the charts' fitting rule for "auto"."""
+        assert self.table is not None
+        chosen = self.item.chart if self.item is not None else "auto"
+        return chart_model(self.table, None if chosen in ("auto", "none") else chosen)
+
 
 @dataclass
 class Report:
@@ -93,7 +100,8 @@ class Report:
         if tables:
             spec = tables[0].spec
             lines.append(
-                f"Grupper med færre enn {spec.min_base} svar vises ikke (:), for å verne personvernet og fordi tallene blir for usikre; "
+                f"Grupper med færre enn {spec.min_base} svar slås sammen med en nabogruppe (vist som «A + B»), "
+                "eller vises ikke (:) der det ikke går, for å verne personvernet og fordi tallene blir for usikre; "
                 f"grupper med færre enn {spec.low_base} svar er merket *."
             )
         if self.notes:
@@ -142,7 +150,7 @@ def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
     table = tabulate(survey, item.table_spec(spec.settings, question.id, by))
     table, folded = fold(table, spec.settings.fold_below, spec.settings.fold_mode)
     notes = [n for n in (note, by_note, folded) if n]
-    return Block(
+    block = Block(
         "question",
         item.title or question.text,
         item=item,
@@ -150,8 +158,11 @@ def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
         subtitle=subtitle(table),
         footnote=footnote(table),
         method=method_line(table),
-        note=" ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes),
     )
+    if item.chart != "none" and WHISKERS_NOTE in block.chart().notes:  # the chart draws intervals
+        notes.append(WHISKERS_NOTE)
+    block.note = " ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)
+    return block
 
 
 # --------------------------------------------------------------------------- folding
@@ -224,12 +235,14 @@ def subtitle(table: Table) -> str:
 
 
 def footnote(table: Table) -> str:
-    """n per group, suppression, weighting and source, in one plain paragraph."""
-    counts = " · ".join(f"{g.label} {fmt_int(g.base)}" for g in table.groups if g.base > 0)
-    parts = [f"Antall svar: {counts}."]
+    """n per group, suppression and merged groups, weighting and source, in one plain paragraph."""
+    counts = " · ".join(f"{g.label} {table.n_text(g)}" for g in table.groups if g.base > 0)
+    per_item = " per delspørsmål, vet ikke holdt utenfor" if table.summary else ""
+    parts = [f"Antall svar{per_item}: {counts}."]
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
         parts.append(f"Vises ikke (færre enn {table.spec.min_base} svar): {', '.join(hidden)}.")
+    parts += table.privacy  # which small groups were merged, and why
     if any(g.low_base for g in table.groups):
         parts.append(f"* Færre enn {table.spec.low_base} svar: tolk med varsomhet.")
     if table.question.type is QType.MULTI:

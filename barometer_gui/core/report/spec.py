@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
+from barometer_gui.charts.model import Kind
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write_text
 from barometer_gui.core.stats import CORRECTIONS
@@ -21,7 +22,8 @@ from barometer_gui.core.tabulate import TableSpec
 FORMAT = "barometer-rapport"
 VERSION = 1
 KINDS = ("title", "section", "question", "text")
-CHARTS = ("auto", "none")
+#: "auto": the charts' fitting rule; "none": table only; else a chart kind (one that does not fit falls back).
+CHARTS = ("auto", "none", *(k.value for k in Kind if k is not Kind.LINE))
 FOLD_MODES = ("andre", "omit")
 LANGUAGES = ("nb", "en")
 #: TableSpec fields an item may set for itself; everything else comes from the global settings.
