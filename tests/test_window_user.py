@@ -402,3 +402,35 @@ def test_crash_rescue_writes_a_project_that_reopens_the_same_view(window, tmp_pa
     assert saved.data_file == str(demo_path().resolve())
     assert saved.report == window.report_basket.saved() != []
     assert saved.selections == window.view_state()
+
+
+def test_import_notes_are_shown_in_a_banner(window):
+    assert window.banner.isHidden() == (not window.survey.warnings)
+    window._show_banner(["Spørsmålet «q9» ser ut som fritekst og vises som tekst.", "En til."])
+    assert window.banner.isVisible() and "fritekst" in window.banner.text() and "2" in window.banner.text()
+    window._show_banner([])
+    assert window.banner.isHidden()
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_a_codebook_beside_the_data_is_offered_and_used_when_accepted(qtbot, tmp_path, monkeypatch, accept):
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    for name in ("nettskjema_koder.txt", "nettskjema_kodebok.csv"):
+        (tmp_path / name).write_bytes((data / name).read_bytes())
+    asked = []
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if accept else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.open_file(tmp_path / "nettskjema_koder.txt")
+    qtbot.waitUntil(lambda: not win.runner.busy and win.survey is not None, timeout=60000)
+    assert len(asked) == 1 and "nettskjema_kodebok.csv" in asked[0]
+    labelled = win.survey.question("strategi").options == ["Ja", "Nei", "Vet ikke"]
+    assert labelled == accept
+    win.close()

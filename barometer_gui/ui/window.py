@@ -9,6 +9,7 @@ runs in `ui.worker.Runner`, with progress in the status bar.
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 from pathlib import Path
@@ -34,6 +35,7 @@ from barometer_gui.core import mapping_store, project, stats
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.i18n import LANGUAGES, language, set_language, t
 from barometer_gui.core.importer import demo_path, open_with_mapping
+from barometer_gui.core.importers import codebook_beside
 from barometer_gui.core.mapping import Mapping
 from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.tabulate import Table, TableSpec, tabulate
@@ -51,6 +53,9 @@ from barometer_gui.ui.table_model import TableModel
 from barometer_gui.ui.worker import Runner
 
 FOOTNOTE_STYLE = "color: #555555; font-size: 11px;"
+BANNER_STYLE = (
+    "background: #fff4ce; color: #3d2e00; border: 1px solid #e0c060; border-radius: 3px; padding: 4px 6px;"
+)
 #: the engine's reason when it will not make a table: readable, not a grey footnote
 REFUSAL_STYLE = "color: #9c2a00; font-size: 13px; font-weight: 600;"
 
@@ -129,6 +134,14 @@ class MainWindow(ExportActions, QMainWindow):
         for pane in (self.chart, self.distribution, self.free_text):
             self.lower.addWidget(pane)
 
+        #: what the import was unsure about (plausibility checks, header rows, respondent rule), in view
+        self.banner = QLabel("")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.linkActivated.connect(lambda _link: self.show_notes())
+        self.banner.hide()
+
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         for box in self.controls.view_options:
@@ -137,6 +150,7 @@ class MainWindow(ExportActions, QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 4, 6, 4)
+        right_layout.addWidget(self.banner)
         right_layout.addLayout(heading)
         right_layout.addWidget(self.controls)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -443,8 +457,10 @@ class MainWindow(ExportActions, QMainWindow):
             self.statusBar().showMessage(t("Vent til arbeidet som pågår er ferdig, eller avbryt det."), 5000)
             return
 
+        codebook = self._offer_codebook(Path(path)) if mapping is None else None
+
         def work(progress):
-            survey, used = open_with_mapping(path, mapping=mapping, progress=progress)
+            survey, used = open_with_mapping(path, mapping=mapping, progress=progress, codebook=codebook)
             stats.preload()  # the statistics libraries load here, not on the first click
             return path, survey, used
 
@@ -452,6 +468,26 @@ class MainWindow(ExportActions, QMainWindow):
             self._opened(result, selections or {}, project_path)
 
         self.runner.start(t("Leser «{name}» …", name=Path(path).name), work, opened, self._failed)
+
+    def _offer_codebook(self, path: Path) -> Path | None:
+        """A codebook file beside the data (SoSci values, Nettskjema or Kobo codebooks): ask to use it."""
+        try:
+            found = codebook_beside(path)
+        except OSError:
+            return None
+        if not found:
+            return None
+        answer = QMessageBox.question(
+            self,
+            t("Kodebok funnet"),
+            t(
+                "Ved siden av «{data}» ligger «{codebook}», som ser ut som en kodebok. Bruke den til "
+                "spørsmålstekster, svaralternativer og rekkefølge?",
+                data=path.name,
+                codebook=found[0].name,
+            ),
+        )
+        return found[0] if answer == QMessageBox.StandardButton.Yes else None
 
     def _opened(self, result, selections: dict, project_path: Path | None) -> None:
         path, survey, mapping = result
@@ -475,6 +511,15 @@ class MainWindow(ExportActions, QMainWindow):
         if survey.warnings:
             message += " " + t("{n} merknad(er) – se Fil › Merknader fra importen.", n=len(survey.warnings))
         self.statusBar().showMessage(message)
+        self._show_banner(survey.warnings)
+
+    def _show_banner(self, warnings: list[str]) -> None:
+        """The first import note in view above the table, so a guess is never silently behind the numbers."""
+        self.banner.setVisible(bool(warnings))
+        if warnings:
+            first = html.escape(warnings[0] if len(warnings[0]) <= 220 else warnings[0][:217] + "…")
+            more = t("Se alle {n} merknader", n=len(warnings)) if len(warnings) > 1 else t("Vis merknaden")
+            self.banner.setText(t("⚠ {note} <a href='#merknader'>{more}</a>", note=first, more=more))
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self, "Barometer", message)
