@@ -21,11 +21,9 @@ SCRIPT = textwrap.dedent(
     import resource
     import numpy as np
     import pandas as pd
-    from barometer_gui.core import stats
     from barometer_gui.core.schema import Background, QType, Question, Survey
     from barometer_gui.core.tabulate import TableSpec, tabulate
 
-    stats.preload()
     rows, options = 100_000, 5_000
     rng = np.random.default_rng(1)
     labels = [f"Svar {i}" for i in range(options)]

@@ -22,10 +22,6 @@ CORRECTIONS = {
 _erfc = np.frompyfunc(math.erfc, 1, 1)  # the C library's erfc: full relative precision far into the tail
 
 
-def preload() -> None:
-    """Nothing heavy is left to load: the statistics are numpy only (kept for the window's call)."""
-
-
 def effective_base(sum_w: np.ndarray, sum_w2: np.ndarray) -> np.ndarray:
     """Kish's n_eff = (Σw)² / Σw²: the unweighted sample size with the same precision; 0 when empty."""
     sum_w = np.asarray(sum_w, dtype=float)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui.core import mapping_store, project, stats
+from barometer_gui.core import mapping_store, project
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.i18n import LANGUAGES, language, set_language, t
 from barometer_gui.core.importer import demo_path, open_with_mapping
@@ -461,7 +461,6 @@ class MainWindow(ExportActions, QMainWindow):
 
         def work(progress):
             survey, used = open_with_mapping(path, mapping=mapping, progress=progress, codebook=codebook)
-            stats.preload()  # the statistics libraries load here, not on the first click
             return path, survey, used
 
         def opened(result) -> None:
