@@ -61,7 +61,9 @@ REFUSAL_STYLE = "color: #9c2a00; font-size: 13px; font-weight: 600;"
 
 
 def file_filter() -> str:
-    return t("Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle filer (*)")
+    return t(
+        "Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.sav *.zsav *.por *.dta);;Alle filer (*)"
+    )
 
 
 class MainWindow(ExportActions, QMainWindow):

@@ -2,7 +2,7 @@
 
 EN: dict[str, str] = {
     # window: menus and actions
-    "Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle filer (*)": "Surveys (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)",
+    "Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.sav *.zsav *.por *.dta);;Alle filer (*)": "Surveys (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.sav *.zsav *.por *.dta);;All files (*)",
     "{n} respondenter, {q} spørsmål ({layout}).": "{n} respondents, {q} questions ({layout}).",
     "&Åpne undersøkelse …": "&Open survey …",
     "Åpne &demodata": "Open &demo data",
