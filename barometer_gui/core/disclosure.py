@@ -399,9 +399,11 @@ def _partition(survey: Survey, variable: Background) -> Partition:
 def _joint_cells(columns: list[np.ndarray], rows: int) -> tuple[np.ndarray, np.ndarray]:
     """Cell number per row and each cell's codes, for the cross-classification of all variables.
 
-    Cached by the identity of the (cached, never changed) code arrays, which the cache holds.
+    Cached by the number of rows and the identity of the (cached, never changed) code arrays, which
+    the cache holds. The rows belong in the key: without variables there are no arrays to tell two
+    files apart.
     """
-    key = tuple(id(c) for c in columns)
+    key = (rows, *(id(c) for c in columns))
     cached = _CELLS.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], columns, strict=True)):
         return cached[1]
