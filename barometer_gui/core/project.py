@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.files import atomic_write_text
+from barometer_gui.core.files import atomic_write_text, check_output_path
 from barometer_gui.core.i18n import t
 
 FORMAT = "barometer-project"
@@ -105,6 +105,7 @@ def save(project: Project, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != SUFFIX:
         path = path.with_name(path.name + SUFFIX)
+    check_output_path(path, project.data_file or None)
     if path.exists():
         try:
             load(path)

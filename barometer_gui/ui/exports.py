@@ -14,9 +14,19 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.files import check_output_path
 from barometer_gui.core.i18n import t
-from barometer_gui.core.schema import QType
+from barometer_gui.core.schema import QType, Survey
 from barometer_gui.ui import table_export
+
+
+def check_not_input(path: str | Path, survey: Survey | None, *also: str | Path | None) -> None:
+    """Raise BarometerError when `path` is the data file or saved mapping `survey` was read from (or `also`).
+
+    The save dialogs let a user pick any file, the open data file too; input files are never modified.
+    """
+    inputs = (survey.source or None, survey.saved_mapping or None) if survey is not None else ()
+    check_output_path(path, *inputs, *also)
 
 
 class ExportActions:
@@ -51,6 +61,7 @@ class ExportActions:
 
     def _write(self, path: Path, writer) -> None:
         try:
+            check_not_input(path, self.survey)
             writer(path)
         except BarometerError as exc:
             self._failed(exc.message)
@@ -121,6 +132,11 @@ class ExportActions:
             return
         if not name.lower().endswith(".pptx"):
             name += ".pptx"
+        try:
+            check_not_input(name, self.survey)
+        except BarometerError as exc:
+            self._failed(exc.message)
+            return
         spec = self.current_spec()
         survey = self.survey
         views = [

@@ -42,6 +42,7 @@ from barometer_gui.core.report.run import FORMATS, run_report
 from barometer_gui.core.report.spec import Item, Ref, ReportSpec, load_spec, save_spec
 from barometer_gui.core.schema import Survey
 from barometer_gui.core.stats import CORRECTIONS
+from barometer_gui.ui.exports import check_not_input
 from barometer_gui.ui.report_basket import details
 from barometer_gui.ui.worker import Runner
 
@@ -135,6 +136,12 @@ class ReportWizard(QWizard):
         if self.runner.busy:
             return
         spec, targets, survey = self.current_spec(), self.formats.targets(), self.survey
+        try:
+            for target in targets:
+                check_not_input(target, survey, spec.settings.template)
+        except BarometerError as exc:
+            self._failed(exc.message)
+            return
         task = self.runner.start(
             "Lager rapporten …",
             lambda progress: run_report(survey, spec, targets, progress),
