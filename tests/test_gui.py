@@ -90,7 +90,7 @@ def test_bad_file_shows_norwegian_message(qtbot, tmp_path, monkeypatch):
 def test_cancel_stops_import(qtbot, tmp_path, monkeypatch):
     import barometer_gui.ui.window as window_module
 
-    def slow_open(path, mapping=None, progress=None):
+    def slow_open(path, mapping=None, progress=None, codebook=None):
         import time
 
         for step in range(200):
