@@ -61,15 +61,10 @@ def open_template(template: str | Path | None):
 
 
 def default_template() -> Path:
-    """The shipped clean 16:9 template (inside a frozen bundle too; build.spec must ship resources/templates)."""
-    import sys
+    """The shipped clean 16:9 template, found like every resource (source, wheel or bundle)."""
+    from barometer_gui.core.resources import resource
 
-    root = (
-        Path(getattr(sys, "_MEIPASS", ""))
-        if getattr(sys, "_MEIPASS", None)
-        else Path(__file__).resolve().parents[2]
-    )
-    return root / "resources" / "templates" / TEMPLATE
+    return resource("templates", TEMPLATE)
 
 
 def _potx_as_pptx(data: bytes) -> bytes:
