@@ -28,11 +28,18 @@ def language() -> str:
 
 
 def catalogue(code: str) -> dict[str, str]:
-    if code == "en":
-        from barometer_gui.core.i18n.en import EN
+    """The merged catalogue for `code`; each part of the program keeps its own module (`en_*.py`)."""
+    if code != "en":
+        return {}
+    global _english
+    if _english is None:
+        from barometer_gui.core.i18n import en, en_charts, en_import, en_output, en_report
 
-        return EN
-    return {}
+        _english = {**en.EN, **en_import.EN, **en_output.EN, **en_charts.EN, **en_report.EN}
+    return _english
+
+
+_english: dict[str, str] | None = None
 
 
 def t(source: str, /, **params: object) -> str:

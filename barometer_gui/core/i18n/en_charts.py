@@ -1,0 +1,3 @@
+"""English catalogue for chart texts: bokmål source → English."""
+
+EN: dict[str, str] = {}
