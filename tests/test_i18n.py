@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from barometer_gui.core.i18n import catalogue, set_language, t
+from barometer_gui.core.i18n import catalogue, set_language, t, using_language
 from barometer_gui.core.i18n.argparse_words import NB
 
 PACKAGE = Path(__file__).resolve().parent.parent / "barometer_gui"
@@ -129,3 +129,16 @@ def test_qt_speaks_bokmal_and_english(qapp):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     finally:
         install_qt_translations("nb")
+
+
+def test_using_language_is_local_to_the_block_and_thread():
+    import threading
+
+    seen = {}
+    with using_language("en"):
+        assert t("Avbryt") == "Cancel"
+        worker = threading.Thread(target=lambda: seen.setdefault("other", t("Avbryt")))
+        worker.start()
+        worker.join()
+    assert t("Avbryt") == "Avbryt"
+    assert seen["other"] == "Avbryt"
