@@ -657,7 +657,7 @@ class MainWindow(ExportActions, QMainWindow):
             self.free_text.show_answers(self.survey, question, spec.where)
             self.lower.setCurrentWidget(self.free_text)
         elif question.type is QType.NUMERIC:
-            self.distribution.show_distribution(self.survey, question, self.table)
+            self.distribution.show_distribution(self.table)
             self.lower.setCurrentWidget(self.distribution)
         else:
             self.chart.show_table(self.table)
