@@ -180,9 +180,7 @@ class MainWindow(ExportActions, QMainWindow):
         chain = [
             self.browser.search,
             self.browser.tree,
-            *self.controls.combos(),
-            self.controls.min_base,
-            self.controls.summary_box,
+            *self.controls.tab_chain(),
             *self.controls.view_options,
             self.controls_button,
             self.view,
@@ -664,7 +662,10 @@ class MainWindow(ExportActions, QMainWindow):
             self.lower.setCurrentWidget(self.chart)
         self._fit_table_pane()
         self.statusBar().set_survey(
-            self.path.name if self.path else "", self.survey.respondents, self.controls.filter_texts()
+            self.path.name if self.path else "",
+            self.survey.respondents,
+            self.controls.filter_texts(),
+            self.table.filters if self.table is not None else None,
         )
 
     def _splitter_moved(self, *_args) -> None:

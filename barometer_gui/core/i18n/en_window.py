@@ -16,4 +16,13 @@ EN: dict[str, str] = {
     "Gjennomsnitt": "Mean",
     "Boks og median er uvektet; gjennomsnittet er vektet.": "Box and median are unweighted; the mean is weighted.",
     "* færre enn {n} svar, tolk med forsiktighet.": "* fewer than {n} answers, interpret with care.",
+    # ui/value_picker.py and the filter part of ui/controls.py (uitr: these move to the .ts file with the rest)
+    "Søk i verdiene …": "Search the values …",
+    "Søk i verdiene": "Search the values",
+    "Verdier å ta med (mellomrom krysser av)": "Values to include (space ticks)",
+    "Fjern alle kryss": "Clear all ticks",
+    "Velg verdier …": "Choose values …",
+    "Ingen verdier valgt: alle respondenter er med": "No values chosen: all respondents are included",
+    "Utvalg: verdier": "Filter: values",
+    "Utvalg 2: verdier": "Filter 2: values",
 }
