@@ -291,3 +291,15 @@ def test_numeric_and_filter_views_survive_thin_data(qtbot, case):
     assert win.controls.where() == tuple(("region", v) for v in picker.values())
     picker.clear()
     assert win.controls.where() == ()
+
+
+def test_copy_and_save_take_the_distribution_of_a_number_question(window, tmp_path, monkeypatch):
+    window.browser.select("q8")
+    _choose(window.controls.by_combo, "landsdel")
+    assert window.shown_canvas() is window.distribution.canvas
+    target = tmp_path / "fordeling.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_chart()
+    assert target.read_bytes().startswith(b"\x89PNG")
+    window.browser.select("q1")
+    assert window.shown_canvas() is window.chart.canvas

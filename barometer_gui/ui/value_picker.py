@@ -10,7 +10,7 @@ ticks into `where` pairs (values of one variable are OR-ed by the engine).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -53,8 +56,6 @@ class ValuePicker(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 14))
-        self.setMaximumWidth(TEXT_WIDTH + 40)
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -157,6 +158,25 @@ class ValuePicker(QToolButton):
             self.list.setCurrentRow(0)
         focus = self.search if self.search.isVisibleTo(self.panel) else self.list
         QTimer.singleShot(0, focus.setFocus)
+
+    def paintEvent(self, _event) -> None:
+        """Drawn as a combo box, so the filter row reads as one kind of control (the text never under an arrow)."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.currentText = self.text()
+        option.frame = True
+        if self.popup.isVisible():
+            option.state |= QStyle.StateFlag.State_On
+        painter = QStylePainter(self)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def sizeHint(self) -> QSize:
+        """As wide as a combo box showing the longest text this button can show."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        text = QSize(TEXT_WIDTH, self.fontMetrics().height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Alt+↓ and F4 open the list, as on a combo box."""

@@ -668,6 +668,12 @@ class MainWindow(ExportActions, QMainWindow):
             self.table.filters if self.table is not None else None,
         )
 
+    def shown_canvas(self):
+        """The chart on screen (a number question's distribution, or the table's chart): what copy and save take."""
+        return (
+            self.distribution.canvas if self.lower.currentWidget() is self.distribution else self.chart.canvas
+        )
+
     def _splitter_moved(self, *_args) -> None:
         self.splitter_fitted = False
 
