@@ -11,7 +11,13 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
 
-from barometer_gui.charts.distribution import MEAN_COLOUR, MEDIAN_COLOUR, draw_distribution, drawn_groups
+from barometer_gui.charts.distribution import (
+    MEAN_COLOUR,
+    MEDIAN_COLOUR,
+    draw_distribution,
+    drawn_groups,
+    safe_bins,
+)
 from barometer_gui.core import project
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.importer import demo_path
@@ -255,11 +261,25 @@ def test_one_group_is_a_histogram_with_the_engines_lines(demo_survey):
     figure = Figure()
     draw_distribution(figure, table)
     axes = figure.axes[0]
-    assert len(axes.patches) >= 5
-    assert sum(p.get_height() for p in axes.patches) == table.groups[0].base
+    counts, _edges, width = safe_bins(table.groups[0].answers, table.spec.min_base)
+    assert len(axes.patches) == len(counts) >= 2
+    shown = [p.get_height() * p.get_width() / width for p in axes.patches]  # answers per bar, by area
+    assert np.allclose(shown, counts) and sum(counts) == table.groups[0].base
+    assert all(c == 0 or c >= table.spec.min_base for c in counts)
     lines = {line.get_color(): line.get_xdata()[0] for line in axes.lines}
     cells = {c.option: c.value for c in table.groups[0].cells}
     assert lines == {MEAN_COLOUR: cells["Gjennomsnitt"], MEDIAN_COLOUR: cells["Median"]}
+
+
+@pytest.mark.parametrize("min_base", [1, 3, 5, 20])
+def test_histogram_bars_hold_min_base_answers_or_none(min_base):
+    rng = np.random.default_rng(7)
+    values = np.concatenate([rng.gamma(2, 1, 60), [40.0], [95.0, 96.0]])  # a far tail of single units
+    counts, edges, width = safe_bins(values, min_base)
+    assert counts.sum() == len(values) and len(edges) == len(counts) + 1
+    assert all(c == 0 or c >= min_base for c in counts)
+    assert edges[0] == values.min() and edges[-1] == values.max()
+    assert np.allclose(np.diff(edges) / width, np.round(np.diff(edges) / width))  # whole unmerged bins
 
 
 def _survey(case: str):

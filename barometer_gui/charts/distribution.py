@@ -60,10 +60,11 @@ def draw_distribution(figure: Figure, table: Table | None, style: Style | None =
         if not shown:
             _message(figure, t("For få svar til å vise fordelingen."))
         elif len(table.groups) == 1:
-            _histogram(figure.add_subplot(111), table.groups[0], style)
+            note = _histogram(figure.add_subplot(111), table.groups[0], table.spec.min_base, style)
         else:
             _boxes(figure.add_subplot(111), table, style)
-        note = _note(table) if shown and len(table.groups) > 1 else ""
+            note = _note(table)
+        note = note if shown else ""
         if note:
             figure.text(0.01, 0.01, note, color=MUTED_TEXT)
         figure.set_layout_engine(
@@ -77,11 +78,40 @@ def _message(figure: Figure, text: str) -> None:
     axes.text(0.5, 0.5, text, ha="center", va="center", color=MUTED_TEXT)
 
 
-def _histogram(axes, group: Group, style: Style) -> None:
-    values = group.answers
-    axes.hist(
-        values,
-        bins=min(30, max(5, int(np.sqrt(len(values))))),
+def safe_bins(values: np.ndarray, min_base: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """Counts and edges of equal-width bins, neighbours merged until every bar holds `min_base` answers or none.
+
+    A bar is a count like a table cell, so the table's rule applies: a tail bar of one or two
+    answers would show where a single unit lies. Returns the counts, the edges and the width of
+    an unmerged bin (a merged bar's height is its count per unmerged width, so areas stay true).
+    """
+    counts, edges = np.histogram(values, bins=min(30, max(5, int(np.sqrt(len(values))))))
+    width = float(edges[1] - edges[0])
+    counts, edges = [int(c) for c in counts], [float(e) for e in edges]
+    while len(counts) > 1:
+        small = [i for i, c in enumerate(counts) if 0 < c < min_base]
+        if not small:
+            break
+        i = min(small, key=lambda k: counts[k])
+        j = min(
+            (k for k in (i - 1, i + 1) if 0 <= k < len(counts)), key=lambda k: (counts[k] == 0, counts[k])
+        )
+        low, high = min(i, j), max(i, j)
+        counts[low : high + 1] = [counts[low] + counts[high]]
+        del edges[high]
+    return np.array(counts), np.array(edges), width
+
+
+def _histogram(axes, group: Group, min_base: int, style: Style) -> str:
+    """The group's answers in bars of at least `min_base` answers; returns the note to print under it."""
+    counts, edges, width = safe_bins(group.answers, min_base)
+    widths = np.diff(edges)
+    merged = bool(np.any(widths > width * 1.001))
+    axes.bar(
+        edges[:-1],
+        counts * width / widths if merged else counts,
+        width=widths,
+        align="edge",
         color=style.colours()[0],
         alpha=0.75,
         edgecolor="white",
@@ -100,6 +130,14 @@ def _histogram(axes, group: Group, style: Style) -> None:
     axes.yaxis.set_major_formatter(FuncFormatter(_number))
     _tidy(axes, "y")
     axes.legend(frameon=False, loc="upper right")
+    if not merged:
+        return ""
+    return t(
+        "Søyler med færre enn {n} svar er slått sammen med naboen; en bred søyles høyde er antall svar per "
+        "intervall på {width}.",
+        n=min_base,
+        width=fmt_number(width, 2),
+    )
 
 
 def _boxes(axes, table: Table, style: Style) -> None:

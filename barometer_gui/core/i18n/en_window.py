@@ -16,6 +16,9 @@ EN: dict[str, str] = {
     "Gjennomsnitt": "Mean",
     "Boks og median er uvektet; gjennomsnittet er vektet.": "Box and median are unweighted; the mean is weighted.",
     "* færre enn {n} svar, tolk med forsiktighet.": "* fewer than {n} answers, interpret with care.",
+    "Søyler med færre enn {n} svar er slått sammen med naboen; en bred søyles høyde er antall svar per "
+    "intervall på {width}.": "Bars with fewer than {n} answers are merged with a neighbour; a wide bar's height is "
+    "the number of answers per interval of {width}.",
     # ui/value_picker.py and the filter part of ui/controls.py (uitr: these move to the .ts file with the rest)
     "Søk i verdiene …": "Search the values …",
     "Søk i verdiene": "Search the values",
