@@ -332,7 +332,7 @@ def test_numeric_question_shows_mean_median_n_and_a_distribution(window):
     rows = [window.model.headerData(r, Qt.Orientation.Vertical) for r in range(window.model.rowCount())]
     assert rows == ["Antall svar (n)", "Gjennomsnitt", "Median"]
     axes = window.distribution.figure.axes[0]
-    assert len(axes.patches) >= 5, "a histogram, not one bar"
+    assert len(axes.patches) >= 3, "a histogram, not one bar (sparse bars merged to min_base answers)"
     mean = next(c.value for c in total.cells if c.option == "Gjennomsnitt")
     assert any(line.get_xdata()[0] == mean for line in axes.lines)
 
