@@ -26,21 +26,11 @@ from barometer_gui.ui.table_layout import build_grid
 from barometer_gui.ui.value_picker import summary
 from barometer_gui.ui.window import MainWindow
 from tests.synthetic import make_survey
+from tests.window_helpers import choose as _choose
+from tests.window_helpers import shown as _shown
 from tests.window_helpers import window  # noqa: F401  (a fixture)
 
 COUNTIES = ["Agder", "Rogaland", "Oslo"]  # Oslo has one respondent: its safe block is larger
-
-
-def _choose(combo, data) -> None:
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
-
-
-def _shown(model) -> list[list[str]]:
-    return [
-        [model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())
-    ]
 
 
 def _expected(survey, spec: TableSpec) -> list[list[str]]:
