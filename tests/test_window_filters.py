@@ -119,8 +119,14 @@ def test_the_value_list_works_from_the_keyboard(window, qtbot):
     QTimer.singleShot(50, while_open)
     qtbot.keyClick(picker, Qt.Key.Key_F4)  # opens the list, as on a combo box; returns when it closes
     values = picker.values()
-    assert seen["open"] and picker.checked() == [values[0], values[2]]
+    assert seen["open"] and seen["focus"] and picker.checked() == [values[0], values[2]]
     assert window.current_spec().where == (("landsdel", values[0]), ("landsdel", values[2]))
+
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return):
+        seen.clear()
+        QTimer.singleShot(50, lambda: (seen.update(open=picker.popup.isVisible()), picker.popup.close()))
+        qtbot.keyClick(picker, key)
+        assert seen == {"open": True}, key
     assert picker.accessibleName() == "Utvalg: verdier"
     assert picker.list.accessibleName() and picker.clear_button.accessibleName()
     assert window.controls.filter_value in window.controls.tab_chain()

@@ -2,7 +2,7 @@
 
 The button says what is ticked in a few words ("Agder, Rogaland (+1)") so the filter row
 stays as narrow as a combo box on a 1366×768 laptop; the full list is in its tooltip. The
-drop-down is a menu holding the list, so it opens with Space, Enter or Alt+↓, the arrows move,
+drop-down is a menu holding the list, so it opens with Space, Enter, Alt+↓ or F4, the arrows move,
 Space ticks, Escape closes, and a click on a value never closes it. A search field appears
 when a variable has many values (kommuner). Nothing is tabulated here: the panel turns the
 ticks into `where` pairs (values of one variable are OR-ed by the engine).
@@ -179,8 +179,8 @@ class ValuePicker(QToolButton):
         return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Alt+↓ and F4 open the list, as on a combo box."""
-        opens = event.key() == Qt.Key.Key_F4 or (
+        """Space, Enter, Alt+↓ and F4 open the list, as on a combo box."""
+        opens = event.key() in (Qt.Key.Key_F4, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) or (
             event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         )
         if opens and self.isEnabled():
