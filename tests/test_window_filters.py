@@ -319,3 +319,33 @@ def test_copy_and_save_take_the_distribution_of_a_number_question(window, tmp_pa
     assert target.read_bytes().startswith(b"\x89PNG")
     window.browser.select("q1")
     assert window.shown_canvas() is window.chart.canvas
+
+
+def test_the_filter_row_fits_a_laptop_at_150_percent(window, qtbot):
+    """1366×768 at 150 % is 911×512 logical pixels: the ticked-values buttons stay inside, above the table."""
+    controls = window.controls
+    _choose(controls.filter_variable, "fylke")
+    controls.filter_value.set_checked(["Møre og Romsdal", "Vestfold", "Troms", "Oslo"])
+    window.resize(911, 512)
+    qtbot.wait(50)
+    top_of_table = window.view.mapTo(window, window.view.rect().topLeft()).y()
+    for _, picker in controls.filters:
+        corner = picker.mapTo(window, picker.rect().bottomRight())
+        assert corner.x() <= 911 and corner.y() < top_of_table
+    assert controls.filter_value.text().endswith("(+3)") or controls.filter_value.text().endswith("(+2)")
+    assert window.minimumSizeHint().width() <= 911
+
+
+def test_own_area_against_the_country_as_boxes(window):
+    controls = window.controls
+    window.browser.select("q8")
+    _choose(controls.area_type, "fylke")
+    _choose(controls.area, "Agder")
+    expected = tabulate(window.survey, TableSpec("q8", benchmark=("fylke", "Agder")))
+    assert _shown(window.model) == [[c.text for c in row] for row in build_grid(expected).cells]
+    figure = window.distribution.figure
+    boxes, medians, _ = _boxes(figure)
+    assert boxes == len(drawn_groups(expected)) == 3
+    assert sorted(medians) == sorted(c.value for g in expected.groups for c in g.cells if c.option == "Median")
+    own = figure.axes[0].get_yticklabels()[1]
+    assert own.get_text().startswith(expected.groups[1].label) and own.get_fontweight() == "bold"

@@ -155,12 +155,13 @@ def _boxes(axes, table: Table, style: Style) -> None:
             axes.text(
                 0.01,
                 row,
-                f"{SUPPRESSED} {reason}",
+                reason,
                 transform=axes.get_yaxis_transform(),
                 va="center",
                 color=MUTED_TEXT,
             )
             continue
+        own = bool(table.spec.benchmark) and group is groups[1]
         fill = TOTAL_COLOUR if group.label == TOTAL else colour
         low, q1, q3, high = np.percentile(group.answers, [WHISKERS[0], 25, 75, WHISKERS[1]])
         box = {
@@ -183,7 +184,7 @@ def _boxes(axes, table: Table, style: Style) -> None:
             showmeans=mean is not None,
             showfliers=False,
             patch_artist=True,
-            boxprops={"facecolor": fill, "alpha": 0.35, "edgecolor": fill},
+            boxprops={"facecolor": fill, "alpha": 0.7 if own else 0.35, "edgecolor": fill},
             whiskerprops={"color": fill},
             capprops={"color": fill},
             medianprops={"color": MEDIAN_COLOUR, "linewidth": 2.2},
@@ -196,10 +197,12 @@ def _boxes(axes, table: Table, style: Style) -> None:
         )
     axes.set_yticks(rows, labels)
     axes.set_ylim(-0.7, len(groups) - 0.3)
-    by = table.by_label or ""
-    axes.set_title(
-        t("Fordeling av svarene etter {by}", by=by.lower()) if by else "", loc="left", fontweight="bold"
-    )
+    if table.spec.benchmark:  # the own area stands out, as in the table
+        axes.get_yticklabels()[1].set_fontweight("bold")
+        title = t("Fordeling av svarene: eget område mot resten av landet")
+    else:
+        title = t("Fordeling av svarene etter {by}", by=(table.by_label or "").lower())
+    axes.set_title(title, loc="left", fontweight="bold")
     _tidy(axes, "x")
     axes.legend(
         handles=[

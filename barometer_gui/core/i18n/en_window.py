@@ -8,6 +8,7 @@ EN: dict[str, str] = {
     "Fordeling av svarene (n = {n})": "Distribution of the answers (n = {n})",
     "Antall svar": "Number of answers",
     "Fordeling av svarene etter {by}": "Distribution of the answers by {by}",
+    "Fordeling av svarene: eget område mot resten av landet": "Distribution of the answers: own area against the rest of the country",
     "skjult for å beskytte en annen gruppe": "hidden to protect another group",
     "skjult: for få svar": "hidden: too few answers",
     "Midterste halvdel (25–75 %)": "Middle half (25–75 %)",
