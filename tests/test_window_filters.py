@@ -346,6 +346,8 @@ def test_own_area_against_the_country_as_boxes(window):
     figure = window.distribution.figure
     boxes, medians, _ = _boxes(figure)
     assert boxes == len(drawn_groups(expected)) == 3
-    assert sorted(medians) == sorted(c.value for g in expected.groups for c in g.cells if c.option == "Median")
+    assert sorted(medians) == sorted(
+        c.value for g in expected.groups for c in g.cells if c.option == "Median"
+    )
     own = figure.axes[0].get_yticklabels()[1]
     assert own.get_text().startswith(expected.groups[1].label) and own.get_fontweight() == "bold"
