@@ -351,3 +351,17 @@ def test_own_area_against_the_country_as_boxes(window):
     )
     own = figure.axes[0].get_yticklabels()[1]
     assert own.get_text().startswith(expected.groups[1].label) and own.get_fontweight() == "bold"
+
+
+def test_switching_language_keeps_the_ticks(window):
+    controls = window.controls
+    _choose(controls.filter_variable, "landsdel")
+    controls.filter_value.set_checked(["Vestlandet", "Sørlandet"])
+    before = controls.where()
+    window.set_language("en")
+    assert controls.where() == before and controls.filter_value.accessibleName() == "Filter: values"
+    assert controls.filters[1][0].count() == len(controls.categorical()) + 1  # filled once, not twice
+    window.set_language("nb")
+    assert (
+        controls.where() == before and controls.filter_value.text() == "Sørlandet, Vestlandet"
+    )  # the variable's order
