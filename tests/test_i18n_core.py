@@ -244,28 +244,78 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-BAD_INPUT = {
-    "empty.csv": (b"", "is empty (0 bytes)"),
-    "only_separators.csv": (b";;;\n;;;\n", "is empty: it holds only separators"),
-    "report.csv": (b"%PDF-1.4 not a table", "is a PDF file, not an export"),
-    "broken.xlsx": (b"PK\x03\x04 broken zip", "is a damaged or incomplete Excel file"),
-    "random.xlsx": (bytes(range(256)) * 8, "is neither an Excel file nor a text file"),
+#: the bad-input cases of test_bad_input.py, and what their English message must say
+ENGLISH = {
+    "empty file": "is empty",
+    "random bytes": "neither an Excel file nor a text file",
+    "truncated xlsx": "damaged",
+    "png renamed": "is an image",
+    "docx as xlsx": "not an Excel workbook",
+    "password protected": "password-protected",
+    "zip bomb": "zip bomb",
+    "billion laughs": "DTD",
+    "empty workbook": "all its sheets are empty",
+    "header but no data": "no answers",
+    "missing file": "Could not find the file",
+    "folder": "SurveyXact",
+    "unknown encoding": "known encoding",
+    "only whitespace csv": "is empty",
+    "only separators csv": "only separators",
 }
+BOKMAL = re.compile(r"\b(ikke|fila|tom|og|prøv|eller|mangler|arket|heter|er)\b")
 
 
-@pytest.mark.parametrize("name", sorted(BAD_INPUT))
-def test_bad_input_is_explained_in_english(tmp_path, name):
+def test_every_bad_input_case_has_an_english_expectation():
+    from tests.test_bad_input import CASES
+
+    assert set(ENGLISH) == set(CASES)
+
+
+@pytest.mark.parametrize("case", sorted(ENGLISH))
+def test_bad_input_is_explained_in_english(tmp_path, case):
     from barometer_gui.core.importer import open_survey
+    from tests.test_bad_input import CASES
 
-    data, expected = BAD_INPUT[name]
-    path = _write(tmp_path, name, data)
+    make, norwegian = CASES[case]
+    path = make(tmp_path)
     with using_language("en"), pytest.raises(BarometerError) as caught:
         open_survey(path, use_saved_mapping=False)
     with using_language("en"):
         english = caught.value.message
-    assert expected in english and "\n" not in english
-    assert not re.search(r"\b(ikke|fila|er tom|og|prøv)\b", english), english
-    assert caught.value.message != english  # the same error, read in bokmål
+    assert ENGLISH[case].lower() in english.lower() and "\n" not in english
+    assert not BOKMAL.search(english.replace(path.name, "")), english
+    assert norwegian.lower() in caught.value.message.lower()  # the same error, read in bokmål
+
+
+TOOL_EXPORTS = [
+    "google_forms.xlsx",
+    "kobo.xlsx",
+    "limesurvey.csv",
+    "nettskjema.txt",
+    "qualtrics.csv",
+    "sosci.csv",
+    "spss.sav",
+    "stata.dta",
+    "surveymonkey.csv",
+]
+
+
+@pytest.mark.parametrize("name", TOOL_EXPORTS)
+def test_an_import_in_english_reads_the_same_data_with_english_notes(name):
+    from barometer_gui.core.importer import open_survey
+
+    path = Path(__file__).resolve().parent / "data" / name
+    nb = open_survey(path, use_saved_mapping=False)
+    with using_language("en"):
+        en = open_survey(path, use_saved_mapping=False)
+        english = [*en.warnings, en.population]
+    assert [q.as_dict() for q in en.questions] == [q.as_dict() for q in nb.questions]
+    assert [b.id for b in en.background] == [b.id for b in nb.background]
+    assert en.layout == nb.layout and en.status_counts == nb.status_counts
+    pd.testing.assert_frame_equal(en.data, nb.data)
+    assert [translated(w) for w in en.warnings] == list(nb.warnings)
+    for text in english:
+        assert not BOKMAL.search(re.sub(r"“[^”]*”", "", text)), text
 
 
 def test_missing_file_sheet_and_question_in_english(tmp_path):
