@@ -41,6 +41,7 @@ IMPORT_SIDE = sorted(
                 "mapping_store",
                 "readers",
                 "register",
+                "resources",
                 "schema",
                 "texts",
                 "words",
@@ -404,3 +405,25 @@ def test_project_selections_name_variables_by_id_in_any_language():
 
 def test_language_is_restored():
     assert language() == "nb" and t("Avbrutt av brukeren.") == "Avbrutt av brukeren."
+
+
+def test_layout_names_for_every_layout_and_unknown_ones():
+    from barometer_gui.core.mapping import Layout, layout_name
+
+    assert layout_name("codebook") == "Kodede data med kodebok"
+    with using_language("en"):
+        assert layout_name("codebook") == "Coded data with codebook"
+        assert layout_name("question_headers") == "Question text as header"
+    assert layout_name("made-up") == "made-up"
+    assert all(layout_name(str(layout)) for layout in Layout)
+
+
+def test_notes_made_in_bokmal_are_shown_again_in_english_after_a_switch():
+    from barometer_gui.core.importer import open_survey
+
+    survey = open_survey(Path(__file__).resolve().parent / "data" / "qualtrics.csv", use_saved_mapping=False)
+    assert any("rad(er) med tekst under overskriften" in w for w in survey.warnings)
+    with using_language("en"):
+        shown = [translated(w) for w in survey.warnings] + [translated(survey.population)]
+    assert any("row(s) of text under the header" in w for w in shown)
+    assert shown[-1].startswith("Respondents: those who answered")

@@ -121,6 +121,14 @@ WORDS.update(
 BACKGROUND_ROLES = tuple(str(r) for r in Role)
 
 
+def layout_name(layout: str) -> str:
+    """The words for a layout identifier (`Survey.layout`), in the current language; an unknown one as it is."""
+    try:
+        return Layout(layout).display
+    except ValueError:
+        return layout
+
+
 @dataclass
 class StatusSpec:
     """Where the tool records who answered.
