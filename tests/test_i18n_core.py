@@ -107,6 +107,25 @@ def test_message_keys_are_whole_sentences_not_built_text(module):
 
 
 @pytest.mark.parametrize("module", IMPORT_SIDE)
+def test_every_placeholder_gets_a_value(module):
+    """A placeholder without its parameter would raise KeyError while an error is being shown."""
+    import string
+
+    offenders = []
+    for call in _calls(_tree(module), KEYED - {"N_"}):
+        key = call.args[0]
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            continue
+        if any(k.arg is None for k in call.keywords):  # **params: checked where the dict is built
+            continue
+        fields = {name for _, name, _, _ in string.Formatter().parse(key.value) if name}
+        given = {k.arg for k in call.keywords}
+        if fields != given:
+            offenders.append(f"line {call.lineno}: {sorted(fields ^ given)}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize("module", IMPORT_SIDE)
 def test_nothing_is_translated_at_import_time(module):
     """t() or Message() outside a function runs once, in whatever language was set when the module loaded."""
     offenders = []
@@ -427,3 +446,24 @@ def test_notes_made_in_bokmal_are_shown_again_in_english_after_a_switch():
         shown = [translated(w) for w in survey.warnings] + [translated(survey.population)]
     assert any("row(s) of text under the header" in w for w in shown)
     assert shown[-1].startswith("Respondents: those who answered")
+
+
+def test_refusals_built_from_shared_parameters_read_in_both_languages(tmp_path):
+    """The messages whose parameters come as **said (not checked by the placeholder rule) format in both."""
+    from barometer_gui.core.archive import MAX_COLUMNS, OdsExtent, refuse_oversized, too_wide
+
+    wide, huge = (
+        OdsExtent(value_rows=2, value_columns=MAX_COLUMNS + 1),
+        OdsExtent(value_rows=10**6, value_columns=900),
+    )
+    errors = [too_wide(MAX_COLUMNS + 1, "a.csv"), too_wide(MAX_COLUMNS + 1, "a.xlsx", "Ark1")]
+    for extent, declared in ((wide, ""), (huge, ""), (huge, "A1:AHP1000000")):
+        extent.declared = declared
+        with pytest.raises(BarometerError) as caught:
+            refuse_oversized(extent, "Ark1", tmp_path / "a.xlsx")
+        errors.append(caught.value)
+    for error in errors:
+        assert "«a." in error.message and "Barometer" in error.message
+        with using_language("en"):
+            assert "“a." in error.message and not BOKMAL.search(re.sub(r"“[^”]*”", "", error.message))
+    assert "A1:AHP1000000" in errors[-1].message and "oppgitt område" not in errors[-2].message
