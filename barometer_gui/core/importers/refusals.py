@@ -52,7 +52,7 @@ def refuse_non_data(name: str, sheets: dict[str, pd.DataFrame], data: pd.DataFra
     lines = _lines(data)
     if len(lines) < 3 or data.shape[1] > 4:
         return
-    refusal = _prose_kind(lines)
+    refusal = _prose_refusal(lines)
     if refusal:
         raise BarometerError(refusal, name=name, next=reexport())
 
@@ -69,7 +69,7 @@ def _lines(data: pd.DataFrame) -> list[str]:
     return [r for r in rows if r.strip()]
 
 
-def _prose_kind(lines: list[str]) -> str | None:
+def _prose_refusal(lines: list[str]) -> str | None:
     """The refusal for text that is not a table of answers (a message key with {name} and {next})."""
     text = "\n".join(lines)
     if len(_LICENCE.findall(text)) >= 2:
