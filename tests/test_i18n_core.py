@@ -412,14 +412,34 @@ def test_a_mapping_saved_in_english_loads_in_bokmal_and_back(tmp_path, monkeypat
     pd.testing.assert_frame_equal(survey_en_again.data, survey_nb.data)
 
 
-def test_project_selections_name_variables_by_id_in_any_language():
+def test_background_variables_are_found_by_id_or_by_their_name_in_either_language():
     from barometer_gui.core.importer import demo_path, open_survey
 
     with using_language("en"):
         survey = open_survey(demo_path(), use_saved_mapping=False)
+    for code in ("nb", "en"):
+        with using_language(code):
+            for name in ("fylke", "Fylke", "county", "Kommunestørrelse", "Municipality size"):
+                assert survey.variable(name).column in ("bg::fylke", "bg::kommunestorrelse"), name
+            assert survey.variable("kommunestorrelse").text.translated() == t("Kommunestørrelse")
+
+
+def test_a_project_saved_in_english_reopens_in_bokmal(tmp_path):
+    from barometer_gui.core import project
+    from barometer_gui.core.importer import demo_path, open_with_mapping
+    from barometer_gui.core.mapping import Mapping
+
+    with using_language("en"):
+        survey, mapping = open_with_mapping(demo_path(), use_saved_mapping=False)
+        by = survey.variable("County").id
+        saved = project.save(
+            project.Project(str(demo_path()), json.loads(mapping.to_json()), {"by": by}), tmp_path / "p"
+        )
     with using_language("nb"):
-        assert survey.variable("fylke").column == "bg::fylke"
-        assert survey.variable("kommunestorrelse").text.translated() == "Kommunestørrelse"
+        again = project.load(saved)
+        reopened, _ = open_with_mapping(again.data_file, mapping=Mapping.from_json(json.dumps(again.mapping)))
+        assert reopened.variable(again.selections["by"]).text == "Fylke"
+    pd.testing.assert_frame_equal(reopened.data, survey.data)
 
 
 def test_language_is_restored():

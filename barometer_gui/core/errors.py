@@ -15,7 +15,7 @@ keep their key and parameters so they can be written again in another
 
 from __future__ import annotations
 
-from barometer_gui.core.i18n import t
+from barometer_gui.core.i18n import LANGUAGES, t, using_language
 from barometer_gui.core.words import N_, Worded
 
 
@@ -76,3 +76,14 @@ def _in_words(value: object) -> object:
 def translated(text: str) -> str:
     """`text` in the language of this moment when it is a `Message`; other text as it is."""
     return text.translated() if isinstance(text, Message) else text
+
+
+def every_language(text: str) -> set[str]:
+    """`text` as each language Barometer speaks writes it, for matching what a user types in any of them."""
+    if not isinstance(text, Message):
+        return {text}
+    forms = set()
+    for code in LANGUAGES:
+        with using_language(code):
+            forms.add(text.translated())
+    return forms

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, every_language
 from barometer_gui.core.words import N_, WORDS, Worded
 
 
@@ -146,10 +146,10 @@ class Survey:
         raise BarometerError("Fant ikke spørsmålet «{name}». Bruk «inspect» for å se spørsmålene.", name=name)
 
     def variable(self, name: str) -> Background:
-        """Find a background variable by id or text (case-insensitive)."""
+        """Find a background variable by id or text (case-insensitive; "Fylke" and "County" alike)."""
         wanted = _squash(name)
         for b in self.background:
-            if _squash(b.id) == wanted or _squash(b.text) == wanted:
+            if _squash(b.id) == wanted or wanted in {_squash(text) for text in every_language(b.text)}:
                 return b
         # Any single-choice question can serve as a breakdown too (e.g. gender, sector).
         for q in self.questions:
