@@ -59,6 +59,10 @@ DATA_FSTRINGS = {
 }
 
 
+#: phrases that are names, not messages: a tool's status field, stored as such in saved mappings
+DATA_PHRASES = {"Qualtrics «Finished»", "SoSci «FINISHED»", "SurveyXact «Samlet status»"}
+
+
 def _tree(module: str) -> ast.Module:
     return ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
 
@@ -156,6 +160,18 @@ def test_no_visible_literal_bypasses_the_catalogue(module):
         for arg in call.args:
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _words(arg.value):
                 offenders.append(f"{_name(call)} line {call.lineno}: {arg.value!r}")
+    keyed = {id(part) for call in _calls(tree, KEYED) for part in ast.walk(call)}
+    for node in ast.walk(tree):  # a phrase returned or assigned on its own is a fragment of a message
+        if isinstance(node, ast.Return | ast.Assign) and isinstance(node.value, ast.Constant | ast.IfExp):
+            for part in (p for p in ast.walk(node.value) if id(p) not in keyed):
+                text = part.value if isinstance(part, ast.Constant) else None
+                if (
+                    isinstance(text, str)
+                    and " " in text.strip()
+                    and _words(text)
+                    and text not in DATA_PHRASES
+                ):
+                    offenders.append(f"phrase line {node.lineno}: {text!r}")
     assert offenders == []
 
 
