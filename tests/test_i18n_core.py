@@ -503,3 +503,37 @@ def test_refusals_built_from_shared_parameters_read_in_both_languages(tmp_path):
         with using_language("en"):
             assert "“a." in error.message and not BOKMAL.search(re.sub(r"“[^”]*”", "", error.message))
     assert "A1:AHP1000000" in errors[-1].message and "oppgitt område" not in errors[-2].message
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "corrupt bytes",
+        "truncated json",
+        "deeply nested",
+        "columns a number",
+        "unknown field",
+        "json null",
+        "layout a number",
+    ],
+)
+def test_hostile_mapping_files_are_explained_in_english(tmp_path, case):
+    from barometer_gui.core import mapping_store
+    from tests.test_hostile_mappings import HOSTILE
+
+    folder = mapping_store.store_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "odelagt.json").write_bytes(HOSTILE[case])
+    given = tmp_path / "kobling.json"
+    given.write_bytes(HOSTILE[case])
+    notes: list[str] = []
+    with using_language("en"):
+        mapping_store.find("0123456789abcdef", ["Strategi"], notes)
+        with pytest.raises(BarometerError) as caught:
+            mapping_store.load_file(given)
+        english = [*notes, caught.value.message]
+    assert len(notes) == 1 and "“odelagt.json”" in notes[0] and "“kobling.json”" in english[-1]
+    for text in english:
+        assert "mapping" in text and "\n" not in text
+        assert not BOKMAL.search(re.sub(r"“[^”]*”", "", text)), text
+    assert "kobling" in translated(notes[0]).casefold() and "Kobling" in caught.value.message
