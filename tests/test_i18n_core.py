@@ -338,13 +338,14 @@ TOOL_EXPORTS = [
 
 @pytest.mark.parametrize("name", TOOL_EXPORTS)
 def test_an_import_in_english_reads_the_same_data_with_english_notes(name):
-    from barometer_gui.core.importer import open_survey
+    from barometer_gui.core.importer import open_with_mapping
 
     path = Path(__file__).resolve().parent / "data" / name
-    nb = open_survey(path, use_saved_mapping=False)
+    nb, mapping_nb = open_with_mapping(path, use_saved_mapping=False)
     with using_language("en"):
-        en = open_survey(path, use_saved_mapping=False)
+        en, mapping_en = open_with_mapping(path, use_saved_mapping=False)
         english = [*en.warnings, en.population]
+    assert mapping_en.to_json() == mapping_nb.to_json()  # what is saved does not depend on the language
     assert [q.as_dict() for q in en.questions] == [q.as_dict() for q in nb.questions]
     assert [b.id for b in en.background] == [b.id for b in nb.background]
     assert en.layout == nb.layout and en.status_counts == nb.status_counts
