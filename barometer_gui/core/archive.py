@@ -22,7 +22,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
+from barometer_gui.core.formatting import fmt_int
 
 #: Inflated bytes over all members; a 100 MB workbook of survey data inflates to well under this.
 MAX_UNPACKED_BYTES = 2 * 1024**3
@@ -44,7 +45,6 @@ EXCEL_MAX_COLUMNS = 16_384
 MAX_COLUMNS = 5_000
 EXCEL_MAX_ROWS = 1_048_576
 
-_NEXT = " Be om en ny eksport fra undersøkelsesverktøyet, eller åpne fila i Excel og lagre den på nytt."
 _ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>")
 _ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d{1,10})"')
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -295,24 +295,28 @@ def check_workbook_zip(path: Path) -> dict[str, Extent]:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 raise BarometerError(
-                    f"«{path.name}» har {len(members)} deler; det er ikke en vanlig Excel-fil og blir ikke åpnet.{_NEXT}"
+                    "«{name}» har {count} deler; det er ikke en vanlig Excel-fil og blir ikke åpnet. {next}",
+                    name=path.name,
+                    count=len(members),
+                    next=_next(),
                 )
             names = {m.filename for m in members}
             if not names & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}:
                 raise BarometerError(
-                    f"«{path.name}» er en zip-fil, men ikke en Excel-arbeidsbok. Velg eksporten (.xlsx eller .csv)."
+                    "«{name}» er en zip-fil, men ikke en Excel-arbeidsbok. Velg eksporten (.xlsx eller .csv).",
+                    name=path.name,
                 )
             extents = _inflate_all(path, members)
             # Only now, with every size verified, may zipfile read a member by its declared size.
             sheet_names = _sheet_members(archive) if "xl/workbook.xml" in names else {}
     except zipfile.BadZipFile:
-        raise BarometerError(_corrupt(path)) from None
+        raise _corrupt(path) from None
     except (DefusedXmlException, ParseError):
         raise BarometerError(
-            f"«{path.name}» har en ugyldig arbeidsbok-del (xl/workbook.xml).{_NEXT}"
+            "«{name}» har en ugyldig arbeidsbok-del (xl/workbook.xml). {next}", name=path.name, next=_next()
         ) from None
     except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, KeyError, zlib.error):
-        raise BarometerError(_corrupt(path)) from None
+        raise _corrupt(path) from None
     for extent in extents.values():
         if extent.needs_exact_size():
             measure_exactly(path, extent)
@@ -363,7 +367,7 @@ def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: Extent
     raw.seek(member.header_offset)
     local = raw.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise BarometerError(_corrupt(path))
+        raise _corrupt(path)
     name_length, extra_length = struct.unpack("<HH", local[26:30])
     raw.seek(member.header_offset + 30 + name_length + extra_length)
     if member.compress_type == zipfile.ZIP_STORED:
@@ -374,7 +378,8 @@ def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: Extent
             chunks = _prefetched(chunks)  # inflate the next chunk while this one is scanned
     else:
         raise BarometerError(
-            f"«{path.name}» bruker en uvanlig komprimering og blir ikke åpnet. Lagre den på nytt i Excel."
+            "«{name}» bruker en uvanlig komprimering og blir ikke åpnet. Lagre den på nytt i Excel.",
+            name=path.name,
         )
     produced = 0
     first = True
@@ -382,15 +387,22 @@ def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: Extent
         produced += len(chunk)
         if produced > member.file_size:
             raise BarometerError(
-                f"«{path.name}» oppgir feil størrelse på innholdet sitt (mulig zip-bombe) og blir ikke åpnet.{_NEXT}"
+                "«{name}» oppgir feil størrelse på innholdet sitt (mulig zip-bombe) og blir ikke åpnet. {next}",
+                name=path.name,
+                next=_next(),
             )
         if produced > budget:
             raise BarometerError(
-                f"«{path.name}» pakker seg ut til over {MAX_UNPACKED_BYTES // 2**30} GB og blir ikke åpnet.{_NEXT}"
+                "«{name}» pakker seg ut til over {limit} GB og blir ikke åpnet. {next}",
+                name=path.name,
+                limit=MAX_UNPACKED_BYTES // 2**30,
+                next=_next(),
             )
         if produced > RATIO_FREE_BYTES and produced > MAX_ZIP_RATIO * max(consumed, 1):
             raise BarometerError(
-                f"«{path.name}» ser ut som en zip-bombe (unormalt høy komprimering) og blir ikke åpnet.{_NEXT}"
+                "«{name}» ser ut som en zip-bombe (unormalt høy komprimering) og blir ikke åpnet. {next}",
+                name=path.name,
+                next=_next(),
             )
         if first and member.filename.endswith((".xml", ".rels")):
             _refuse_dtd(chunk, path)
@@ -398,7 +410,7 @@ def _inflate(raw, member: zipfile.ZipInfo, path: Path, budget: int, sink: Extent
         if sink is not None:
             sink.feed(chunk)
     if produced != member.file_size:
-        raise BarometerError(_corrupt(path))
+        raise _corrupt(path)
     return produced
 
 
@@ -468,20 +480,22 @@ def _deflated(raw, path: Path):
             if not pending:
                 pending = raw.read(CHUNK // 4)
                 if not pending:
-                    raise BarometerError(_corrupt(path))
+                    raise _corrupt(path)
                 consumed += len(pending)
             chunk = inflater.decompress(pending, CHUNK)
             pending = inflater.unconsumed_tail
             if chunk:
                 yield chunk, consumed
     except zlib.error:
-        raise BarometerError(_corrupt(path)) from None
+        raise _corrupt(path) from None
 
 
 def _refuse_dtd(head: bytes, path: Path) -> None:
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise BarometerError(
-            f"«{path.name}» inneholder XML-konstruksjoner (DTD/entiteter) som ikke er tillatt i Excel-filer.{_NEXT}"
+            "«{name}» inneholder XML-konstruksjoner (DTD/entiteter) som ikke er tillatt i Excel-filer. {next}",
+            name=path.name,
+            next=_next(),
         )
 
 
@@ -524,17 +538,34 @@ def _member_chunks(raw, member: zipfile.ZipInfo, path: Path):
         tail = chunk[-32:]
 
 
-def _corrupt(path: Path) -> str:
-    return (
-        f"«{path.name}» er en skadet eller ufullstendig Excel-fil. Lagre den på nytt i Excel og prøv igjen."
+def _next() -> Message:
+    return Message(
+        "Be om en ny eksport fra undersøkelsesverktøyet, eller åpne fila i Excel og lagre den på nytt."
     )
 
 
-def too_wide(what: str, columns: int) -> str:
-    return (
-        f"{what} har {columns:,} kolonner; Barometer leser høyst {MAX_COLUMNS:,}. "
-        "Fjern kolonner du ikke trenger (eller del fila i flere) og prøv igjen."
-    ).replace(",", " ")
+def _corrupt(path: Path) -> BarometerError:
+    return BarometerError(
+        "«{name}» er en skadet eller ufullstendig Excel-fil. Lagre den på nytt i Excel og prøv igjen.",
+        name=path.name,
+    )
+
+
+def too_wide(columns: int, name: str, sheet: str | None = None) -> BarometerError:
+    """A file (or one of its sheets) with more columns than Barometer reads."""
+    said = {"name": name, "columns": fmt_int(columns), "limit": fmt_int(MAX_COLUMNS)}
+    if sheet is not None:
+        return BarometerError(
+            "Arket «{sheet}» i «{name}» har {columns} kolonner; Barometer leser høyst {limit}. "
+            "Fjern kolonner du ikke trenger (eller del fila i flere) og prøv igjen.",
+            sheet=sheet,
+            **said,
+        )
+    return BarometerError(
+        "«{name}» har {columns} kolonner; Barometer leser høyst {limit}. "
+        "Fjern kolonner du ikke trenger (eller del fila i flere) og prøv igjen.",
+        **said,
+    )
 
 
 def refuse_oversized(extent: Extent, sheet: str, path: Path) -> None:
@@ -542,17 +573,35 @@ def refuse_oversized(extent: Extent, sheet: str, path: Path) -> None:
     columns = extent.columns
     if columns > EXCEL_MAX_COLUMNS:
         raise BarometerError(
-            f"Arket «{sheet}» i «{path.name}» har cellereferanser utenfor Excels grenser og blir ikke åpnet.{_NEXT}"
+            "Arket «{sheet}» i «{name}» har cellereferanser utenfor Excels grenser og blir ikke åpnet. {next}",
+            sheet=sheet,
+            name=path.name,
+            next=_next(),
         )
     cells = extent.rows * columns
     if cells > MAX_CELLS:
-        corner = f"{column_letters(columns)}{extent.rows}"
-        declared = f" (oppgitt område {extent.declared})" if extent.declared else ""
+        said = {
+            "sheet": sheet,
+            "name": path.name,
+            "corner": f"{column_letters(columns)}{extent.rows}",
+            "rows": fmt_int(extent.rows),
+            "columns": fmt_int(columns),
+            "limit": fmt_int(MAX_CELLS),
+        }
+        if extent.declared:
+            raise BarometerError(
+                "Arket «{sheet}» i «{name}» strekker seg til celle {corner} (oppgitt område {declared}): "
+                "{rows} rader × {columns} kolonner er mer enn Barometer kan lese ({limit} celler). Slett tomme "
+                "rader og kolonner under og til høyre for dataene i Excel (eller kopier dataene til et nytt ark) "
+                "og lagre fila på nytt.",
+                declared=extent.declared,
+                **said,
+            )
         raise BarometerError(
-            f"Arket «{sheet}» i «{path.name}» strekker seg til celle {corner}{declared}: "
-            f"{extent.rows:,} rader × {columns:,} kolonner er mer enn Barometer kan lese "
-            f"({MAX_CELLS:,} celler). Slett tomme rader og kolonner under og til høyre for dataene "
-            "i Excel (eller kopier dataene til et nytt ark) og lagre fila på nytt.".replace(",", " ")
+            "Arket «{sheet}» i «{name}» strekker seg til celle {corner}: {rows} rader × {columns} kolonner er "
+            "mer enn Barometer kan lese ({limit} celler). Slett tomme rader og kolonner under og til høyre for "
+            "dataene i Excel (eller kopier dataene til et nytt ark) og lagre fila på nytt.",
+            **said,
         )
     if columns > MAX_COLUMNS:
-        raise BarometerError(too_wide(f"Arket «{sheet}» i «{path.name}»", columns))
+        raise too_wide(columns, path.name, sheet)

@@ -40,7 +40,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.close(handle)
     except OSError as exc:
         raise BarometerError(
-            f"Kan ikke skrive til «{target.parent}»: {exc.strerror or exc}. Velg en annen mappe."
+            "Kan ikke skrive til «{folder}»: {reason}. Velg en annen mappe.",
+            folder=target.parent,
+            reason=exc.strerror or exc,
         ) from None
     temp_path = Path(temp)
     try:
@@ -50,8 +52,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.replace(temp_path, target)
     except OSError as exc:
         raise BarometerError(
-            f"Kunne ikke lagre «{target.name}»: {exc.strerror or exc}. Fila er ikke endret; "
-            "sjekk ledig plass og skrivetilgang og prøv igjen."
+            "Kunne ikke lagre «{name}»: {reason}. Fila er ikke endret; sjekk ledig plass og skrivetilgang og prøv igjen.",
+            name=target.name,
+            reason=exc.strerror or exc,
         ) from None
     finally:
         temp_path.unlink(missing_ok=True)
@@ -112,13 +115,15 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> None:
         folder = _input_folder(source)
         if folder is not None and out.is_relative_to(folder):
             raise BarometerError(
-                f"Utfila «{Path(output).name}» ligger i inndatamappa «{folder.name}». "
-                "Velg en utfil utenfor mappa, så inndataene ikke blir endret."
+                "Utfila «{name}» ligger i inndatamappa «{folder}». "
+                "Velg en utfil utenfor mappa, så inndataene ikke blir endret.",
+                name=Path(output).name,
+                folder=folder.name,
             )
         if out == source or _same_file(out, source):
             raise BarometerError(
-                f"Utfila «{Path(output).name}» er samme fil som inndataene. "
-                "Velg et annet filnavn, så inndataene ikke blir overskrevet."
+                "Utfila «{name}» er samme fil som inndataene. Velg et annet filnavn, så inndataene ikke blir overskrevet.",
+                name=Path(output).name,
             )
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from barometer_gui.core import mapping_store
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
+from barometer_gui.core.i18n import t
 from barometer_gui.core.importers import detect, plausibility, read_codebook
-from barometer_gui.core.importers.refusals import REEXPORT
+from barometer_gui.core.importers.refusals import reexport
 from barometer_gui.core.mapping import Mapping, apply_mapping
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.readers import RawBook, read_book
@@ -52,7 +53,7 @@ def open_with_mapping(
 ) -> tuple[Survey, Mapping]:
     path = Path(path)
     book = _read(path, sheet, progress)
-    progress(0.75, "Gjenkjenner spørsmålene …")
+    progress(0.75, t("Gjenkjenner spørsmålene …"))
     extra = None
     if codebook is not None:
         first = next(iter(book.sheets.values()), None)
@@ -68,19 +69,29 @@ def open_with_mapping(
         if mapping is not None:
             saved = str(mapping_store.store_dir() / mapping_store.file_name(mapping.signature))
     chosen = mapping or proposed
-    progress(0.85, "Bygger spørsmålsmodellen …")
+    progress(0.85, t("Bygger spørsmålsmodellen …"))
     survey = apply_mapping(raw, chosen, source=str(path))
-    notes = [f"Lagret kobling brukt: {saved} (åpne uten den med --no-saved-mapping)."] if saved else []
+    notes = (
+        [Message("Lagret kobling brukt: {path} (åpne uten den med --no-saved-mapping).", path=saved)]
+        if saved
+        else []
+    )
     if book.kind == "csv" and path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
-        notes.append(f"«{path.name}» heter {path.suffix}, men er en tekstfil (CSV); den er lest som tekst.")
+        notes.append(
+            Message(
+                "«{name}» heter {suffix}, men er en tekstfil (CSV); den er lest som tekst.",
+                name=path.name,
+                suffix=path.suffix,
+            )
+        )
     survey.warnings = (
         notes + store_notes + book.notes + (proposed.notes if chosen is proposed else []) + survey.warnings
     )
     survey.warnings += plausibility.full_share(survey)
     survey.saved_mapping = saved
     if not survey.questions:
-        raise BarometerError(f"Fant ingen spørsmål i «{path.name}». {REEXPORT}")
-    progress(1.0, "Ferdig")
+        raise BarometerError("Fant ingen spørsmål i «{name}». {next}", name=path.name, next=reexport())
+    progress(1.0, t("Ferdig"))
     return survey, chosen
 
 
@@ -92,11 +103,14 @@ def _read(path: Path, sheet: str | None, progress: Progress) -> RawBook:
         claimed = path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}
         if not claimed or not path.is_file() or _head(path).startswith((b"PK", b"\xd0\xcf")):
             raise
-        what = (
-            "en tekstfil" if _is_text(path) else "verken en Excel-fil eller en tekstfil (ukjente binære data)"
-        )
+        said = {"name": path.name, "suffix": path.suffix, "reason": exc, "next": reexport()}
+        if _is_text(path):
+            raise BarometerError(
+                "«{name}» heter {suffix}, men er en tekstfil. {reason} {next}", **said
+            ) from None
         raise BarometerError(
-            f"«{path.name}» heter {path.suffix}, men er {what}. {exc.message.rstrip('.')}. {REEXPORT}"
+            "«{name}» heter {suffix}, men er verken en Excel-fil eller en tekstfil (ukjente binære data). {reason} {next}",
+            **said,
         ) from None
 
 

@@ -13,21 +13,21 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from barometer_gui.core.cells import code_key, is_blank, map_distinct, to_numbers
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
 from barometer_gui.core.formatting import fmt_int
 from barometer_gui.core.register import SizeClasses, derive_from_kommunenummer, normalise_type
 from barometer_gui.core.schema import Background, QType, Question, Survey, clean_label
 from barometer_gui.core.texts import common_id, split_texts
+from barometer_gui.core.words import N_, WORDS, Worded
 
 
-class Encoding(StrEnum):
+class Encoding(Worded):
     """How raw cells encode answers."""
 
     CODES = "codes"
@@ -38,12 +38,8 @@ class Encoding(StrEnum):
     NUMBER = "number"
     TEXT = "text"
 
-    @property
-    def display(self) -> str:
-        return _DISPLAY[self]
 
-
-class Role(StrEnum):
+class Role(Worded):
     """What a background column is used for."""
 
     KOMMUNENUMMER = "kommunenummer"
@@ -52,12 +48,8 @@ class Role(StrEnum):
     CATEGORICAL = "categorical"
     NUMERIC = "numeric"
 
-    @property
-    def display(self) -> str:
-        return _DISPLAY[self]
 
-
-class Layout(StrEnum):
+class Layout(Worded):
     """The survey tool or file shape an export was recognised as."""
 
     SURVEYXACT = "surveyxact"
@@ -74,70 +66,67 @@ class Layout(StrEnum):
     KOBO = "kobo"
     SOSCI = "sosci"
 
-    @property
-    def display(self) -> str:
-        return _DISPLAY[self]
 
-
-class Respondents(StrEnum):
+class Respondents(Worded):
     """Which rows count as respondents, by the tool's response status."""
 
     ANSWERED = "answered"  # completed and partial
     COMPLETED = "completed"
     ALL = "all"  # every row in the file, invited or not
 
-    @property
-    def display(self) -> str:
-        return _DISPLAY[self]
 
-
-class Status(StrEnum):
+class Status(Worded):
     COMPLETED = "completed"
     PARTIAL = "partial"
     NOT_ANSWERED = "not_answered"
 
-    @property
-    def display(self) -> str:
-        return _DISPLAY[self]
 
+WORDS.update(
+    {
+        Encoding.CODES: N_("tallkoder med kodeliste"),
+        Encoding.LABELS: N_("svartekster"),
+        Encoding.BINARY: N_("én 0/1-kolonne per alternativ"),
+        Encoding.MARKS: N_("én kolonne per alternativ, merket når valgt"),
+        Encoding.JOINED: N_("valgte alternativer samlet i én celle"),
+        Encoding.NUMBER: N_("tall"),
+        Encoding.TEXT: N_("fritekst"),
+        Role.KOMMUNENUMMER: N_("Kommunenummer"),
+        Role.INHABITANTS: N_("Innbyggertall"),
+        Role.TYPE: N_("Kommune/fylkeskommune"),
+        Role.CATEGORICAL: N_("Kategorier"),
+        Role.NUMERIC: N_("Tall"),
+        Layout.SURVEYXACT: N_("SurveyXact"),
+        Layout.CODEBOOK: N_("Kodede data med kodebok"),
+        Layout.QUESTION_HEADERS: N_("Spørsmålstekst som overskrift"),
+        Layout.JOINED: N_("Skjema med samlede flervalg (Microsoft Forms, Questback)"),
+        Layout.SPSS: N_("SPSS"),
+        Layout.STATA: N_("Stata"),
+        Layout.QUALTRICS: N_("Qualtrics"),
+        Layout.SURVEYMONKEY: N_("SurveyMonkey"),
+        Layout.GOOGLE_FORMS: N_("Google Forms"),
+        Layout.NETTSKJEMA: N_("Nettskjema"),
+        Layout.LIMESURVEY: N_("LimeSurvey"),
+        Layout.KOBO: N_("KoboToolbox/ODK"),
+        Layout.SOSCI: N_("SoSci Survey"),
+        Respondents.ANSWERED: N_("de som har svart (fullført eller delvis)"),
+        Respondents.COMPLETED: N_("de som har fullført"),
+        Respondents.ALL: N_("alle rader i fila, også inviterte som ikke har svart"),
+        Status.COMPLETED: N_("fullført"),
+        Status.PARTIAL: N_("delvis besvart"),
+        Status.NOT_ANSWERED: N_("ikke svart"),
+    }
+)
 
-_DISPLAY = {
-    Encoding.CODES: "tallkoder med kodeliste",
-    Encoding.LABELS: "svartekster",
-    Encoding.BINARY: "én 0/1-kolonne per alternativ",
-    Encoding.MARKS: "én kolonne per alternativ, merket når valgt",
-    Encoding.JOINED: "valgte alternativer samlet i én celle",
-    Encoding.NUMBER: "tall",
-    Encoding.TEXT: "fritekst",
-    Role.KOMMUNENUMMER: "Kommunenummer",
-    Role.INHABITANTS: "Innbyggertall",
-    Role.TYPE: "Kommune/fylkeskommune",
-    Role.CATEGORICAL: "Kategorier",
-    Role.NUMERIC: "Tall",
-    Layout.SURVEYXACT: "SurveyXact",
-    Layout.CODEBOOK: "Kodede data med kodebok",
-    Layout.QUESTION_HEADERS: "Spørsmålstekst som overskrift",
-    Layout.JOINED: "Skjema med samlede flervalg (Microsoft Forms, Questback)",
-    Layout.SPSS: "SPSS",
-    Layout.STATA: "Stata",
-    Layout.QUALTRICS: "Qualtrics",
-    Layout.SURVEYMONKEY: "SurveyMonkey",
-    Layout.GOOGLE_FORMS: "Google Forms",
-    Layout.NETTSKJEMA: "Nettskjema",
-    Layout.LIMESURVEY: "LimeSurvey",
-    Layout.KOBO: "KoboToolbox/ODK",
-    Layout.SOSCI: "SoSci Survey",
-    Respondents.ANSWERED: "de som har svart (fullført eller delvis)",
-    Respondents.COMPLETED: "de som har fullført",
-    Respondents.ALL: "alle rader i fila, også inviterte som ikke har svart",
-    Status.COMPLETED: "fullført",
-    Status.PARTIAL: "delvis besvart",
-    Status.NOT_ANSWERED: "ikke svart",
-}
-
-#: Kept for callers that list the encodings and roles.
-ENCODINGS = {str(e): e.display for e in Encoding}
+#: Kept for callers that list the roles.
 BACKGROUND_ROLES = tuple(str(r) for r in Role)
+
+
+def layout_name(layout: str) -> str:
+    """The words for a layout identifier (`Survey.layout`), in the current language; an unknown one as it is."""
+    try:
+        return Layout(layout).display
+    except ValueError:
+        return layout
 
 
 @dataclass
@@ -219,7 +208,9 @@ class Mapping:
                 unreached_zeros=bool(raw.get("unreached_zeros", False)),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise BarometerError(f"Koblingsfila er ikke gyldig ({exc.__class__.__name__}).") from None
+            raise BarometerError(
+                "Koblingsfila er ikke gyldig ({error}).", error=exc.__class__.__name__
+            ) from None
         mapping.validate()
         return mapping
 
@@ -232,14 +223,16 @@ class Mapping:
                 spec.columns = []
             if not spec.columns:
                 raise BarometerError(
-                    f"Koblingsfila er ikke gyldig: spørsmålet «{spec.id}» har ukjent type eller koding."
+                    "Koblingsfila er ikke gyldig: spørsmålet «{id}» har ukjent type eller koding.", id=spec.id
                 )
         for spec in self.background:
             try:
                 spec.role = Role(spec.role)
             except ValueError:
                 raise BarometerError(
-                    f"Koblingsfila er ikke gyldig: ukjent rolle «{spec.role}» for «{spec.column}»."
+                    "Koblingsfila er ikke gyldig: ukjent rolle «{role}» for «{column}».",
+                    role=spec.role,
+                    column=spec.column,
                 ) from None
         try:
             self.respondents = Respondents(self.respondents)
@@ -274,7 +267,7 @@ def apply_mapping(raw: pd.DataFrame, mapping: Mapping, source: str = "") -> Surv
     )
     if missing:
         listed = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
-        raise BarometerError(f"Koblingen passer ikke til fila: kolonnene {listed} finnes ikke.")
+        raise BarometerError("Koblingen passer ikke til fila: kolonnene {listed} finnes ikke.", listed=listed)
 
     columns: dict[str, pd.Series] = {}
     questions: list[Question] = []
@@ -390,9 +383,18 @@ def _unreached_as_not_asked(
 def _population_text(mapping: Mapping, kept: int, rows: int) -> str:
     if mapping.status is None:
         return ""
-    rule = Respondents(mapping.respondents)
-    text = f"Respondenter: {rule.display}, {fmt_int(kept)} av {fmt_int(rows)} rader i fila"
-    return text + (f" (status fra {mapping.status.text})." if mapping.status.text else ".")
+    rule, kept_text, rows_text = Respondents(mapping.respondents), fmt_int(kept), fmt_int(rows)
+    if mapping.status.text:
+        return Message(
+            "Respondenter: {rule}, {kept} av {rows} rader i fila (status fra {field}).",
+            rule=rule,
+            kept=kept_text,
+            rows=rows_text,
+            field=mapping.status.text,
+        )
+    return Message(
+        "Respondenter: {rule}, {kept} av {rows} rader i fila.", rule=rule, kept=kept_text, rows=rows_text
+    )
 
 
 def _build_question(
@@ -455,8 +457,10 @@ def _categorical(column: pd.Series, spec: QuestionSpec, options: list[str] | Non
     if unknown:
         options += sorted(unknown, key=str)
         shown = ", ".join(map(str, unknown[:3]))
-        note = (
-            f"«{spec.text[:60]}»: svar uten etikett i kodelista ({shown}) er tatt med som egne alternativer."
+        note = Message(
+            "«{question}»: svar uten etikett i kodelista ({shown}) er tatt med som egne alternativer.",
+            question=spec.text[:60],
+            shown=shown,
         )
     position = {option: index for index, option in enumerate(options)}
     lookup_codes = np.array(
@@ -561,16 +565,16 @@ def _build_background(raw: pd.DataFrame, spec: BackgroundSpec, sizes: SizeClasse
         derived = derive_from_kommunenummer(column)
         built = {f"bg::{name}": derived[name] for name in derived.columns}
         entries = [
-            Background("fylke", "Fylke", "derived", "bg::fylke"),
-            Background("landsdel", "Landsdel", "derived", "bg::landsdel"),
-            Background("type", "Kommune/fylkeskommune", "derived", "bg::type"),
+            Background("fylke", Message("Fylke"), "derived", "bg::fylke"),
+            Background("landsdel", Message("Landsdel"), "derived", "bg::landsdel"),
+            Background("type", Message("Kommune/fylkeskommune"), "derived", "bg::type"),
         ]
         return built, entries
     if spec.role == "inhabitants":
         values = to_numbers(column)
         built = {"bg::innbyggere": values, "bg::kommunestorrelse": sizes.classify(values)}
         entries = [
-            Background("kommunestorrelse", "Kommunestørrelse", "derived", "bg::kommunestorrelse"),
+            Background("kommunestorrelse", Message("Kommunestørrelse"), "derived", "bg::kommunestorrelse"),
             Background(spec.id, spec.text, "numeric", "bg::innbyggere"),
         ]
         return built, entries
@@ -578,7 +582,7 @@ def _build_background(raw: pd.DataFrame, spec: BackgroundSpec, sizes: SizeClasse
         if spec.codes:  # 1 = Kommune, 2 = Fylkeskommune from the codebook
             column = map_distinct(column, lambda v: None if is_blank(v) else spec.codes.get(code_key(v), v))
         return {"bg::type": normalise_type(column)}, [
-            Background("type", "Kommune/fylkeskommune", "derived", "bg::type")
+            Background("type", Message("Kommune/fylkeskommune"), "derived", "bg::type")
         ]
     if spec.role == "numeric":
         key = f"bg::{spec.id}"
@@ -614,7 +618,9 @@ def split_question(mapping: Mapping, question_id: str) -> Mapping:
     """Turn a multi-select or grid into one single-choice question per column."""
     index, spec = _find_spec(mapping, question_id)
     if len(spec.columns) < 2:
-        raise BarometerError(f"«{spec.text[:60]}» har bare én kolonne og kan ikke deles opp.")
+        raise BarometerError(
+            "«{question}» har bare én kolonne og kan ikke deles opp.", question=spec.text[:60]
+        )
     parts = spec.items if spec.type == "grid" else spec.options
     if spec.type == "grid":
         encoding, options, codes = spec.encoding, list(spec.options), dict(spec.codes)
@@ -659,7 +665,7 @@ def merge_questions(mapping: Mapping, question_ids: list[str], as_type: str) -> 
     elif as_type == "multi":
         merged = QuestionSpec(merged_id, stem, "multi", columns, "binary", parts)
     else:
-        raise BarometerError(f"Kan ikke slå sammen til typen «{as_type}».")
+        raise BarometerError("Kan ikke slå sammen til typen «{type}».", type=as_type)
     keep = [q for q in mapping.questions if q.id not in {spec.id for spec in specs}]
     keep.insert(found[0][0], merged)
     return _replace_questions(mapping, keep)
@@ -669,7 +675,7 @@ def _find_spec(mapping: Mapping, question_id: str) -> tuple[int, QuestionSpec]:
     for index, spec in enumerate(mapping.questions):
         if spec.id == question_id:
             return index, spec
-    raise BarometerError(f"Fant ikke spørsmålet «{question_id}» i koblingen.")
+    raise BarometerError("Fant ikke spørsmålet «{id}» i koblingen.", id=question_id)
 
 
 def _replace_questions(mapping: Mapping, questions: list[QuestionSpec]) -> Mapping:

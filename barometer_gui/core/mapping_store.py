@@ -24,7 +24,7 @@ import types
 import typing
 from pathlib import Path
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
 from barometer_gui.core.files import atomic_write_text
 from barometer_gui.core.mapping import Mapping
 
@@ -104,7 +104,7 @@ def load_file(path: str | Path) -> Mapping:
     try:
         return Mapping.from_json(text)
     except BarometerError as exc:
-        raise BarometerError(f"«{path.name}»: {exc.message}") from None
+        raise BarometerError("«{name}»: {reason}", name=path.name, reason=exc) from None
 
 
 def _is_plain_name(signature: str) -> bool:
@@ -134,7 +134,14 @@ def _load_quietly(path: Path, notes: list[str]) -> Mapping | None:
     try:
         return Mapping.from_json(_checked_text(path))
     except BarometerError as exc:
-        notes.append(f"Lagret kobling «{path.name}» i «{path.parent}» ble hoppet over: {exc.message}")
+        notes.append(
+            Message(
+                "Lagret kobling «{name}» i «{folder}» ble hoppet over: {reason}",
+                name=path.name,
+                folder=path.parent,
+                reason=exc,
+            )
+        )
         return None
 
 
@@ -144,40 +151,49 @@ def _checked_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_MAPPING_BYTES:
             raise BarometerError(
-                f"Koblingsfila «{path.name}» er for stor ({size // 2**20} MB; grensen er "
-                f"{MAX_MAPPING_BYTES // 2**20} MB). Slett den eller lagre koblingen på nytt."
+                "Koblingsfila «{name}» er for stor ({size} MB; grensen er {limit} MB). "
+                "Slett den eller lagre koblingen på nytt.",
+                name=path.name,
+                size=size // 2**20,
+                limit=MAX_MAPPING_BYTES // 2**20,
             )
         with path.open("rb") as handle:
             data = handle.read(MAX_MAPPING_BYTES + 1)
     except OSError as exc:
-        raise BarometerError(f"Kunne ikke lese koblingsfila «{path.name}»: {exc.strerror or exc}.") from None
+        raise BarometerError(
+            "Kunne ikke lese koblingsfila «{name}»: {reason}.", name=path.name, reason=exc.strerror or exc
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BarometerError(
-            f"Koblingsfila «{path.name}» er ikke UTF-8-tekst. Lagre koblingen på nytt fra Barometer."
+            "Koblingsfila «{name}» er ikke UTF-8-tekst. Lagre koblingen på nytt fra Barometer.",
+            name=path.name,
         ) from None
     try:
         raw = json.loads(text)
     except RecursionError:
         raise BarometerError(
-            f"Koblingsfila «{path.name}» er for dypt nøstet til å være en kobling."
+            "Koblingsfila «{name}» er for dypt nøstet til å være en kobling.", name=path.name
         ) from None
     except ValueError as exc:
         raise BarometerError(
-            f"Koblingsfila «{path.name}» er ikke gyldig JSON (linje {getattr(exc, 'lineno', '?')}); "
-            "den kan være avkuttet. Lagre koblingen på nytt."
+            "Koblingsfila «{name}» er ikke gyldig JSON (linje {line}); den kan være avkuttet. Lagre koblingen på nytt.",
+            name=path.name,
+            line=getattr(exc, "lineno", "?"),
         ) from None
     problem = schema_problem(raw)
     if problem:
-        raise BarometerError(f"Koblingsfila «{path.name}» er ikke en gyldig kobling: {problem}.")
+        raise BarometerError(
+            "Koblingsfila «{name}» er ikke en gyldig kobling: {problem}.", name=path.name, problem=problem
+        )
     return text
 
 
 # --------------------------------------------------------------------------- schema
 
 
-def schema_problem(value: object, schema: object = Mapping, where: str = "") -> str | None:
+def schema_problem(value: object, schema: object = Mapping, where: str = "") -> Message | None:
     """What in `value` breaks the mapping schema (strict types, no unknown keys), or None.
 
     The schema is read from the `Mapping` dataclasses themselves, so it cannot drift from what
@@ -185,14 +201,19 @@ def schema_problem(value: object, schema: object = Mapping, where: str = "") -> 
     a hand-edited or damaged file can hold a number where a list of columns belongs, which only
     fails later, deep in apply_mapping. This check runs first and names the place.
     """
-    here = where or "roten"
     if dataclasses.is_dataclass(schema):
         if not isinstance(value, dict):
-            return f"{here} skal være et objekt"
+            return (
+                Message("{place} skal være et objekt", place=where)
+                if where
+                else Message("fila er ikke et JSON-objekt")
+            )
         fields = {f.name: f for f in dataclasses.fields(schema) if f.compare}
         unknown = sorted(set(value) - set(fields))
         if unknown:
-            return f"{here} har ukjent felt «{unknown[0][:40]}»"
+            if not where:
+                return Message("fila har ukjent felt «{field}»", field=unknown[0][:40])
+            return Message("{place} har ukjent felt «{field}»", place=where, field=unknown[0][:40])
         required = {
             name
             for name, f in fields.items()
@@ -200,7 +221,9 @@ def schema_problem(value: object, schema: object = Mapping, where: str = "") -> 
         }
         missing = sorted(required - set(value))
         if missing:
-            return f"{here} mangler feltet «{missing[0]}»"
+            if not where:
+                return Message("fila mangler feltet «{field}»", field=missing[0])
+            return Message("{place} mangler feltet «{field}»", place=where, field=missing[0])
         hints = typing.get_type_hints(schema)
         for key, item in value.items():
             problem = schema_problem(item, hints[key], f"{where}.{key}" if where else key)
@@ -214,24 +237,24 @@ def schema_problem(value: object, schema: object = Mapping, where: str = "") -> 
         return schema_problem(value, next(a for a in args if a is not type(None)), where)
     if origin is dict:
         if not isinstance(value, dict) or len(value) > _MAX_ITEMS:
-            return f"{here} skal være en kodeliste (kode: etikett)"
+            return Message("{place} skal være en kodeliste (kode: etikett)", place=where)
         if not all(isinstance(v, str) and len(v) <= _MAX_TEXT for v in value.values()):
-            return f"{here} skal ha tekst som etiketter"
+            return Message("{place} skal ha tekst som etiketter", place=where)
         return None
     if origin is list:
         if not isinstance(value, list) or len(value) > _MAX_ITEMS:
-            return f"{here} skal være en liste"
+            return Message("{place} skal være en liste", place=where)
         for index, item in enumerate(value):
             problem = schema_problem(item, args[0], f"{where}[{index}]")
             if problem:
                 return problem
         return None
     if schema is bool:
-        return None if isinstance(value, bool) else f"{here} skal være sann eller usann"
+        return None if isinstance(value, bool) else Message("{place} skal være sann eller usann", place=where)
     if schema is int:
-        return (
-            None if isinstance(value, int) and not isinstance(value, bool) else f"{here} skal være et heltall"
-        )
+        if isinstance(value, int) and not isinstance(value, bool):
+            return None
+        return Message("{place} skal være et heltall", place=where)
     if not isinstance(value, str) or len(value) > _MAX_TEXT:
-        return f"{here} skal være tekst"
+        return Message("{place} skal være tekst", place=where)
     return None

@@ -32,8 +32,10 @@ from barometer_gui.core.archive import (
     refuse_oversized,
     too_wide,
 )
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
+from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
+from barometer_gui.core.words import N_
 
 MAX_FILE_BYTES = 400 * 1024 * 1024
 MAX_TEXT_BYTES = 400 * 1024 * 1024
@@ -68,7 +70,7 @@ def read_book(path: str | Path, sheet: str | None = None, progress: Progress = n
         _refuse_encrypted(path)
         return _read_excel(path, sheet, progress, zipped=False)
     if head.startswith(b"PK"):
-        raise BarometerError(f"«{path.name}» er en skadet eller ufullstendig Excel-fil.")
+        raise BarometerError("«{name}» er en skadet eller ufullstendig Excel-fil.", name=path.name)
     sibling_folder = surveyxact_csv_folder(path)
     if sibling_folder is not None:
         return _read_csv_folder(sibling_folder, progress)
@@ -82,18 +84,25 @@ def _head(path: Path) -> bytes:
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
-        raise BarometerError(f"Fant ikke fila «{path}».") from None
+        raise BarometerError("Fant ikke fila «{path}».", path=path) from None
     except PermissionError:
-        raise BarometerError(f"Har ikke tilgang til å lese «{path.name}».") from None
+        raise BarometerError("Har ikke tilgang til å lese «{name}».", name=path.name) from None
     except OSError as exc:
-        raise BarometerError(f"Kunne ikke lese «{path.name}»: {exc.strerror or exc}.") from None
+        raise _unreadable(path, exc) from None
     if size == 0:
-        raise BarometerError(f"«{path.name}» er tom (0 byte).")
+        raise BarometerError("«{name}» er tom (0 byte).", name=path.name)
     if size > MAX_FILE_BYTES:
         raise BarometerError(
-            f"«{path.name}» er for stor ({size // 2**20} MB; grensen er {MAX_FILE_BYTES // 2**20} MB)."
+            "«{name}» er for stor ({size} MB; grensen er {limit} MB).",
+            name=path.name,
+            size=size // 2**20,
+            limit=MAX_FILE_BYTES // 2**20,
         )
     return head
+
+
+def _unreadable(path: Path, exc: OSError) -> BarometerError:
+    return BarometerError("Kunne ikke lese «{name}»: {reason}.", name=path.name, reason=exc.strerror or exc)
 
 
 # --------------------------------------------------------------------------- Excel
@@ -106,7 +115,8 @@ def _refuse_encrypted(path: Path) -> None:
     for marker in ("EncryptedPackage", "EncryptionInfo"):
         if marker.encode("utf-16-le") in blob:
             raise BarometerError(
-                f"«{path.name}» er passordbeskyttet. Fjern passordet i Excel (Fil › Info › Beskytt arbeidsbok) og prøv igjen."
+                "«{name}» er passordbeskyttet. Fjern passordet i Excel (Fil › Info › Beskytt arbeidsbok) og prøv igjen.",
+                name=path.name,
             )
 
 
@@ -119,20 +129,22 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
     for name, extent in extents.items():
         if sheet is None or name == sheet or name.endswith(".xml"):
             refuse_oversized(extent, name.removesuffix(".xml"), path)
-    progress(0.05, "Åpner arbeidsboka …")
+    progress(0.05, t("Åpner arbeidsboka …"))
     try:
         reader = fastexcel.read_excel(str(path))
     except Exception as exc:  # calamine reports broken files in many ways
-        raise BarometerError(_excel_failure(path, exc)) from None
+        raise _excel_failure(path, exc) from None
     names = list(reader.sheet_names)
     if sheet is not None:
         if sheet not in names:
-            raise BarometerError(f"Arbeidsboka har ikke arket «{sheet}». Ark: {', '.join(names)}.")
+            raise BarometerError(
+                "Arbeidsboka har ikke arket «{sheet}». Ark: {sheets}.", sheet=sheet, sheets=", ".join(names)
+            )
         names = [sheet]
     sheets: dict[str, pd.DataFrame] = {}
     notes: list[str] = []
     for index, name in enumerate(names):
-        progress(0.1 + 0.6 * index / max(len(names), 1), f"Leser arket «{name}» …")
+        progress(0.1 + 0.6 * index / max(len(names), 1), t("Leser arket «{name}» …", name=name))
         try:
             # SurveyXact's Labels sheet (variable, code, label) has no header row.
             extent = extents.get(name)
@@ -143,26 +155,38 @@ def _read_excel(path: Path, sheet: str | None, progress: Progress, zipped: bool)
         except BarometerError:
             raise
         except Exception as exc:
-            raise BarometerError(_excel_failure(path, exc, name)) from None
+            raise _excel_failure(path, exc, name) from None
         sheets[name] = frame
         notes += sheet_notes
     return RawBook("excel", sheets, notes)
 
 
-def _stray_rows_note(sheet: str, extent) -> str:
-    return (
-        f"Arket «{sheet}»: {extent.rows_below_gap} rad(er) langt under dataene (til rad {extent.value_row}, "
-        f"etter over {GAP_ROWS} tomme rader) er ikke tatt med som svar. Slett dem i Excel hvis de ikke hører til."
+def _stray_rows_note(sheet: str, extent) -> Message:
+    return Message(
+        "Arket «{sheet}»: {count} rad(er) langt under dataene (til rad {row}, etter over {gap} tomme rader) "
+        "er ikke tatt med som svar. Slett dem i Excel hvis de ikke hører til.",
+        sheet=sheet,
+        count=extent.rows_below_gap,
+        row=extent.value_row,
+        gap=GAP_ROWS,
     )
 
 
-def _excel_failure(path: Path, exc: Exception, sheet: str | None = None) -> str:
+def _excel_failure(path: Path, exc: Exception, sheet: str | None = None) -> BarometerError:
     text = str(exc).lower()
-    where = f" (arket «{sheet}»)" if sheet else ""
     if "password" in text or "encrypt" in text:
-        return f"«{path.name}» er passordbeskyttet. Fjern passordet i Excel og prøv igjen."
-    return (
-        f"«{path.name}» kunne ikke leses som Excel-fil{where}; den kan være skadet eller i et ukjent format."
+        return BarometerError(
+            "«{name}» er passordbeskyttet. Fjern passordet i Excel og prøv igjen.", name=path.name
+        )
+    if sheet:
+        return BarometerError(
+            "«{name}» kunne ikke leses som Excel-fil (arket «{sheet}»); den kan være skadet eller i et ukjent format.",
+            name=path.name,
+            sheet=sheet,
+        )
+    return BarometerError(
+        "«{name}» kunne ikke leses som Excel-fil; den kan være skadet eller i et ukjent format.",
+        name=path.name,
     )
 
 
@@ -240,7 +264,10 @@ def clean_header(rows: list[list[object]], sheet: str) -> tuple[list[str], int, 
             group = top or group
             names.append(f"{group} - {sub}" if group and sub and sub != group else (sub or group))
         notes.append(
-            f"Arket «{sheet}» har overskrift over to rader (sammenslåtte celler); de er slått sammen."
+            Message(
+                "Arket «{sheet}» har overskrift over to rader (sammenslåtte celler); de er slått sammen.",
+                sheet=sheet,
+            )
         )
     else:
         names = first
@@ -249,11 +276,19 @@ def clean_header(rows: list[list[object]], sheet: str) -> tuple[list[str], int, 
     for index, name in enumerate(names):
         if not name:
             name = f"Kolonne {_column_letter(index)}"
-            notes.append(f"Arket «{sheet}»: kolonne {_column_letter(index)} mangler overskrift.")
+            notes.append(
+                Message(
+                    "Arket «{sheet}»: kolonne {column} mangler overskrift.",
+                    sheet=sheet,
+                    column=_column_letter(index),
+                )
+            )
         key = name.casefold()
         if key in seen:
             seen[key] += 1
-            notes.append(f"Arket «{sheet}»: overskriften «{name}» står flere ganger.")
+            notes.append(
+                Message("Arket «{sheet}»: overskriften «{name}» står flere ganger.", sheet=sheet, name=name)
+            )
             name = f"{name} ({seen[key]})"
         else:
             seen[key] = 1
@@ -306,12 +341,9 @@ def _column_letter(index: int) -> str:
 # --------------------------------------------------------------------------- CSV
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NOT_EXPORTS = {
-    b"%PDF": "en PDF-fil",
-    b"\x89PNG": "et bilde",
-    b"\xff\xd8\xff": "et bilde",
-    b"GIF8": "et bilde",
-}
+_PDF = N_("«{name}» er en PDF-fil, ikke en eksport fra en spørreundersøkelse (tekstfil eller Excel).")
+_IMAGE = N_("«{name}» er et bilde, ikke en eksport fra en spørreundersøkelse (tekstfil eller Excel).")
+_NOT_EXPORTS = {b"%PDF": _PDF, b"\x89PNG": _IMAGE, b"\xff\xd8\xff": _IMAGE, b"GIF8": _IMAGE}
 #: Bytes 0x80-0xBF (UTF-8 continuation bytes) as Windows-1252 shows them; 5 undefined ones pass as C1 controls.
 _CP1252_CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
@@ -331,19 +363,17 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str], bytes | None]:
     and UTF-8 text that was once read as Windows-1252 («MisfornÃ¸yd») is put right, so
     one answer never becomes two options. Anything else is refused.
     """
-    for magic, what in _NOT_EXPORTS.items():
+    for magic, refusal in _NOT_EXPORTS.items():
         if data.startswith(magic):
-            raise BarometerError(
-                f"«{name}» er {what}, ikke en eksport fra en spørreundersøkelse (tekstfil eller Excel)."
-            )
+            raise BarometerError(refusal, name=name)
     notes: list[str] = []
     text = _utf16(data, name)
     if text is not None:
         if _CONTROL.search(text):
-            raise BarometerError(_unknown_encoding(name))
+            raise _unknown_encoding(name)
         return text, notes, None
     if _has_control_bytes(data):
-        raise BarometerError(_unknown_encoding(name))
+        raise _unknown_encoding(name)
     body: bytes | None = data.removeprefix(codecs.BOM_UTF8)
     try:
         text = body.decode("utf-8")
@@ -358,10 +388,11 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str], bytes | None]:
     return text, notes, body
 
 
-def _unknown_encoding(name: str) -> str:
-    return (
-        f"«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252). "
-        "Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
+def _unknown_encoding(name: str) -> BarometerError:
+    return BarometerError(
+        "«{name}» er ikke en tekstfil i en kjent tegnkoding (UTF-8, UTF-16 eller Windows-1252). "
+        "Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen.",
+        name=name,
     )
 
 
@@ -384,7 +415,7 @@ def _utf16(data: bytes, name: str) -> str | None:
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        raise BarometerError(_unknown_encoding(name)) from None
+        raise _unknown_encoding(name) from None
 
 
 def _decode_per_line(data: bytes, name: str) -> tuple[str, str | None]:
@@ -402,9 +433,12 @@ def _decode_per_line(data: bytes, name: str) -> tuple[str, str | None]:
         decoded.append(text)
     note = None
     if utf8 and cp1252:
-        note = (
-            f"«{name}» blander tegnkodinger: {cp1252} av {len(lines)} linjer var i Windows-1252, resten i "
-            "UTF-8. Linjene er lest hver for seg, så æ, ø og å blir riktige; kontroller svaralternativene."
+        note = Message(
+            "«{name}» blander tegnkodinger: {count} av {lines} linjer var i Windows-1252, resten i UTF-8. "
+            "Linjene er lest hver for seg, så æ, ø og å blir riktige; kontroller svaralternativene.",
+            name=name,
+            count=cp1252,
+            lines=len(lines),
         )
     return "".join(decoded), note
 
@@ -428,9 +462,12 @@ def _repair_mojibake(text: str, name: str) -> tuple[str, str | None]:
     if not examples:
         return text, None
     wrong, right = examples[0]
-    return text, (
-        f"«{name}»: {len(examples)} tegn med feil tegnkoding (som «{wrong}» for «{right}») er rettet; "
-        "kontroller svaralternativene."
+    return text, Message(
+        "«{name}»: {count} tegn med feil tegnkoding (som «{wrong}» for «{right}») er rettet; kontroller svaralternativene.",
+        name=name,
+        count=len(examples),
+        wrong=wrong,
+        right=right,
     )
 
 
@@ -443,31 +480,33 @@ def read_csv_table(
     back to the csv module. Either way the cells go through one typing step in Arrow, so a
     100 000-row file costs about what pyarrow alone needs.
     """
-    progress(0.05, f"Leser «{path.name}» …")
+    progress(0.05, t("Leser «{name}» …", name=path.name))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BarometerError(f"Kunne ikke lese «{path.name}»: {exc.strerror or exc}.") from None
+        raise _unreadable(path, exc) from None
     if len(data) > MAX_TEXT_BYTES:
         raise BarometerError(
-            f"«{path.name}» er for stor ({len(data) // 2**20} MB; grensen er {MAX_TEXT_BYTES // 2**20} MB). "
-            "Del fila, eller fjern kolonner og rader du ikke trenger."
+            "«{name}» er for stor ({size} MB; grensen er {limit} MB). Del fila, eller fjern kolonner og rader du ikke trenger.",
+            name=path.name,
+            size=len(data) // 2**20,
+            limit=MAX_TEXT_BYTES // 2**20,
         )
     text, notes, utf8 = decode_text(data, path.name)
     del data
     if not text or text.isspace():  # isspace stops at the first letter; strip() would copy the file
-        raise BarometerError(f"«{path.name}» er tom.")
+        raise BarometerError("«{name}» er tom.", name=path.name)
     delimiter = _sniff_delimiter(text)
     width = _first_record_width(text, delimiter, path.name)
     text, cut_note = _drop_partial_last_row(text, delimiter, width, path.name)
     unterminated = not text.endswith(("\n", "\r"))
-    progress(0.2, f"Tolker «{path.name}» …")
+    progress(0.2, t("Tolker «{name}» …", name=path.name))
     encoded = utf8 if utf8 is not None and cut_note is None else text.encode("utf-8")
     table = _parse_fast(encoded, delimiter, width, '"' in text) or _parse_lenient(text, delimiter, path.name)
     del text, encoded, utf8
     table = _without_blank_rows_and_columns(table)
     if table.num_rows == 0:
-        raise BarometerError(f"«{path.name}» er tom: den har bare skilletegn.")
+        raise BarometerError("«{name}» er tom: den har bare skilletegn.", name=path.name)
     if not header:
         frame = _typed(table, delimiter)
         frame.columns = list(range(frame.shape[1]))
@@ -496,13 +535,18 @@ def _first_record_width(text: str, delimiter: str, name: str) -> int:
     end = _line_end(text, 0)
     width = text.count(delimiter, 0, end) + 1  # an upper bound, exact without quoted separators
     if width > MAX_COLUMNS:
-        raise BarometerError(too_wide(f"«{name}»", width))
+        raise too_wide(width, name)
     try:
         return len(next(csv.reader(io.StringIO(text[: _record_end(text)]), delimiter=delimiter)))
     except (csv.Error, StopIteration):
-        raise BarometerError(
-            f"«{name}» er ikke en gyldig CSV-fil. Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
-        ) from None
+        raise _invalid_csv(name) from None
+
+
+def _invalid_csv(name: str) -> BarometerError:
+    return BarometerError(
+        "«{name}» er ikke en gyldig CSV-fil. Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen.",
+        name=name,
+    )
 
 
 def _line_end(text: str, start: int) -> int:
@@ -542,9 +586,11 @@ def _drop_partial_last_row(text: str, delimiter: str, width: int, name: str) -> 
         if fields >= width or start == 0:
             return text, None
     shown = " ".join(last.split())[-40:]
-    return text[:start], (
-        f"«{name}» slutter midt i en rad (fila er trolig avkuttet); den siste, ufullstendige raden "
-        f"(«…{shown}») er ikke tatt med. Eksporter fila på nytt hvis svar mangler."
+    return text[:start], Message(
+        "«{name}» slutter midt i en rad (fila er trolig avkuttet); den siste, ufullstendige raden "
+        "(«…{shown}») er ikke tatt med. Eksporter fila på nytt hvis svar mangler.",
+        name=name,
+        shown=shown,
     )
 
 
@@ -578,9 +624,11 @@ def _drop_cut_answer(table, name: str):
         return table, None
     if not pc.any(pc.starts_with(others, value)).as_py():
         return table, None
-    return table.slice(0, table.num_rows - 1), (
-        f"«{name}» slutter midt i et svar («{value}»; fila er trolig avkuttet); den siste raden er ikke "
-        "tatt med. Eksporter fila på nytt hvis svar mangler."
+    return table.slice(0, table.num_rows - 1), Message(
+        "«{name}» slutter midt i et svar («{value}»; fila er trolig avkuttet); den siste raden er ikke "
+        "tatt med. Eksporter fila på nytt hvis svar mangler.",
+        name=name,
+        value=value,
     )
 
 
@@ -624,12 +672,10 @@ def _parse_lenient(text: str, delimiter: str, name: str):
     try:
         rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
     except csv.Error:
-        raise BarometerError(
-            f"«{name}» er ikke en gyldig CSV-fil. Lagre den på nytt som «CSV UTF-8» i Excel og prøv igjen."
-        ) from None
+        raise _invalid_csv(name) from None
     width = max((len(row) for row in rows), default=0)
     if width > MAX_COLUMNS:
-        raise BarometerError(too_wide(f"«{name}»", width))
+        raise too_wide(width, name)
     columns = [pa.array([row[i] if i < len(row) else "" for row in rows], pa.string()) for i in range(width)]
     return pa.table(columns, names=[f"f{i}" for i in range(width)])
 
@@ -727,7 +773,8 @@ def _read_csv_folder(folder: Path, progress: Progress) -> RawBook:
     found = {n: _find(folder, n) for n in SURVEYXACT_CSV}
     if not all(found.values()):
         raise BarometerError(
-            f"Mappa «{folder.name}» har ikke CSV-filene dataset, structure og labels fra SurveyXact."
+            "Mappa «{name}» har ikke CSV-filene dataset, structure og labels fra SurveyXact.",
+            name=folder.name,
         )
     tables = {
         "Dataset": read_csv_table(found["dataset"], progress),

@@ -24,7 +24,9 @@ def resource(*parts: str) -> Path:
     path = resources_dir().joinpath(*parts)
     if not path.exists():
         raise BarometerError(
-            f"Programfila «{'/'.join(parts)}» mangler i installasjonen ({resources_dir()}). Installer Barometer på nytt."
+            "Programfila «{name}» mangler i installasjonen ({folder}). Installer Barometer på nytt.",
+            name="/".join(parts),
+            folder=resources_dir(),
         )
     return path
 

@@ -18,32 +18,30 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 import pandas as pd
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, every_language
+from barometer_gui.core.words import N_, WORDS, Worded
 
 
-class QType(StrEnum):
+class QType(Worded):
     SINGLE = "single"
     MULTI = "multi"
     GRID = "grid"
     NUMERIC = "numeric"
     TEXT = "text"
 
-    @property
-    def display(self) -> str:
-        return _DISPLAY[self]
 
-
-_DISPLAY = {
-    QType.SINGLE: "Ett svar",
-    QType.MULTI: "Flere svar",
-    QType.GRID: "Rutenett",
-    QType.NUMERIC: "Tall",
-    QType.TEXT: "Fritekst",
-}
+WORDS.update(
+    {
+        QType.SINGLE: N_("Ett svar"),
+        QType.MULTI: N_("Flere svar"),
+        QType.GRID: N_("Rutenett"),
+        QType.NUMERIC: N_("Tall"),
+        QType.TEXT: N_("Fritekst"),
+    }
+)
 
 
 #: Labels treated as "don't know / not relevant": kept in single-choice bases,
@@ -141,22 +139,30 @@ class Survey:
         if len(prefixed) > 1:
             ids = ", ".join(q.id for q in prefixed[:6])
             raise BarometerError(
-                f"«{name}» passer til flere spørsmål ({ids}); skriv mer av teksten eller bruk id."
+                "«{name}» passer til flere spørsmål ({ids}); skriv mer av teksten eller bruk id.",
+                name=name,
+                ids=ids,
             )
-        raise BarometerError(f"Fant ikke spørsmålet «{name}». Bruk «inspect» for å se spørsmålene.")
+        raise BarometerError("Fant ikke spørsmålet «{name}». Bruk «inspect» for å se spørsmålene.", name=name)
 
     def variable(self, name: str) -> Background:
-        """Find a background variable by id or text (case-insensitive)."""
+        """Find a background variable by id or text (case-insensitive; "Fylke" and "County" alike)."""
         wanted = _squash(name)
         for b in self.background:
-            if _squash(b.id) == wanted or _squash(b.text) == wanted:
+            if _squash(b.id) == wanted or wanted in {_squash(text) for text in every_language(b.text)}:
                 return b
         # Any single-choice question can serve as a breakdown too (e.g. gender, sector).
         for q in self.questions:
             if q.type is QType.SINGLE and wanted in (_squash(q.id), _squash(q.text)):
                 return Background(q.id, q.text, "question", q.columns[0])
-        known = ", ".join(b.id for b in self.background) or "ingen"
-        raise BarometerError(f"Fant ikke bakgrunnsvariabelen «{name}». Kjente: {known}.")
+        if not self.background:
+            raise BarometerError(
+                "Fant ikke bakgrunnsvariabelen «{name}». Fila har ingen bakgrunnsvariabler.", name=name
+            )
+        known = ", ".join(b.id for b in self.background)
+        raise BarometerError(
+            "Fant ikke bakgrunnsvariabelen «{name}». Kjente: {known}.", name=name, known=known
+        )
 
     def weight(self, name: str | None) -> pd.Series | None:
         if not name:
@@ -167,10 +173,14 @@ class Survey:
                 if weights.dtype.kind != "f":
                     weights = pd.to_numeric(weights, errors="coerce")
                 if (weights < 0).any():
-                    raise BarometerError(f"Vektvariabelen «{column}» har negative verdier.")
+                    raise BarometerError("Vektvariabelen «{column}» har negative verdier.", column=column)
                 return weights
-        known = ", ".join(self.weights) or "ingen"
-        raise BarometerError(f"Fant ikke vektvariabelen «{name}». Tilgjengelige vekter: {known}.")
+        if not self.weights:
+            raise BarometerError("Fant ikke vektvariabelen «{name}». Fila har ingen vekter.", name=name)
+        known = ", ".join(self.weights)
+        raise BarometerError(
+            "Fant ikke vektvariabelen «{name}». Tilgjengelige vekter: {known}.", name=name, known=known
+        )
 
 
 def _squash(text: str) -> str:

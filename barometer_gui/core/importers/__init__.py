@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
 from barometer_gui.core.importers import (
     codebook,
     flat,
@@ -107,8 +107,9 @@ def read_codebook(path: str | Path, data_columns: list[str]) -> Codebook:
     short = names | {n.rpartition("/")[2] for n in names}  # Kobo: "grp/q1" is "q1" in the XLSForm
     if not known & short:
         raise BarometerError(
-            f"«{path.name}» ser ikke ut som en kodebok for denne fila: ingen av variablene finnes i dataene. "
-            "Velg kodeboka som hører til eksporten."
+            "«{name}» ser ikke ut som en kodebok for denne fila: ingen av variablene finnes i dataene. "
+            "Velg kodeboka som hører til eksporten.",
+            name=path.name,
         )
     return found
 
@@ -138,7 +139,10 @@ def _without_header_rows(
     if not count:
         return raw, [], []
     data, rows = drop_header_rows(raw, count)
-    note = f"{count} rad(er) med tekst under overskriften er lest som overskrift, ikke som respondenter."
+    note = Message(
+        "{count} rad(er) med tekst under overskriften er lest som overskrift, ikke som respondenter.",
+        count=count,
+    )
     return data, rows, [note]
 
 
@@ -171,6 +175,6 @@ def _data_sheet(sheets: dict[str, pd.DataFrame]) -> str:
 
 def _require_rows(frame: pd.DataFrame, name: str) -> None:
     if frame.shape[1] == 0:
-        raise BarometerError(f"Arket «{name}» er tomt.")
+        raise BarometerError("Arket «{name}» er tomt.", name=name)
     if frame.dropna(how="all").empty:
-        raise BarometerError(f"Arket «{name}» har overskrifter, men ingen svar.")
+        raise BarometerError("Arket «{name}» har overskrifter, men ingen svar.", name=name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer_gui.core.errors import Message
 from barometer_gui.core.importers.common import MAX_OPTIONS, distinct
 from barometer_gui.core.mapping import Encoding, Mapping, QuestionSpec
 from barometer_gui.core.schema import QType, Survey, clean_label
@@ -22,8 +23,11 @@ def review(raw: pd.DataFrame, mapping: Mapping) -> Mapping:
     artefact = header_artefact(mapping)
     if artefact:
         mapping.notes.append(
-            f"Svaret «{artefact}» står i alle spørsmålene; det er trolig en overskriftsrad og ikke et svar. "
-            "Kontroller fila og koblingen (Fil › Kobling av spørsmål)."
+            Message(
+                "Svaret «{answer}» står i alle spørsmålene; det er trolig en overskriftsrad og ikke et svar. "
+                "Kontroller fila og koblingen (Fil › Kobling av spørsmål).",
+                answer=artefact,
+            )
         )
     return mapping
 
@@ -38,7 +42,10 @@ def _grid_of_single_values(raw: pd.DataFrame, spec: QuestionSpec) -> str | None:
     spec.type, spec.encoding = QType.MULTI, Encoding.MARKS
     spec.options = [clean_label(next(iter(raw[c].dropna()))) for c in spec.columns]
     spec.items = []
-    return f"«{spec.text[:60]}» så ut som et rutenett, men hver kolonne har bare ett svar: lest som flervalg."
+    return Message(
+        "«{question}» så ut som et rutenett, men hver kolonne har bare ett svar: lest som flervalg.",
+        question=spec.text[:60],
+    )
 
 
 def _too_many_options(raw: pd.DataFrame, spec: QuestionSpec) -> str | None:
@@ -50,7 +57,11 @@ def _too_many_options(raw: pd.DataFrame, spec: QuestionSpec) -> str | None:
     if count <= MAX_OPTIONS and count <= max(12, len(answers) / 5):
         return None
     spec.type, spec.encoding, spec.options = QType.TEXT, Encoding.TEXT, []
-    return f"«{spec.text[:60]}» har {count} ulike svar og er lest som fritekst, ikke ett-svar-spørsmål."
+    return Message(
+        "«{question}» har {count} ulike svar og er lest som fritekst, ikke ett-svar-spørsmål.",
+        question=spec.text[:60],
+        count=count,
+    )
 
 
 def header_artefact(mapping: Mapping) -> str | None:
@@ -88,6 +99,8 @@ def full_share(survey: Survey, min_base: int = 5) -> list[str]:
 
 
 def _full_note(text: str, option: str) -> str:
-    return (
-        f"«{text[:60]}»: alle som svarte valgte «{option}» (100 %). Kontroller at spørsmålet er lest riktig."
+    return Message(
+        "«{question}»: alle som svarte valgte «{option}» (100 %). Kontroller at spørsmålet er lest riktig.",
+        question=text[:60],
+        option=option,
     )

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from barometer_gui.core.cells import is_numeric
+from barometer_gui.core.errors import Message
 from barometer_gui.core.importers import flat
 from barometer_gui.core.importers.metadata import tool_score
 from barometer_gui.core.mapping import Layout, Mapping
@@ -31,7 +32,9 @@ def mapping(raw: pd.DataFrame, texts: dict[str, str]) -> Mapping:
     answers = [c for q in result.questions for c in q.columns if not _TEXT_ENTRY.search(str(c))]
     if answers and all(is_numeric(raw[c]) or raw[c].isna().all() for c in answers):
         result.notes.append(
-            "Qualtrics-eksporten har tallkoder i stedet for svartekster, så ett-svar-spørsmål vises som tall. "
-            "Eksporter på nytt med «Use choice text», eller oppgi kodeboka med --codebook."
+            Message(
+                "Qualtrics-eksporten har tallkoder i stedet for svartekster, så ett-svar-spørsmål vises som tall. "
+                "Eksporter på nytt med «Use choice text», eller oppgi kodeboka med --codebook."
+            )
         )
     return result

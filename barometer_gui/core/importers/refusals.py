@@ -11,11 +11,11 @@ import re
 
 import pandas as pd
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
 from barometer_gui.core.importers.codebook import looks_like_codebook
 from barometer_gui.core.schema import clean_label
+from barometer_gui.core.words import N_
 
-REEXPORT = "Eksporter svarene på nytt som Excel (.xlsx) fra undersøkelsesverktøyet."
 _LICENCE = re.compile(
     r"permission is hereby granted|licen[cs]e|lisens|copyright|warrant(y|ies)|all rights reserved|"
     r"redistribution and use|gnu general public",
@@ -29,24 +29,32 @@ _CODE = re.compile(
 _MARKDOWN = re.compile(r"^\s*(#{1,6}\s|\*\s|-\s|```|={3,}|\[.+\]\(.+\))")
 
 
+def reexport() -> Message:
+    """What to do next when a file is not an export that can be read."""
+    return Message("Eksporter svarene på nytt som Excel (.xlsx) fra undersøkelsesverktøyet.")
+
+
 def refuse_non_data(name: str, sheets: dict[str, pd.DataFrame], data: pd.DataFrame) -> None:
     """Raise when the chosen data table is not respondents' answers."""
-    shown = f"«{name}»" if name else "Fila"
     names = {n.strip().casefold() for n in sheets}
-    if {"survey", "choices"} <= names or (
-        looks_like_codebook(data) and len(sheets) >= 1 and _all_codebook(sheets)
-    ):
-        what = "en skjemadefinisjon (XLSForm)" if {"survey", "choices"} <= names else "en kodebok"
+    if {"survey", "choices"} <= names:
         raise BarometerError(
-            f"{shown} ser ut som {what}, ikke svardata. Åpne datafila med svarene, og oppgi denne fila "
-            "som kodebok (--codebook i kommandolinjen)."
+            "«{name}» ser ut som en skjemadefinisjon (XLSForm), ikke svardata. Åpne datafila med svarene, "
+            "og oppgi denne fila som kodebok (--codebook i kommandolinjen).",
+            name=name,
+        )
+    if looks_like_codebook(data) and len(sheets) >= 1 and _all_codebook(sheets):
+        raise BarometerError(
+            "«{name}» ser ut som en kodebok, ikke svardata. Åpne datafila med svarene, og oppgi denne fila "
+            "som kodebok (--codebook i kommandolinjen).",
+            name=name,
         )
     lines = _lines(data)
     if len(lines) < 3 or data.shape[1] > 4:
         return
-    what = _prose_kind(lines)
-    if what:
-        raise BarometerError(f"{shown} ser ut som {what}, ikke svar fra en spørreundersøkelse. {REEXPORT}")
+    refusal = _prose_refusal(lines)
+    if refusal:
+        raise BarometerError(refusal, name=name, next=reexport())
 
 
 def _all_codebook(sheets: dict[str, pd.DataFrame]) -> bool:
@@ -61,15 +69,20 @@ def _lines(data: pd.DataFrame) -> list[str]:
     return [r for r in rows if r.strip()]
 
 
-def _prose_kind(lines: list[str]) -> str | None:
+def _prose_refusal(lines: list[str]) -> str | None:
+    """The refusal for text that is not a table of answers (a message key with {name} and {next})."""
     text = "\n".join(lines)
     if len(_LICENCE.findall(text)) >= 2:
-        return "en lisenstekst"
+        return N_("«{name}» ser ut som en lisenstekst, ikke svar fra en spørreundersøkelse. {next}")
     if sum(bool(_CODE.match(line)) for line in lines) >= max(2, len(lines) // 5):
-        return "programkode"
+        return N_("«{name}» ser ut som programkode, ikke svar fra en spørreundersøkelse. {next}")
     if sum(bool(_MARKDOWN.match(line)) for line in lines) >= 2 or "readme" in lines[0].casefold():
-        return "en README- eller tekstfil"
+        return N_(
+            "«{name}» ser ut som en README- eller tekstfil, ikke svar fra en spørreundersøkelse. {next}"
+        )
     long_prose = sum(len(line.split()) >= 8 for line in lines)
     if long_prose >= 0.6 * len(lines):
-        return "vanlig tekst (avsnitt), ikke en tabell"
+        return N_(
+            "«{name}» ser ut som vanlig tekst (avsnitt), ikke en tabell med svar fra en spørreundersøkelse. {next}"
+        )
     return None

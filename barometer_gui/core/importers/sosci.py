@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from barometer_gui.core.errors import Message
 from barometer_gui.core.importers import codebook
 from barometer_gui.core.importers.common import runs, var_stem
 from barometer_gui.core.importers.metadata import is_metadata, tool_score
@@ -35,8 +36,10 @@ def mapping(raw: pd.DataFrame, texts: dict[str, str], found: codebook.Codebook) 
     result = codebook.mapping(raw, labels, Layout.SOSCI)
     if not found:
         result.notes.append(
-            "SoSci-eksporten har svarkoder uten etiketter; oppgi fila values (kodeboka) med --codebook "
-            "eller velg den i programmet for å få svartekstene."
+            Message(
+                "SoSci-eksporten har svarkoder uten etiketter; oppgi fila values (kodeboka) med --codebook "
+                "eller velg den i programmet for å få svartekstene."
+            )
         )
     return result
 

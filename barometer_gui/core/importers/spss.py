@@ -36,8 +36,10 @@ def read(path: Path) -> RawBook:
         frame, meta = reader(str(path), user_missing=True)
     except Exception as exc:  # pyreadstat reports damage as ReadstatError/PyreadstatError
         raise BarometerError(
-            f"«{path.name}» kunne ikke leses som {kind.upper()}-fil ({exc.__class__.__name__}). "
-            "Be leverandøren om fila på nytt, eller en Excel-eksport."
+            "«{name}» kunne ikke leses som {kind}-fil ({error}). Be leverandøren om fila på nytt, eller en Excel-eksport.",
+            name=path.name,
+            kind=kind.upper(),
+            error=exc.__class__.__name__,
         ) from None
     for variable, ranges in meta.missing_ranges.items():  # user-missing codes are blank answers
         if variable in frame.columns:

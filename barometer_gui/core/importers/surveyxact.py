@@ -54,7 +54,7 @@ def detect(sheets: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, Mapping]:
     names = _dataset_sheets(sheets)
     raw = _join_dataset_parts([sheets[n] for n in names])
     if raw.dropna(how="all").empty:
-        raise BarometerError(f"Arket «{names[0]}» har overskrifter, men ingen svar.")
+        raise BarometerError("Arket «{name}» har overskrifter, men ingen svar.", name=names[0])
     labels = next((sheets[n] for n in sheets if n.strip().lower() == "labels"), pd.DataFrame())
     return raw, _mapping(raw, sheets[_structure_sheet(sheets)], labels)
 
