@@ -15,7 +15,6 @@ from matplotlib.figure import Figure
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from barometer_gui.core.formatting import fmt_number
-from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import Question, Survey
 from barometer_gui.core.tabulate import Table
 from barometer_gui.ui.free_text import filter_mask
@@ -42,7 +41,12 @@ class DistributionView(QWidget):
         if total is None or total.suppressed or total.base == 0:
             axes.axis("off")
             axes.text(
-                0.5, 0.5, t("For få svar til å vise fordelingen."), ha="center", va="center", color="#555555"
+                0.5,
+                0.5,
+                self.tr("For få svar til å vise fordelingen."),
+                ha="center",
+                va="center",
+                color="#555555",
             )
             self.canvas.draw_idle()
             return
@@ -55,15 +59,18 @@ class DistributionView(QWidget):
             value = cells.get(option)
             if value is not None:
                 label = (
-                    t("Gjennomsnitt {value}", value=fmt_number(value))
+                    self.tr("Gjennomsnitt {value}").format(value=fmt_number(value))
                     if option == "Gjennomsnitt"
-                    else t("Median {value}", value=fmt_number(value))
+                    else self.tr("Median {value}").format(value=fmt_number(value))
                 )
                 axes.axvline(value, linestyle=style, color=colour, linewidth=2, label=label)
         axes.set_title(
-            t("Fordeling av svarene (n = {n})", n=total.base), loc="left", fontsize=11, fontweight="bold"
+            self.tr("Fordeling av svarene (n = {n})").format(n=total.base),
+            loc="left",
+            fontsize=11,
+            fontweight="bold",
         )
-        axes.set_ylabel(t("Antall svar"))
+        axes.set_ylabel(self.tr("Antall svar"))
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(frameon=False, loc="upper right")
         figure.tight_layout()

@@ -43,13 +43,17 @@ def _fatal_to_norwegian(mode, context, message) -> None:
 
 
 def translations_folder() -> Path:
-    from barometer_gui.core.resources import resources_dir
+    from barometer_gui.core.resources import resource
 
-    return resources_dir() / "translations"
+    return resource("translations")
 
 
 def install_qt_translations(code: str) -> None:
-    """Qt's own texts (dialog buttons, file dialogs, context menus) in the chosen language."""
+    """Barometer's own window texts and Qt's (dialog buttons, file dialogs, context menus) in `code`.
+
+    The window's source texts are bokmål, so bokmål needs only Qt's catalogue; another language
+    loads `barometer_<code>.qm` (resources/translations, from the .ts by scripts/make_translations.py).
+    """
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
     app = QCoreApplication.instance()
@@ -61,15 +65,20 @@ def install_qt_translations(code: str) -> None:
     QLocale.setDefault(
         QLocale(QLocale.Language.NorwegianBokmal if code == "nb" else QLocale.Language.English)
     )
-    if code != "nb":
-        return
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = str(translations_folder())
     # PySide6-Essentials ships no bokmål catalogue; ours covers the dialogs and menus users meet.
-    for name, folder in (("qtbase_nb", qt_folder), ("qtbase_nb", str(translations_folder()))):
+    # Qt's own texts are English already, so English finds no qtbase catalogue and needs none.
+    catalogues = [(f"qtbase_{code}", qt_folder), (f"qtbase_{code}", ours)]
+    if code != "nb":
+        catalogues.append((f"barometer_{code}", ours))
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+        elif name.startswith("barometer_"):
+            print(f"barometer: {name}.qm mangler i {folder}; vinduet viser norsk tekst.", file=sys.stderr)
 
 
 def run_gui(path: str | None = None, lang: str | None = None) -> int:
@@ -116,7 +125,7 @@ def run_gui(path: str | None = None, lang: str | None = None) -> int:
 
 
 def _splash():
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
     from PySide6.QtWidgets import QApplication, QSplashScreen
 
@@ -134,7 +143,7 @@ def _splash():
     font.setPixelSize(14)
     font.setBold(False)
     painter.setFont(font)
-    painter.drawText(24, 88, t("Starter …"))
+    painter.drawText(24, 88, QCoreApplication.translate("Splash", "Starter …"))
     painter.end()
     splash = QSplashScreen(pixmap, Qt.WindowType.WindowStaysOnTopHint)
     splash.show()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
-from barometer_gui.core.i18n import t
 from barometer_gui.ui.worker import Runner
 
 
@@ -34,22 +33,24 @@ class StatusBar(QStatusBar):
         self._show_progress(False)
         runner.busy_changed.connect(self._busy)
         runner.progressed.connect(self._progressed)
-        runner.cancelled.connect(lambda: self.showMessage(t("Avbrutt."), 5000))
+        runner.cancelled.connect(lambda: self.showMessage(self.tr("Avbrutt."), 5000))
 
     def retranslate(self) -> None:
-        self.cancel_button.setText(t("Avbryt"))
-        self.cancel_button.setToolTip(t("Avbryt arbeidet som pågår"))
-        self.cancel_button.setAccessibleName(t("Avbryt arbeidet som pågår"))
-        self.progress.setAccessibleName(t("Framdrift"))
+        self.cancel_button.setText(self.tr("Avbryt"))
+        self.cancel_button.setToolTip(self.tr("Avbryt arbeidet som pågår"))
+        self.cancel_button.setAccessibleName(self.tr("Avbryt arbeidet som pågår"))
+        self.progress.setAccessibleName(self.tr("Framdrift"))
 
     def set_survey(self, file_name: str, respondents: int | None, filters: list[str]) -> None:
         self.file_label.setText(file_name)
         self.count_label.setText(
-            t("{n} respondenter", n=f"{respondents:,}".replace(",", "\u00a0"))
+            self.tr("{n} respondenter").format(n=f"{respondents:,}".replace(",", "\u00a0"))
             if respondents is not None
             else ""
         )
-        self.filter_label.setText(t("Utvalg: {filters}", filters="; ".join(filters)) if filters else "")
+        self.filter_label.setText(
+            self.tr("Utvalg: {filters}").format(filters="; ".join(filters)) if filters else ""
+        )
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
