@@ -139,7 +139,8 @@ class ControlsPanel(QWidget):
         """Offer the survey's variables; keep the given selections where they still exist."""
         self.survey = survey
         self._blocked = True
-        for combo in self.combos():
+        refilled = (*self.combos(), self.filters[1][0])  # the second filter too, or a refill doubles it
+        for combo in refilled:
             combo.blockSignals(True)
             combo.clear()
         categorical = self.categorical()
@@ -166,7 +167,7 @@ class ControlsPanel(QWidget):
         self.weight_combo.addItem(self.tr("Uvektet"), None)
         for weight in survey.weights:
             self.weight_combo.addItem(weight, weight)
-        for combo in self.combos():
+        for combo in refilled:
             combo.blockSignals(False)
         for pair in self.filters:
             self._fill_values(*pair)

@@ -8,7 +8,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 def signs_html() -> str:
     rows = [
-        ("12,5 %", QCoreApplication.translate("SignsDialog", "Andelen av dem som svarte i gruppen (basen).")),
+        (
+            QCoreApplication.translate("SignsDialog", "12,5 %"),
+            QCoreApplication.translate("SignsDialog", "Andelen av dem som svarte i gruppen (basen)."),
+        ),
         (
             "A, B, …",
             QCoreApplication.translate(

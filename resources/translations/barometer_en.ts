@@ -1090,6 +1090,10 @@
 <context>
     <name>SignsDialog</name>
     <message>
+        <source>12,5 %</source>
+        <translation>12.5 %</translation>
+    </message>
+    <message>
         <source>Andelen av dem som svarte i gruppen (basen).</source>
         <translation>The share of those in the group who answered (the base).</translation>
     </message>
