@@ -44,6 +44,8 @@ class ChartView(QWidget):
         self.chosen: Kind | None = None  # the user's choice; None = the best fitting type
 
         self.kind_box = QComboBox()
+        # sized by its items each time the table changes (it is empty when the window first shows)
+        self.kind_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.order_box = QComboBox()
         for order in ("questionnaire", "size"):
             self.order_box.addItem("", order)

@@ -49,14 +49,14 @@ class MappingDialog(QDialog):
         self._mapping = copy.deepcopy(mapping)
         self._columns = columns
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Kontroller hvordan kolonnene i fila er tolket. Endringene lagres og brukes automatisk "
-                    "neste gang samme undersøkelse åpnes (f.eks. neste års eksport)."
-                )
+        intro = QLabel(
+            self.tr(
+                "Kontroller hvordan kolonnene i fila er tolket. Endringene lagres og brukes automatisk "
+                "neste gang samme undersøkelse åpnes (f.eks. neste års eksport)."
             )
         )
+        intro.setWordWrap(True)  # a longer translation wraps instead of widening the dialog
+        layout.addWidget(intro)
         layout.addLayout(self._respondents_row())
         tabs = QTabWidget()
         tabs.addTab(self._questions_tab(), self.tr("Spørsmål"))
