@@ -9,6 +9,7 @@ the crash dialog are then switched to English and read back.
 from __future__ import annotations
 
 import ast
+import re
 import string
 import subprocess
 import xml.etree.ElementTree as ET
@@ -228,6 +229,45 @@ def test_no_visible_literal_bypasses_translation():
     assert offenders == {}
 
 
+def norwegian_literals(source: str) -> list[str]:
+    """String literals that look like bokmål (æ, ø, å or a common Norwegian word) outside translation calls.
+
+    Catches what the visible-call check cannot see: a text kept in a table or a loop variable
+    before it reaches the widget. Docstrings are not texts on screen.
+    """
+    looks_norwegian = re.compile(
+        r"[æøåÆØÅ]|\b(og|ikke|til|fra|med|eller|som|av|kan|skal|Opp|Ned|Fjern|Avbryt|Lukk|Lagre|Velg|Neste|Tilbake)\b"
+    )
+    tree = ast.parse(source)
+    exempt = set()
+    for node in ast.walk(tree):
+        name = ""
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if name in MARKERS | {"t"}:
+            exempt |= {id(sub) for sub in ast.walk(node)}
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            exempt.add(id(body[0].value))
+    return [
+        f"line {node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in exempt
+        and looks_norwegian.search(node.value)
+    ]
+
+
+def test_no_bokmal_literal_outside_translation_calls():
+    offenders = {
+        path.name: found
+        for path in sorted(UI.glob("*.py"))
+        if (found := norwegian_literals(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
 def test_window_texts_do_not_use_the_core_catalogue():
     """t() is for core and the command line; in ui/ only main.py's lines said before Qt runs use it."""
     for path in UI.glob("*.py"):
@@ -251,6 +291,12 @@ def test_the_checks_catch_what_they_are_for():
     )
     assert bypasses(code) == ["QLabel: line 3", "setToolTip: line 4", "warning: line 5"]
     assert extracted(code) == {("Panel", "Tittel"), ("Annet", "Tekst {n}")}
+    kept = 'BUTTONS = (("Opp", up), ("Ned", down))\nSTYLE = "color: #555555;"\nLABEL = "Skjul små grupper"\n'
+    assert sorted(norwegian_literals(kept)) == [
+        "line 1: 'Ned'",
+        "line 1: 'Opp'",
+        "line 3: 'Skjul små grupper'",
+    ]
 
 
 def test_qm_translates_window_texts_and_qt_keeps_bokmal(qapp):

@@ -78,7 +78,10 @@ def install_qt_translations(code: str) -> None:
             app.installTranslator(translator)
             _installed.append(translator)
         elif name.startswith("barometer_"):
-            print(f"barometer: {name}.qm mangler i {folder}; vinduet viser norsk tekst.", file=sys.stderr)
+            message = t(
+                "«{name}» mangler i {folder}; vinduet viser norsk tekst.", name=f"{name}.qm", folder=folder
+            )
+            print("barometer: " + message, file=sys.stderr)
 
 
 def run_gui(path: str | None = None, lang: str | None = None) -> int:
