@@ -329,6 +329,7 @@ class MainWindow(ExportActions, QMainWindow):
             )
         else:
             self.refresh()
+            self._show_survey_summary()
 
     def set_language(self, code: str) -> None:
         set_language(code)
@@ -512,6 +513,11 @@ class MainWindow(ExportActions, QMainWindow):
         if not self.browser.select(selections.get("question")):
             self.refresh()
         self._set_data_actions()
+        self._show_survey_summary()
+
+    def _show_survey_summary(self) -> None:
+        """Respondents, questions and import notes in the status bar, and the first note above the table."""
+        survey = self.survey
         message = self.tr("{n} respondenter, {q} spørsmål ({layout}).").format(
             n=survey.respondents, q=len(survey.questions), layout=_layout_name(survey.layout)
         )
