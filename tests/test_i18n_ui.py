@@ -385,6 +385,11 @@ def test_window_speaks_english_and_bokmal_again(english, qtbot):
     assert untranslated(shown_texts(win) + [a.text() for m in menus for a in m.actions()]) == []
     win.language_actions["nb"].trigger()
     assert win.file_menu.title() == "&Fil" and win.chart.kind_label.text() == "Diagram:"
+    win.controls.by_combo.setCurrentIndex(win.controls.by_combo.findData("kommunestorrelse"))
+    win.add_to_report_action.trigger()
+    assert win.report_basket.list.item(0).toolTip() == "etter Kommunestørrelse"
+    win.language_actions["en"].trigger()
+    assert win.report_basket.list.item(0).toolTip() == "by Kommunestørrelse"
 
 
 def test_wizard_about_crash_mapping_and_guide_in_english(english, qtbot):

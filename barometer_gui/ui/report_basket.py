@@ -117,6 +117,9 @@ class ReportBasket(QDockWidget):
             self.menu_actions, (self.tr("&Legg til i rapport"), self.tr("&Lag rapport …")), strict=False
         ):
             action.setText(text)
+        for row in range(self.list.count()):
+            entry = self.list.item(row)
+            entry.setToolTip(details(entry.data(ROLE)))
 
     def _button(self, layout: QHBoxLayout, slot) -> QPushButton:
         button = QPushButton()
