@@ -317,6 +317,21 @@ def test_qm_translates_window_texts_and_qt_keeps_bokmal(qapp):
         install_qt_translations("nb")
 
 
+def test_a_missing_catalogue_is_said_and_the_window_keeps_bokmal(qapp, monkeypatch, tmp_path, capsys):
+    from barometer_gui.core import resources
+    from barometer_gui.ui.main import install_qt_translations
+
+    (tmp_path / "translations").mkdir()
+    monkeypatch.setattr(resources, "resources_dir", lambda: tmp_path)
+    try:
+        install_qt_translations("en")
+        assert "barometer_en.qm" in capsys.readouterr().err
+        assert QCoreApplication.translate("MainWindow", "&Fil") == "&Fil"
+    finally:
+        monkeypatch.undo()
+        install_qt_translations("nb")
+
+
 # ----------------------------------------------------------------------------- the window in English
 
 

@@ -42,19 +42,17 @@ def _fatal_to_norwegian(mode, context, message) -> None:
         print(message, file=sys.stderr)
 
 
-def translations_folder() -> Path:
-    from barometer_gui.core.resources import resource
-
-    return resource("translations")
-
-
 def install_qt_translations(code: str) -> None:
     """Barometer's own window texts and Qt's (dialog buttons, file dialogs, context menus) in `code`.
 
     The window's source texts are bokmål, so bokmål needs only Qt's catalogue; another language
     loads `barometer_<code>.qm` (resources/translations, from the .ts by scripts/make_translations.py).
+    A broken installation without it says so on stderr and the window keeps its bokmål words.
     """
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    from barometer_gui.core.errors import BarometerError
+    from barometer_gui.core.resources import resource
 
     app = QCoreApplication.instance()
     if app is None:
@@ -65,23 +63,21 @@ def install_qt_translations(code: str) -> None:
     QLocale.setDefault(
         QLocale(QLocale.Language.NorwegianBokmal if code == "nb" else QLocale.Language.English)
     )
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = str(translations_folder())
     # PySide6-Essentials ships no bokmål catalogue; ours covers the dialogs and menus users meet.
     # Qt's own texts are English already, so English finds no qtbase catalogue and needs none.
-    catalogues = [(f"qtbase_{code}", qt_folder), (f"qtbase_{code}", ours)]
-    if code != "nb":
-        catalogues.append((f"barometer_{code}", ours))
-    for name, folder in catalogues:
+    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    files = [qt_folder / f"qtbase_{code}.qm"]
+    try:
+        files.append(resource("translations") / f"qtbase_{code}.qm")
+        if code != "nb":
+            files.append(resource("translations", f"barometer_{code}.qm"))
+    except BarometerError as exc:
+        print("barometer: " + exc.message, file=sys.stderr)
+    for file in files:
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if file.exists() and translator.load(str(file)):
             app.installTranslator(translator)
             _installed.append(translator)
-        elif name.startswith("barometer_"):
-            message = t(
-                "«{name}» mangler i {folder}; vinduet viser norsk tekst.", name=f"{name}.qm", folder=folder
-            )
-            print("barometer: " + message, file=sys.stderr)
 
 
 def run_gui(path: str | None = None, lang: str | None = None) -> int:

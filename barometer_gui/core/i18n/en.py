@@ -8,7 +8,6 @@ EN: dict[str, str] = {
     # window start-up (ui/main.py): said before Qt runs, or because it cannot
     "Barometer kan ikke åpne vinduet: {reason}. Bruk kommandolinjen uten vindu: «barometer inspect FIL», «barometer table FIL -q SPØRSMÅL» eller «barometer --help».": "Barometer cannot open its window: {reason}. Use the command line without a window: “barometer inspect FILE”, “barometer table FILE -q QUESTION” or “barometer --help”.",
     "fant ingen skjerm (DISPLAY er ikke satt)": "no display found (DISPLAY is not set)",
-    "«{name}» mangler i {folder}; vinduet viser norsk tekst.": "“{name}” is missing from {folder}; the window shows Norwegian text.",
     # command line
     "Ukjent kommando eller fil «{given}». Kommandoer: {commands}. Se «barometer --help».": "Unknown command or file “{given}”. Commands: {commands}. See “barometer --help”.",
     "Ugyldig kommando: {message}. Se «{prog} --help».": "Invalid command: {message}. See “{prog} --help”.",
