@@ -62,7 +62,7 @@ def _version_of(name: str, module: str | None) -> str:
 
 
 def _tr(text: str) -> str:
-    """A COMPONENTS entry (marked with QT_TRANSLATE_NOOP) in the current language."""
+    """A text marked with QT_TRANSLATE_NOOP("AboutDialog", …) in the current language."""
     return QCoreApplication.translate("AboutDialog", text)
 
 
@@ -80,19 +80,15 @@ def about_html() -> str:
         "<p>Barometer bruker aldri nettverket. Dataene dine og eventuelle feilrapporter blir på denne maskinen.</p>",
     )
     components = QCoreApplication.translate("AboutDialog", "Komponenter og lisenser")
-    heading = (
-        f"<h3>{components}</h3>"
-        '<table border="1" cellspacing="0" cellpadding="3"><tr>'
-        + "".join(
-            f"<th>{column}</th>"
-            for column in (
-                QCoreApplication.translate("AboutDialog", "Komponent"),
-                QCoreApplication.translate("AboutDialog", "Versjon"),
-                QCoreApplication.translate("AboutDialog", "Lisens"),
-            )
+    columns = "".join(
+        f"<th>{_tr(column)}</th>"
+        for column in (
+            QT_TRANSLATE_NOOP("AboutDialog", "Komponent"),
+            QT_TRANSLATE_NOOP("AboutDialog", "Versjon"),
+            QT_TRANSLATE_NOOP("AboutDialog", "Lisens"),
         )
-        + "</tr>"
     )
+    heading = f'<h3>{components}</h3><table border="1" cellspacing="0" cellpadding="3"><tr>{columns}</tr>'
     lgpl = QCoreApplication.translate(
         "AboutDialog",
         "<h3>Qt og LGPL</h3>"
