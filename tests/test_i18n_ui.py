@@ -396,6 +396,8 @@ def test_window_speaks_english_and_bokmal_again(english, qtbot):
     assert win.chart.kind_label.text() == "Chart:" and win.chart.whiskers.text() == "Show uncertainty (95 %)"
     assert win.report_basket.windowTitle() == "Report"
     assert re.match(r"\d+ respondents, \d+ questions", win.statusBar().currentMessage())
+    win.copy_table()  # ExportActions, a mixin: its tr() context is found through the window's classes
+    assert win.statusBar().currentMessage() == "Table copied – paste it into Excel, Word or PowerPoint."
     menus = win.findChildren(QMenu)
     assert untranslated(shown_texts(win) + [a.text() for m in menus for a in m.actions()]) == []
     win.language_actions["nb"].trigger()
