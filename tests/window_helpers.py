@@ -21,3 +21,17 @@ def window(qtbot):
     win.close()
     set_language("nb")
     install_qt_translations("nb")  # a test that switched to English leaves Qt's catalogues in bokmål too
+
+
+def choose(combo, data) -> None:
+    """Pick the entry carrying `data`, as a user would (signals fire)."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def shown(model) -> list[list[str]]:
+    """Every cell's text as the table view shows it."""
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())
+    ]

@@ -109,6 +109,9 @@ class Group:
     cells: list[Cell]
     letter: str = ""
     secondary: bool = False
+    #: a numeric question's answers in this group (None when suppressed): what distribution charts draw,
+    #: so a chart shows the engine's groups after filters, safe blocks and suppression; never exported
+    answers: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -738,9 +741,12 @@ def _describe_groups(answers: pd.Series, question, grouping: _Grouping, w, spec)
             ok = column.notna().to_numpy()
             ws = weights[ok]
             cells = [Cell(None, "Antall svar", int(ok.sum()), None, None, None, base=int(ok.sum()))]
-        groups.append(
-            Group(label, int(ok.sum()), float(ws.sum()), stats.kish_effective_base(ws), False, False, cells)
+        group = Group(
+            label, int(ok.sum()), float(ws.sum()), stats.kish_effective_base(ws), False, False, cells
         )
+        if question.type is QType.NUMERIC:
+            group.answers = vals
+        groups.append(group)
     for group in groups:
         group.low_base = 0 < group.base < spec.low_base
     return groups
@@ -750,6 +756,7 @@ def _hide_suppressed_values(groups: list[Group]) -> None:
     """Numeric tables are suppressed the same way: no mean or median from too few answers."""
     for group in groups:
         if group.suppressed:
+            group.answers = None
             for cell in group.cells:
                 cell.value = None
                 cell.count = None

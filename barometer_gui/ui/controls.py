@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBo
 
 from barometer_gui.core.schema import Background, QType, Survey
 from barometer_gui.ui.flow_layout import FlowLayout
+from barometer_gui.ui.value_picker import ValuePicker
 
 
 def category_values(survey: Survey, variable: Background) -> list[str]:
@@ -31,9 +32,9 @@ class ControlsPanel(QWidget):
         self.survey: Survey | None = None
         self.by_combo = QComboBox()
         self.filter_variable = QComboBox()
-        self.filter_value = QComboBox()
-        #: filters on different variables are combined with "and" (values of one variable would be "or")
-        self.filters = [(self.filter_variable, self.filter_value), (QComboBox(), QComboBox())]
+        self.filter_value = ValuePicker()
+        #: filters on different variables are combined with "and"; the values ticked for one variable with "or"
+        self.filters = [(self.filter_variable, self.filter_value), (QComboBox(), ValuePicker())]
         self.area_type = QComboBox()
         self.area = QComboBox()
         self.weight_combo = QComboBox()
@@ -47,8 +48,10 @@ class ControlsPanel(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.area_type.setMinimumContentsLength(18)
-        for combo in (self.by_combo, self.area, self.weight_combo, *(value for _, value in self.filters)):
+        for combo in (self.by_combo, self.area, self.weight_combo):
             combo.currentIndexChanged.connect(self._emit)
+        for _, picker in self.filters:
+            picker.changed.connect(self._emit)
         self.by_combo.setMinimumContentsLength(18)
         for variable, value in self.filters:
             variable.currentIndexChanged.connect(
@@ -95,11 +98,24 @@ class ControlsPanel(QWidget):
         return (
             self.by_combo,
             self.filter_variable,
-            self.filter_value,
+            self.filters[1][0],
             self.area_type,
             self.area,
             self.weight_combo,
         )
+
+    def tab_chain(self) -> list[QWidget]:
+        """The controls in the order the eye reads them (the window chains Tab through them)."""
+        filters = [widget for pair in self.filters for widget in pair]
+        return [
+            self.by_combo,
+            *filters,
+            self.area_type,
+            self.area,
+            self.weight_combo,
+            self.min_base,
+            self.summary_box,
+        ]
 
     def retranslate(self) -> None:
         texts = {
@@ -115,9 +131,9 @@ class ControlsPanel(QWidget):
         names = {
             self.by_combo: self.tr("Del opp etter"),
             self.filter_variable: self.tr("Utvalg: variabel"),
-            self.filter_value: self.tr("Utvalg: verdi"),
+            self.filter_value: self.tr("Utvalg: verdier"),
             self.filters[1][0]: self.tr("Utvalg 2: variabel"),
-            self.filters[1][1]: self.tr("Utvalg 2: verdi"),
+            self.filters[1][1]: self.tr("Utvalg 2: verdier"),
             self.area_type: self.tr("Områdetype å sammenligne"),
             self.area: self.tr("Mitt område"),
             self.weight_combo: self.tr("Vekt"),
@@ -126,6 +142,8 @@ class ControlsPanel(QWidget):
         for widget, name in names.items():
             widget.setAccessibleName(name)
             widget.setToolTip(name)
+        for _, picker in self.filters:
+            picker.retranslate()  # its tooltip lists the ticked values
         self.summary_box.setText(self.tr("Hemmer/fremmer (topp/bunn to)"))
         self.transposed_box.setText(self.tr("Bytt rader og kolonner"))
         self.intervals_box.setText(self.tr("Konfidensintervall"))
@@ -139,8 +157,7 @@ class ControlsPanel(QWidget):
         """Offer the survey's variables; keep the given selections where they still exist."""
         self.survey = survey
         self._blocked = True
-        refilled = (*self.combos(), self.filters[1][0])  # the second filter too, or a refill doubles it
-        for combo in refilled:
+        for combo in self.combos():
             combo.blockSignals(True)
             combo.clear()
         categorical = self.categorical()
@@ -167,10 +184,10 @@ class ControlsPanel(QWidget):
         self.weight_combo.addItem(self.tr("Uvektet"), None)
         for weight in survey.weights:
             self.weight_combo.addItem(weight, weight)
-        for combo in refilled:
+        for combo in self.combos():
             combo.blockSignals(False)
-        for pair in self.filters:
-            self._fill_values(*pair)
+        for variable, picker in self.filters:
+            picker.set_values(self._offered(variable))
         self._fill_areas()
         self._blocked = False
         self.apply(selections or {})
@@ -181,18 +198,21 @@ class ControlsPanel(QWidget):
     def _variable(self, variable_id: str | None) -> Background | None:
         return next((b for b in self.categorical() if b.id == variable_id), None)
 
+    def _offered(self, source: QComboBox) -> list[str]:
+        variable = self._variable(source.currentData())
+        return category_values(self.survey, variable) if variable is not None and self.survey else []
+
     def _fill_values(self, source: QComboBox, target: QComboBox) -> None:
         target.blockSignals(True)
         target.clear()
-        variable = self._variable(source.currentData())
-        if variable is not None and self.survey is not None:
-            for value in category_values(self.survey, variable):
-                target.addItem(value, value)
-        target.setEnabled(variable is not None)
+        for value in self._offered(source):
+            target.addItem(value, value)
+        target.setEnabled(source.currentData() is not None)
         target.blockSignals(False)
 
-    def _fill_filter_values(self, pair: tuple[QComboBox, QComboBox]) -> None:
-        self._fill_values(*pair)
+    def _fill_filter_values(self, pair: tuple[QComboBox, ValuePicker]) -> None:
+        variable, picker = pair
+        picker.set_values(self._offered(variable))
         self._show_second_filter()
         self._emit()
 
@@ -213,18 +233,24 @@ class ControlsPanel(QWidget):
     # ------------------------------------------------------------------ state
 
     def where(self) -> tuple[tuple[str, str], ...]:
-        pairs = [(variable.currentData(), value.currentData()) for variable, value in self.filters]
-        return tuple((variable, value) for variable, value in pairs if variable and value)
+        """One (variable, value) pair per ticked value, the form `TableSpec.where` and `--where` take."""
+        return tuple(
+            (variable.currentData(), value)
+            for variable, picker in self.filters
+            if variable.currentData()
+            for value in picker.checked()
+        )
 
     def benchmark(self) -> tuple[str, str] | None:
         variable, value = self.area_type.currentData(), self.area.currentData()
         return (variable, value) if variable and value else None
 
     def filter_texts(self) -> list[str]:
+        """Each active filter as "Fylke = Agder, Rogaland" (the footnote says how the engine applied it)."""
         return [
-            f"{variable.currentText()} = {value.currentData()}"
-            for variable, value in self.filters
-            if variable.currentData() and value.currentData()
+            f"{variable.currentText()} = {', '.join(picker.checked())}"
+            for variable, picker in self.filters
+            if variable.currentData() and picker.checked()
         ]
 
     def selections(self) -> dict:
@@ -244,11 +270,10 @@ class ControlsPanel(QWidget):
         """Restore choices; unknown variables or values (another file) are quietly left at the default."""
         self._blocked = True
         _choose(self.by_combo, selections.get("by"))
-        where = [*list(selections.get("where") or []), [None, None], [None, None]]
-        for (variable, value), (name, chosen) in zip(self.filters, where, strict=False):
+        chosen = [*_by_variable(selections.get("where")), (None, []), (None, [])]
+        for (variable, picker), (name, values) in zip(self.filters, chosen, strict=False):
             _choose(variable, name)
-            self._fill_values(variable, value)
-            _choose(value, chosen)
+            picker.set_values(self._offered(variable), values)
         self._show_second_filter()
         benchmark = selections.get("benchmark") or [None, None]
         _choose(self.area_type, benchmark[0])
@@ -262,6 +287,18 @@ class ControlsPanel(QWidget):
         self.intervals_box.setChecked(bool(selections.get("intervals", False)))
         self._blocked = False
         self.changed.emit()
+
+
+def _by_variable(where: object) -> list[tuple[str, list[str]]]:
+    """Saved `where` pairs grouped by variable, in first-seen order; malformed entries are skipped.
+
+    Project files before multi-value filters hold one pair per variable, so they load unchanged.
+    """
+    grouped: dict[str, list[str]] = {}
+    for pair in where if isinstance(where, list | tuple) else []:
+        if isinstance(pair, list | tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair):
+            grouped.setdefault(pair[0], []).append(pair[1])
+    return list(grouped.items())
 
 
 def _choose(combo: QComboBox, data: object) -> None:

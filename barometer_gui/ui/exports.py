@@ -43,7 +43,7 @@ class ExportActions:
     def copy_chart(self) -> None:
         if self.table is None:
             return
-        QGuiApplication.clipboard().setImage(self.chart.canvas.grab().toImage())
+        QGuiApplication.clipboard().setImage(self.shown_canvas().grab().toImage())
         self.statusBar().showMessage(self.tr("Diagrammet er kopiert som bilde."), 6000)
 
     def _ask_save(self, title: str, suffix: str, filters: str) -> Path | None:
@@ -104,7 +104,7 @@ class ExportActions:
         if path.suffix.lower() not in (".png", ".svg", ".pdf"):
             self._failed(self.tr("Velg .png, .svg eller .pdf som filtype for diagrammet."))
             return
-        figure = self.chart.figure
+        figure = self.shown_canvas().figure
         self._write(
             path,
             lambda p: atomic_write(

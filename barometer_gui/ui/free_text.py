@@ -28,10 +28,16 @@ ROOT = QModelIndex()
 
 
 def filter_mask(survey: Survey, where: tuple[tuple[str, str], ...]) -> pd.Series:
-    """Respondents inside the filter (values as the controls offer them, so exact labels)."""
-    keep = pd.Series(True, index=survey.data.index)
+    """Respondents inside the filter (values as the controls offer them, so exact labels).
+
+    As in the engine: values of one variable are OR-ed, different variables AND-ed.
+    """
+    chosen: dict[str, list[str]] = {}
     for name, value in where:
-        keep &= survey.data[survey.variable(name).column].astype(str) == value
+        chosen.setdefault(survey.variable(name).column, []).append(value)
+    keep = pd.Series(True, index=survey.data.index)
+    for column, values in chosen.items():
+        keep &= survey.data[column].astype(str).isin(values)
     return keep
 
 

@@ -6,10 +6,13 @@ its Avbryt button appear while the runner is busy and disappear when it ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
 from barometer_gui.ui.worker import Runner
+
+#: the filter text in the status bar is cut to this many pixels (all of it in the tooltip), so it never widens the window
+FILTER_WIDTH = 480
 
 
 class StatusBar(QStatusBar):
@@ -41,16 +44,22 @@ class StatusBar(QStatusBar):
         self.cancel_button.setAccessibleName(self.tr("Avbryt arbeidet som pågår"))
         self.progress.setAccessibleName(self.tr("Framdrift"))
 
-    def set_survey(self, file_name: str, respondents: int | None, filters: list[str]) -> None:
+    def set_survey(
+        self, file_name: str, respondents: int | None, filters: list[str], applied: list[str] | None = None
+    ) -> None:
+        """`filters` as chosen, shortened to fit; `applied` (the engine's words, with any widening) in the tooltip."""
         self.file_label.setText(file_name)
         self.count_label.setText(
             self.tr("{n} respondenter").format(n=f"{respondents:,}".replace(",", "\u00a0"))
             if respondents is not None
             else ""
         )
-        self.filter_label.setText(
-            self.tr("Utvalg: {filters}").format(filters="; ".join(filters)) if filters else ""
-        )
+        text = self.tr("Utvalg: {filters}").format(filters="; ".join(filters)) if filters else ""
+        metrics = self.filter_label.fontMetrics()
+        self.filter_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, FILTER_WIDTH))
+        full = self.tr("Utvalg: {filters}").format(filters="; ".join(applied)) if applied else text
+        self.filter_label.setToolTip(full)
+        self.filter_label.setAccessibleName(full)
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)

@@ -181,9 +181,7 @@ class MainWindow(ExportActions, QMainWindow):
         chain = [
             self.browser.search,
             self.browser.tree,
-            *self.controls.combos(),
-            self.controls.min_base,
-            self.controls.summary_box,
+            *self.controls.tab_chain(),
             *self.controls.view_options,
             self.controls_button,
             self.view,
@@ -677,14 +675,23 @@ class MainWindow(ExportActions, QMainWindow):
             self.free_text.show_answers(self.survey, question, spec.where)
             self.lower.setCurrentWidget(self.free_text)
         elif question.type is QType.NUMERIC:
-            self.distribution.show_distribution(self.survey, question, self.table)
+            self.distribution.show_distribution(self.table)
             self.lower.setCurrentWidget(self.distribution)
         else:
             self.chart.show_table(self.table)
             self.lower.setCurrentWidget(self.chart)
         self._fit_table_pane()
         self.statusBar().set_survey(
-            self.path.name if self.path else "", self.survey.respondents, self.controls.filter_texts()
+            self.path.name if self.path else "",
+            self.survey.respondents,
+            self.controls.filter_texts(),
+            self.table.filters if self.table is not None else None,
+        )
+
+    def shown_canvas(self):
+        """The chart on screen (a number question's distribution, or the table's chart): what copy and save take."""
+        return (
+            self.distribution.canvas if self.lower.currentWidget() is self.distribution else self.chart.canvas
         )
 
     def _splitter_moved(self, *_args) -> None:

@@ -222,7 +222,7 @@
     <name>ControlsPanel</name>
     <message>
         <source>&amp;Del opp etter:</source>
-        <extracomment>filters on different variables are combined with &quot;and&quot; (values of one variable would be &quot;or&quot;) how the table is shown (not what is counted): the window places these beside the title</extracomment>
+        <extracomment>filters on different variables are combined with &quot;and&quot;; the values ticked for one variable with &quot;or&quot; how the table is shown (not what is counted): the window places these beside the title</extracomment>
         <translation>&amp;Break down by:</translation>
     </message>
     <message>
@@ -254,16 +254,16 @@
         <translation>Filter: variable</translation>
     </message>
     <message>
-        <source>Utvalg: verdi</source>
-        <translation>Filter: value</translation>
-    </message>
-    <message>
         <source>Utvalg 2: variabel</source>
         <translation>Filter 2: variable</translation>
     </message>
     <message>
-        <source>Utvalg 2: verdi</source>
-        <translation>Filter 2: value</translation>
+        <source>Utvalg: verdier</source>
+        <translation>Filter: values</translation>
+    </message>
+    <message>
+        <source>Utvalg 2: verdier</source>
+        <translation>Filter 2: values</translation>
     </message>
     <message>
         <source>Områdetype å sammenligne</source>
@@ -378,29 +378,6 @@
     <message>
         <source>Kunne ikke redde «{name}»:</source>
         <translation>Could not rescue “{name}”:</translation>
-    </message>
-</context>
-<context>
-    <name>DistributionView</name>
-    <message>
-        <source>For få svar til å vise fordelingen.</source>
-        <translation>Too few answers to show the distribution.</translation>
-    </message>
-    <message>
-        <source>Gjennomsnitt {value}</source>
-        <translation>Mean {value}</translation>
-    </message>
-    <message>
-        <source>Median {value}</source>
-        <translation>Median {value}</translation>
-    </message>
-    <message>
-        <source>Fordeling av svarene (n = {n})</source>
-        <translation>Distribution of the answers (n = {n})</translation>
-    </message>
-    <message>
-        <source>Antall svar</source>
-        <translation>Number of answers</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1146,7 @@
     <name>StatusBar</name>
     <message>
         <source>Avbrutt.</source>
+        <extracomment>the filter text in the status bar is cut to this many pixels (all of it in the tooltip), so it never widens the window</extracomment>
         <translation>Cancelled.</translation>
     </message>
     <message>
@@ -1381,6 +1359,34 @@
     <message>
         <source>PowerPoint-mal (*.pptx *.potx)</source>
         <translation>PowerPoint template (*.pptx *.potx)</translation>
+    </message>
+</context>
+<context>
+    <name>ValuePicker</name>
+    <message>
+        <source>Søk i verdiene …</source>
+        <extracomment>more values than this get a search field above the list widest text on the button, in pixels, before names give way to &quot;(+n)&quot;</extracomment>
+        <translation>Search the values …</translation>
+    </message>
+    <message>
+        <source>Søk i verdiene</source>
+        <translation>Search the values</translation>
+    </message>
+    <message>
+        <source>Verdier å ta med (mellomrom krysser av)</source>
+        <translation>Values to include (space ticks)</translation>
+    </message>
+    <message>
+        <source>Fjern alle kryss</source>
+        <translation>Clear all ticks</translation>
+    </message>
+    <message>
+        <source>Velg verdier …</source>
+        <translation>Choose values …</translation>
+    </message>
+    <message>
+        <source>Ingen verdier valgt: alle respondenter er med</source>
+        <translation>No values chosen: all respondents are included</translation>
     </message>
 </context>
 </TS>

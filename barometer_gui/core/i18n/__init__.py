@@ -58,9 +58,9 @@ def catalogue(code: str) -> dict[str, str]:
         return {}
     global _english
     if _english is None:
-        from barometer_gui.core.i18n import en, en_charts, en_import, en_output, en_report
+        from barometer_gui.core.i18n import en, en_charts, en_import, en_output, en_report, en_window
 
-        _english = {**en.EN, **en_import.EN, **en_output.EN, **en_charts.EN, **en_report.EN}
+        _english = {**en.EN, **en_import.EN, **en_output.EN, **en_charts.EN, **en_report.EN, **en_window.EN}
     return _english
 
 
