@@ -4,7 +4,9 @@
 
 Writes STATE-WIDTHxHEIGHT-LANG.png for the demo data: a breakdown, own county against the
 country, a grid, a number question and free text, at 1366×768 and 1920×1080, in bokmål and
-English, plus 1366×768 at 150 % scaling (run with QT_SCALE_FACTOR=1.5 for that one).
+English, plus 1366×768 at 150 % scaling (run with QT_SCALE_FACTOR=1.5 for that one); and the
+dialogs in both languages: DIALOG-LANG.png for the report wizard's pages, About, the crash dialog,
+the mapping dialog, the user guide and «Hva betyr tegnene?».
 """
 
 from __future__ import annotations
@@ -68,8 +70,47 @@ def main(out: Path) -> None:
                 pose(window, state)
                 settle(app, window)
                 window.grab().save(str(out / f"{state}-{width}x{height}-{lang}.png"))
+            dialogs(app, window, out, lang)
             window.close()
     print(out)
+
+
+def dialogs(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """The dialogs over the demo, each at its own size (once per language, beside the 1920×1080 window)."""
+    from barometer_gui.core.report.spec import spec_from_views
+    from barometer_gui.ui.about import AboutDialog
+    from barometer_gui.ui.crash import CrashDialog
+    from barometer_gui.ui.guide import GuideDialog
+    from barometer_gui.ui.help_signs import SignsDialog
+    from barometer_gui.ui.mapping_dialog import MappingDialog
+    from barometer_gui.ui.report_wizard import ReportWizard
+
+    if window.width() != SIZES[-1][0]:
+        return
+    pose(window, "by")
+    window.add_to_report_action.trigger()
+    wizard = ReportWizard(window.survey, spec_from_views(window.report_basket.items()), window)
+    report = "Traceback (most recent call last):\n  ...\nValueError: example"
+    shown = {
+        "about": AboutDialog(window),
+        "crash": CrashDialog(
+            report, Path("logs/krasj.log"), window, [Path("gjenoppretting/prosjekt.barometer")]
+        ),
+        "mapping": MappingDialog(window.mapping, window.survey.raw_columns, window),
+        "guide": GuideDialog(window),
+        "signs": SignsDialog(window),
+    }
+    for name, dialog in shown.items():
+        dialog.show()
+        settle(app, window)
+        dialog.grab().save(str(out / f"{name}-{lang}.png"))
+        dialog.close()
+    wizard.show()
+    for number in range(len(wizard.pageIds())):
+        settle(app, window)
+        wizard.grab().save(str(out / f"wizard-{number + 1}-{lang}.png"))
+        wizard.next()
+    wizard.close()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = [
     ("demo_innovasjonsbarometer.xlsx",),
     ("guide", "brukerveiledning.html"),
+    ("guide", "user-guide.html"),
+    ("translations", "barometer_en.qm"),
     ("icons", "barometer.png"),
 ]
 

@@ -6,6 +6,7 @@ import pytest
 
 from barometer_gui.core.i18n import set_language
 from barometer_gui.core.importer import demo_path
+from barometer_gui.ui.main import install_qt_translations
 from barometer_gui.ui.window import MainWindow
 
 
@@ -19,6 +20,7 @@ def window(qtbot):
     yield win
     win.close()
     set_language("nb")
+    install_qt_translations("nb")  # a test that switched to English leaves Qt's catalogues in bokmål too
 
 
 def choose(combo, data) -> None:

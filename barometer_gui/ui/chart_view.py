@@ -44,30 +44,32 @@ class ChartView(QWidget):
         self.chosen: Kind | None = None  # the user's choice; None = the best fitting type
 
         self.kind_box = QComboBox()
-        self.kind_box.setToolTip("Diagramtyper som passer til denne tabellen")
+        # sized by its items each time the table changes (it is empty when the window first shows)
+        self.kind_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.order_box = QComboBox()
-        self.order_box.addItem("Spørreskjemaets rekkefølge", "questionnaire")
-        self.order_box.addItem("Sortert etter størrelse", "size")
-        self.whiskers = QCheckBox("Vis usikkerhet (95 %)")
+        for order in ("questionnaire", "size"):
+            self.order_box.addItem("", order)
+        self.whiskers = QCheckBox()
         self.palette_box = QComboBox()
         for key, name in PALETTE_NAMES.items():
             self.palette_box.addItem(name, key)
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(QLabel("Diagram:"))
+        self.kind_label = QLabel()
+        self.kind_label.setBuddy(self.kind_box)
+        self.palette_label = QLabel()
+        self.palette_label.setBuddy(self.palette_box)
+        controls.addWidget(self.kind_label)
         controls.addWidget(self.kind_box)
         controls.addWidget(self.order_box)
         controls.addWidget(self.whiskers)
-        controls.addWidget(QLabel("Farger:"))
+        controls.addWidget(self.palette_label)
         controls.addWidget(self.palette_box)
         self.font_size = QSpinBox()
         self.font_size.setRange(6, 24)
         self.font_size.setValue(int(Style().base_font))
-        self.font_size.setSuffix(" pt")
-        self.font_size.setToolTip("Grunnstørrelse for teksten i diagrammet")
         controls.addWidget(self.font_size)
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("Tittel (tom: spørsmålsteksten)")
         self.title_edit.setClearButtonEnabled(True)
         controls.addWidget(self.title_edit, 1)
 
@@ -87,6 +89,24 @@ class ChartView(QWidget):
         self.palette_box.currentIndexChanged.connect(self._redraw)
         self.font_size.valueChanged.connect(self._redraw)
         self.title_edit.editingFinished.connect(self._redraw)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's own words in the current language (the window calls it after a language switch)."""
+        self.kind_label.setText(self.tr("Diagram:"))
+        self.kind_box.setToolTip(self.tr("Diagramtyper som passer til denne tabellen"))
+        self.kind_box.setAccessibleName(self.tr("Diagramtype"))
+        self.order_box.setItemText(0, self.tr("Spørreskjemaets rekkefølge"))
+        self.order_box.setItemText(1, self.tr("Sortert etter størrelse"))
+        self.order_box.setAccessibleName(self.tr("Rekkefølge"))
+        self.whiskers.setText(self.tr("Vis usikkerhet (95 %)"))
+        self.palette_label.setText(self.tr("Farger:"))
+        self.palette_box.setAccessibleName(self.tr("Farger"))
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.font_size.setToolTip(self.tr("Grunnstørrelse for teksten i diagrammet"))
+        self.font_size.setAccessibleName(self.tr("Skriftstørrelse"))
+        self.title_edit.setPlaceholderText(self.tr("Tittel (tom: spørsmålsteksten)"))
+        self.title_edit.setAccessibleName(self.tr("Diagramtittel"))
 
     @property
     def figure(self) -> Figure:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import Background, QType, Survey
 from barometer_gui.ui.flow_layout import FlowLayout
 from barometer_gui.ui.value_picker import ValuePicker
@@ -120,35 +119,35 @@ class ControlsPanel(QWidget):
 
     def retranslate(self) -> None:
         texts = {
-            "by": t("&Del opp etter:"),
-            "filter": t("&Utvalg:"),
-            "filter2": t("og"),
-            "area": t("&Mitt område mot landet:"),
-            "weight": t("V&ekt:"),
-            "min_base": t("Minste &base:"),
+            "by": self.tr("&Del opp etter:"),
+            "filter": self.tr("&Utvalg:"),
+            "filter2": self.tr("og"),
+            "area": self.tr("&Mitt område mot landet:"),
+            "weight": self.tr("V&ekt:"),
+            "min_base": self.tr("Minste &base:"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
         names = {
-            self.by_combo: t("Del opp etter"),
-            self.filter_variable: t("Utvalg: variabel"),
-            self.filter_value: t("Utvalg: verdier"),
-            self.filters[1][0]: t("Utvalg 2: variabel"),
-            self.filters[1][1]: t("Utvalg 2: verdier"),
-            self.area_type: t("Områdetype å sammenligne"),
-            self.area: t("Mitt område"),
-            self.weight_combo: t("Vekt"),
-            self.min_base: t("Minste base: grupper med færre svar skjules"),
+            self.by_combo: self.tr("Del opp etter"),
+            self.filter_variable: self.tr("Utvalg: variabel"),
+            self.filter_value: self.tr("Utvalg: verdier"),
+            self.filters[1][0]: self.tr("Utvalg 2: variabel"),
+            self.filters[1][1]: self.tr("Utvalg 2: verdier"),
+            self.area_type: self.tr("Områdetype å sammenligne"),
+            self.area: self.tr("Mitt område"),
+            self.weight_combo: self.tr("Vekt"),
+            self.min_base: self.tr("Minste base: grupper med færre svar skjules"),
         }
         for widget, name in names.items():
             widget.setAccessibleName(name)
             widget.setToolTip(name)
         for _, picker in self.filters:
             picker.retranslate()  # its tooltip lists the ticked values
-        self.summary_box.setText(t("Hemmer/fremmer (topp/bunn to)"))
-        self.transposed_box.setText(t("Bytt rader og kolonner"))
-        self.intervals_box.setText(t("Konfidensintervall"))
-        self.intervals_box.setToolTip(t("Vis 95 % konfidensintervall i cellene"))
+        self.summary_box.setText(self.tr("Hemmer/fremmer (topp/bunn to)"))
+        self.transposed_box.setText(self.tr("Bytt rader og kolonner"))
+        self.intervals_box.setText(self.tr("Konfidensintervall"))
+        self.intervals_box.setToolTip(self.tr("Vis 95 % konfidensintervall i cellene"))
         if self.survey is not None:
             self.fill(self.survey, self.selections())
 
@@ -162,25 +161,27 @@ class ControlsPanel(QWidget):
             combo.blockSignals(True)
             combo.clear()
         categorical = self.categorical()
-        self.by_combo.addItem(t("Ingen (bare totalt)"), None)
+        self.by_combo.addItem(self.tr("Ingen (bare totalt)"), None)
         for variable in categorical:
             self.by_combo.addItem(variable.text, variable.id)
         singles = [q for q in survey.questions if q.type is QType.SINGLE]
         if singles:
             self.by_combo.insertSeparator(self.by_combo.count())
             for question in singles:
-                self.by_combo.addItem(t("Svar på: {question}", question=_short(question.text)), question.id)
+                self.by_combo.addItem(
+                    self.tr("Svar på: {question}").format(question=_short(question.text)), question.id
+                )
         for combo, nothing in (
-            (self.filter_variable, t("Alle respondenter")),
-            (self.filters[1][0], t("Ingen flere")),
+            (self.filter_variable, self.tr("Alle respondenter")),
+            (self.filters[1][0], self.tr("Ingen flere")),
         ):
             combo.addItem(nothing, None)
             for variable in categorical:
                 combo.addItem(variable.text, variable.id)
-        self.area_type.addItem(t("Ingen sammenligning"), None)
+        self.area_type.addItem(self.tr("Ingen sammenligning"), None)
         for variable in categorical:
             self.area_type.addItem(variable.text, variable.id)
-        self.weight_combo.addItem(t("Uvektet"), None)
+        self.weight_combo.addItem(self.tr("Uvektet"), None)
         for weight in survey.weights:
             self.weight_combo.addItem(weight, weight)
         for combo in self.combos():

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,10 +63,18 @@ def format_report(
 
     from barometer_gui import __version__
 
+    frozen = getattr(sys, "frozen", False)
     lines = [
-        f"Barometer {__version__} – feilrapport {datetime.now().isoformat(timespec='seconds')}",
+        QCoreApplication.translate("CrashDialog", "Barometer {version} – feilrapport {time}").format(
+            version=__version__, time=datetime.now().isoformat(timespec="seconds")
+        ),
         f"System: {platform.platform()}; Python {platform.python_version()}; PySide6 {pyside_version}",
-        f"Frosset utgave: {'ja' if getattr(sys, 'frozen', False) else 'nei'}; tråd: {thread}",
+        QCoreApplication.translate("CrashDialog", "Frosset utgave: {frozen}; tråd: {thread}").format(
+            frozen=QCoreApplication.translate("CrashDialog", "ja")
+            if frozen
+            else QCoreApplication.translate("CrashDialog", "nei"),
+            thread=thread,
+        ),
         "",
         *traceback.format_exception(kind, error, tb),
     ]
@@ -96,26 +104,29 @@ class CrashDialog(QDialog):
         rescued: list[Path] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Barometer – uventet feil")
+        self.setWindowTitle(self.tr("Barometer – uventet feil"))
         self.setMinimumSize(620, 420)
         saved = (
-            f"Rapporten er lagret i <b>{log_path}</b>."
+            self.tr("Rapporten er lagret i <b>{path}</b>.").format(path=log_path)
             if log_path
-            else "Rapporten kunne ikke lagres på disken; kopier den herfra."
+            else self.tr("Rapporten kunne ikke lagres på disken; kopier den herfra.")
         )
         kept = (
-            "<p>En kopi av arbeidet ditt er lagret: "
-            + ", ".join(f"<b>{path}</b>" for path in rescued)
-            + ". Åpne den for å fortsette der du var.</p>"
+            self.tr(
+                "<p>En kopi av arbeidet ditt er lagret: {paths}. Åpne den for å fortsette der du var.</p>"
+            ).format(paths=", ".join(f"<b>{path}</b>" for path in rescued))
             if rescued
             else ""
         )
         intro = QLabel(
-            "<p><b>Barometer støtte på en feil programmet ikke var forberedt på.</b></p>"
-            "<p>Filene dine er ikke endret, og ingenting er sendt noe sted. Lagre arbeidet ditt "
-            "og start Barometer på nytt hvis noe oppfører seg rart.</p>"
-            f"<p>{saved} Send gjerne rapporten til den som gir deg brukerstøtte: trykk "
-            "«Kopier rapporten» og lim den inn i en e-post.</p>" + kept
+            self.tr(
+                "<p><b>Barometer støtte på en feil programmet ikke var forberedt på.</b></p>"
+                "<p>Filene dine er ikke endret, og ingenting er sendt noe sted. Lagre arbeidet ditt "
+                "og start Barometer på nytt hvis noe oppfører seg rart.</p>"
+                "<p>{saved} Send gjerne rapporten til den som gir deg brukerstøtte: trykk "
+                "«Kopier rapporten» og lim den inn i en e-post.</p>"
+            ).format(saved=saved)
+            + kept
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -124,14 +135,14 @@ class CrashDialog(QDialog):
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox()
-        copy = QPushButton("&Kopier rapporten")
+        copy = QPushButton(self.tr("&Kopier rapporten"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         if log_path:
-            folder = QPushButton("Åpne &mappa")
+            folder = QPushButton(self.tr("Åpne &mappa"))
             folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent))))
             buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("&Lukk", QDialogButtonBox.ButtonRole.AcceptRole)
+        close = buttons.addButton(self.tr("&Lukk"), QDialogButtonBox.ButtonRole.AcceptRole)
         close.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -186,7 +197,9 @@ class CrashHandler(QObject):
                 write(path)
             except Exception as exc:  # the crash may have left this work unsaveable; save the rest
                 write_crash_log(
-                    f"Kunne ikke redde «{file_name}»:\n" + "".join(traceback.format_exception(exc))
+                    self.tr("Kunne ikke redde «{name}»:").format(name=file_name)
+                    + "\n"
+                    + "".join(traceback.format_exception(exc))
                 )
                 continue
             if path.exists():

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import check_output_path
-from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType, Survey
 from barometer_gui.ui import table_export
 
@@ -38,14 +37,14 @@ class ExportActions:
             return
         QGuiApplication.clipboard().setText(table_export.to_tsv(self.model.grid))
         self.statusBar().showMessage(
-            t("Tabellen er kopiert – lim den inn i Excel, Word eller PowerPoint."), 6000
+            self.tr("Tabellen er kopiert – lim den inn i Excel, Word eller PowerPoint."), 6000
         )
 
     def copy_chart(self) -> None:
         if self.table is None:
             return
         QGuiApplication.clipboard().setImage(self.shown_canvas().grab().toImage())
-        self.statusBar().showMessage(t("Diagrammet er kopiert som bilde."), 6000)
+        self.statusBar().showMessage(self.tr("Diagrammet er kopiert som bilde."), 6000)
 
     def _ask_save(self, title: str, suffix: str, filters: str) -> Path | None:
         suggestion = (
@@ -66,16 +65,19 @@ class ExportActions:
         except BarometerError as exc:
             self._failed(exc.message)
             return
-        self.statusBar().showMessage(t("Lagret {path}", path=path), 8000)
+        self.statusBar().showMessage(self.tr("Lagret {path}").format(path=path), 8000)
 
     def export_xlsx(self) -> None:
         self._export_table(
-            t("Eksporter tabell til Excel"), ".xlsx", "Excel (*.xlsx)", table_export.write_xlsx
+            self.tr("Eksporter tabell til Excel"), ".xlsx", self.tr("Excel (*.xlsx)"), table_export.write_xlsx
         )
 
     def export_csv(self) -> None:
         self._export_table(
-            t("Eksporter tabell som CSV"), ".csv", t("CSV for Excel (*.csv)"), table_export.write_excel_csv
+            self.tr("Eksporter tabell som CSV"),
+            ".csv",
+            self.tr("CSV for Excel (*.csv)"),
+            table_export.write_excel_csv,
         )
 
     def _export_table(self, title: str, suffix: str, filters: str, writer) -> None:
@@ -93,12 +95,14 @@ class ExportActions:
         if self.table is None:
             return
         path = self._ask_save(
-            t("Lagre diagram"), ".png", t("PNG-bilde (*.png);;SVG-vektorgrafikk (*.svg);;PDF (*.pdf)")
+            self.tr("Lagre diagram"),
+            ".png",
+            self.tr("PNG-bilde (*.png);;SVG-vektorgrafikk (*.svg);;PDF (*.pdf)"),
         )
         if path is None:
             return
         if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-            self._failed(t("Velg .png, .svg eller .pdf som filtype for diagrammet."))
+            self._failed(self.tr("Velg .png, .svg eller .pdf som filtype for diagrammet."))
             return
         figure = self.shown_canvas().figure
         self._write(
@@ -111,7 +115,7 @@ class ExportActions:
     def export_free_text(self) -> None:
         if self.table is None or self.table.question.type is not QType.TEXT:
             return
-        path = self._ask_save(t("Eksporter fritekstsvar"), ".csv", t("CSV for Excel (*.csv)"))
+        path = self._ask_save(self.tr("Eksporter fritekstsvar"), ".csv", self.tr("CSV for Excel (*.csv)"))
         if path:
             self._write(path, self.free_text.save_csv)
 
@@ -124,9 +128,9 @@ class ExportActions:
             return
         name, _ = QFileDialog.getSaveFileName(
             self,
-            t("Eksporter til PowerPoint"),
+            self.tr("Eksporter til PowerPoint"),
             str(self.path.with_suffix(".pptx")) if self.path else "barometer.pptx",
-            "PowerPoint (*.pptx)",
+            self.tr("PowerPoint (*.pptx)"),
         )
         if not name:
             return
@@ -150,8 +154,8 @@ class ExportActions:
         ]
         report = spec_from_views(views, source={"file": self.path.name if self.path else ""})
         self.runner.start(
-            t("Lager PowerPoint …"),
+            self.tr("Lager PowerPoint …"),
             lambda progress: run_report(survey, report, name, progress).path,
-            lambda path: self.statusBar().showMessage(t("Lagret {path}", path=path)),
+            lambda path: self.statusBar().showMessage(self.tr("Lagret {path}").format(path=path)),
             self._failed,
         )

@@ -10,10 +10,16 @@ import csv
 import io
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import Question, Survey
 from barometer_gui.ui.table_export import atomic_write_text_bom, inert_text
 
@@ -47,7 +53,7 @@ def text_answers(
     rows_frame = data.loc[keep][answered.to_numpy()]
     columns = [answers[answered]] + [rows_frame[b.column].astype(object) for b in background]
     rows = [["" if _missing(v) else str(v) for v in values] for values in zip(*columns, strict=True)]
-    return [t("Svar")] + [b.text for b in background], rows
+    return [QCoreApplication.translate("FreeTextPanel", "Svar")] + [b.text for b in background], rows
 
 
 def _missing(value: object) -> bool:
@@ -118,11 +124,11 @@ class FreeTextPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(t("Søk i svarene …"))
-        self.search.setAccessibleName(t("Søk i fritekstsvarene"))
-        self.export_button.setText(t("Eksporter svarene …"))
-        self.export_button.setAccessibleName(t("Eksporter fritekstsvarene som CSV"))
-        self.view.setAccessibleName(t("Fritekstsvar"))
+        self.search.setPlaceholderText(self.tr("Søk i svarene …"))
+        self.search.setAccessibleName(self.tr("Søk i fritekstsvarene"))
+        self.export_button.setText(self.tr("Eksporter svarene …"))
+        self.export_button.setAccessibleName(self.tr("Eksporter fritekstsvarene som CSV"))
+        self.view.setAccessibleName(self.tr("Fritekstsvar"))
         self._update_count()
 
     def show_answers(self, survey: Survey, question: Question, where: tuple[tuple[str, str], ...]) -> None:
@@ -139,7 +145,9 @@ class FreeTextPanel(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(
-            t("{shown} av {total} svar", shown=self.proxy.rowCount(), total=self.model.rowCount())
+            self.tr("{shown} av {total} svar").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
         )
 
     def visible_rows(self) -> list[list[str]]:

@@ -42,15 +42,17 @@ def _fatal_to_norwegian(mode, context, message) -> None:
         print(message, file=sys.stderr)
 
 
-def translations_folder() -> Path:
-    from barometer_gui.core.resources import resources_dir
-
-    return resources_dir() / "translations"
-
-
 def install_qt_translations(code: str) -> None:
-    """Qt's own texts (dialog buttons, file dialogs, context menus) in the chosen language."""
+    """Barometer's own window texts and Qt's (dialog buttons, file dialogs, context menus) in `code`.
+
+    The window's source texts are bokmål, so bokmål needs only Qt's catalogue; another language
+    loads `barometer_<code>.qm` (resources/translations, from the .ts by scripts/make_translations.py).
+    A broken installation without it says so on stderr and the window keeps its bokmål words.
+    """
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    from barometer_gui.core.errors import BarometerError
+    from barometer_gui.core.resources import resource
 
     app = QCoreApplication.instance()
     if app is None:
@@ -61,13 +63,19 @@ def install_qt_translations(code: str) -> None:
     QLocale.setDefault(
         QLocale(QLocale.Language.NorwegianBokmal if code == "nb" else QLocale.Language.English)
     )
-    if code != "nb":
-        return
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     # PySide6-Essentials ships no bokmål catalogue; ours covers the dialogs and menus users meet.
-    for name, folder in (("qtbase_nb", qt_folder), ("qtbase_nb", str(translations_folder()))):
+    # Qt's own texts are English already, so English finds no qtbase catalogue and needs none.
+    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    files = [qt_folder / f"qtbase_{code}.qm"]
+    try:
+        files.append(resource("translations") / f"qtbase_{code}.qm")
+        if code != "nb":
+            files.append(resource("translations", f"barometer_{code}.qm"))
+    except BarometerError as exc:
+        print("barometer: " + exc.message, file=sys.stderr)
+    for file in files:
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if file.exists() and translator.load(str(file)):
             app.installTranslator(translator)
             _installed.append(translator)
 
@@ -116,7 +124,7 @@ def run_gui(path: str | None = None, lang: str | None = None) -> int:
 
 
 def _splash():
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
     from PySide6.QtWidgets import QApplication, QSplashScreen
 
@@ -134,7 +142,7 @@ def _splash():
     font.setPixelSize(14)
     font.setBold(False)
     painter.setFont(font)
-    painter.drawText(24, 88, t("Starter …"))
+    painter.drawText(24, 88, QCoreApplication.translate("Splash", "Starter …"))
     painter.end()
     splash = QSplashScreen(pixmap, Qt.WindowType.WindowStaysOnTopHint)
     splash.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,27 +44,29 @@ class MappingDialog(QDialog):
 
     def __init__(self, mapping: Mapping, columns: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Kobling av spørsmål")
+        self.setWindowTitle(self.tr("Kobling av spørsmål"))
         self.resize(980, 600)
         self._mapping = copy.deepcopy(mapping)
         self._columns = columns
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
+        intro = QLabel(
+            self.tr(
                 "Kontroller hvordan kolonnene i fila er tolket. Endringene lagres og brukes automatisk "
                 "neste gang samme undersøkelse åpnes (f.eks. neste års eksport)."
             )
         )
+        intro.setWordWrap(True)  # a longer translation wraps instead of widening the dialog
+        layout.addWidget(intro)
         layout.addLayout(self._respondents_row())
         tabs = QTabWidget()
-        tabs.addTab(self._questions_tab(), "Spørsmål")
-        tabs.addTab(self._background_tab(), "Bakgrunn og vekt")
+        tabs.addTab(self._questions_tab(), self.tr("Spørsmål"))
+        tabs.addTab(self._background_tab(), self.tr("Bakgrunn og vekt"))
         layout.addWidget(tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lagre og bruk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lagre og bruk"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -72,7 +74,7 @@ class MappingDialog(QDialog):
     def _respondents_row(self) -> QHBoxLayout:
         """Who counts as a respondent, by the tool's status field (stated in every footnote)."""
         row = QHBoxLayout()
-        row.addWidget(QLabel("Respondenter:"))
+        row.addWidget(QLabel(self.tr("Respondenter:")))
         self.respondents = QComboBox()
         for rule in Respondents:
             self.respondents.addItem(rule.display, rule)
@@ -80,9 +82,9 @@ class MappingDialog(QDialog):
         status = self._mapping.status
         if status is None:
             self.respondents.setEnabled(False)
-            note = "Fila har ikke noe statusfelt, så alle rader regnes som respondenter."
+            note = self.tr("Fila har ikke noe statusfelt, så alle rader regnes som respondenter.")
         else:
-            note = f"Status fra {status.text or ', '.join(status.columns)}."
+            note = self.tr("Status fra {field}.").format(field=status.text or ", ".join(status.columns))
         row.addWidget(self.respondents)
         row.addWidget(QLabel(note))
         row.addStretch(1)
@@ -93,7 +95,13 @@ class MappingDialog(QDialog):
         layout = QVBoxLayout(page)
         table = QTableWidget(0, 5)
         table.setHorizontalHeaderLabels(
-            ["Id", "Spørsmålstekst", "Type", "Svaralternativer (rekkefølge, skilt med |)", "Kolonner"]
+            [
+                self.tr("Id"),
+                self.tr("Spørsmålstekst"),
+                self.tr("Type"),
+                self.tr("Svaralternativer (rekkefølge, skilt med |)"),
+                self.tr("Kolonner"),
+            ]
         )
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -104,9 +112,9 @@ class MappingDialog(QDialog):
         layout.addWidget(table)
         buttons = QHBoxLayout()
         for text, slot in (
-            ("Del opp valgt spørsmål", self.split_selected),
-            ("Slå sammen valgte til rutenett", lambda: self.merge_selected("grid")),
-            ("Slå sammen valgte til flervalg", lambda: self.merge_selected("multi")),
+            (self.tr("Del opp valgt spørsmål"), self.split_selected),
+            (self.tr("Slå sammen valgte til rutenett"), lambda: self.merge_selected("grid")),
+            (self.tr("Slå sammen valgte til flervalg"), lambda: self.merge_selected("multi")),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -150,7 +158,7 @@ class MappingDialog(QDialog):
         try:
             self._mapping = change(self._edited_questions(), self._selected_ids())
         except BarometerError as exc:
-            QMessageBox.information(self, "Kobling av spørsmål", exc.message)
+            QMessageBox.information(self, self.tr("Kobling av spørsmål"), exc.message)
             return
         self._fill_questions()
 
@@ -174,14 +182,14 @@ class MappingDialog(QDialog):
         candidates = [c for c in self._columns if c not in used]
         current = {b.column: b for b in self._mapping.background}
         table = QTableWidget(len(candidates), 2)
-        table.setHorizontalHeaderLabels(["Kolonne", "Bruk som"])
+        table.setHorizontalHeaderLabels([self.tr("Kolonne"), self.tr("Bruk som")])
         for row, column in enumerate(candidates):
             table.setItem(row, 0, _read_only(column))
             combo = QComboBox()
-            combo.addItem("Ikke bakgrunnsvariabel", "")
+            combo.addItem(self.tr("Ikke bakgrunnsvariabel"), "")
             for key, label in ROLES.items():
                 combo.addItem(label, key)
-            combo.addItem("Vekt", "weight")
+            combo.addItem(self.tr("Vekt"), "weight")
             role = (
                 "weight"
                 if column in self._mapping.weights
@@ -192,11 +200,11 @@ class MappingDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(table)
-        layout.addWidget(QLabel("Vekt brukes bare når du velger den i hovedvinduet."))
+        layout.addWidget(QLabel(self.tr("Vekt brukes bare når du velger den i hovedvinduet.")))
         sizes = QHBoxLayout()
-        sizes.addWidget(QLabel("Grenser for kommunestørrelse (innbyggere):"))
+        sizes.addWidget(QLabel(self.tr("Grenser for kommunestørrelse (innbyggere):")))
         self.size_bounds = QLineEdit(", ".join(str(b) for b in self._mapping.size_bounds))
-        self.size_bounds.setToolTip("Stigende tall skilt med komma, f.eks. 5000, 10000, 20000")
+        self.size_bounds.setToolTip(self.tr("Stigende tall skilt med komma, f.eks. 5000, 10000, 20000"))
         sizes.addWidget(self.size_bounds)
         layout.addLayout(sizes)
         self.background_table = table
@@ -247,7 +255,7 @@ def _valid_types(spec) -> list[str]:
 
 
 def _one_please() -> Mapping:
-    raise BarometerError("Velg ett spørsmål å dele opp.")
+    raise BarometerError(QCoreApplication.translate("MappingDialog", "Velg ett spørsmål å dele opp."))
 
 
 def _bounds(text: str, fallback: list[int]) -> list[int]:

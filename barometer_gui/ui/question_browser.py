@@ -4,7 +4,7 @@ a type icon per question, search by text or id, and the background variables apa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,7 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget
 
-from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType, Survey
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -27,11 +26,11 @@ TYPE_MARK = {QType.SINGLE: "◉", QType.MULTI: "☑", QType.GRID: "▦", QType.N
 
 def type_names() -> dict[QType, str]:
     return {
-        QType.SINGLE: t("Ett svar"),
-        QType.MULTI: t("Flere svar"),
-        QType.GRID: t("Matrise (delspørsmål på samme skala)"),
-        QType.NUMERIC: t("Tall"),
-        QType.TEXT: t("Fritekst"),
+        QType.SINGLE: QCoreApplication.translate("QuestionBrowser", "Ett svar"),
+        QType.MULTI: QCoreApplication.translate("QuestionBrowser", "Flere svar"),
+        QType.GRID: QCoreApplication.translate("QuestionBrowser", "Matrise (delspørsmål på samme skala)"),
+        QType.NUMERIC: QCoreApplication.translate("QuestionBrowser", "Tall"),
+        QType.TEXT: QCoreApplication.translate("QuestionBrowser", "Fritekst"),
     }
 
 
@@ -124,15 +123,15 @@ class QuestionBrowser(QWidget):
         self.tree.doItemsLayout()
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(t("Søk i spørsmålene …"))
-        self.search.setAccessibleName(t("Søk i spørsmålene"))
-        self.tree.setAccessibleName(t("Spørsmål og bakgrunnsvariabler"))
+        self.search.setPlaceholderText(self.tr("Søk i spørsmålene …"))
+        self.search.setAccessibleName(self.tr("Søk i spørsmålene"))
+        self.tree.setAccessibleName(self.tr("Spørsmål og bakgrunnsvariabler"))
 
     def fill(self, survey: Survey) -> None:
         current = self.current_id()
         self.model.clear()
         names = type_names()
-        questions = QStandardItem(t("Spørsmål"))
+        questions = QStandardItem(self.tr("Spørsmål"))
         questions.setSelectable(False)
         self.model.appendRow(questions)
         sections: dict[str, QStandardItem] = {}
@@ -151,7 +150,7 @@ class QuestionBrowser(QWidget):
                     questions.appendRow(sections[section])
                 parent = sections[section]
             parent.appendRow(item)
-        background = QStandardItem(t("Bakgrunnsvariabler (dobbeltklikk: del opp etter)"))
+        background = QStandardItem(self.tr("Bakgrunnsvariabler (dobbeltklikk: del opp etter)"))
         background.setSelectable(False)
         self.model.appendRow(background)
         for variable in survey.background:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.i18n import t
 from barometer_gui.core.report.spec import (
     Item,
     Settings,
@@ -45,13 +44,25 @@ def details(item: Item) -> str:
     """What sets a question item apart from another on the same question: breakdown, comparison, summary."""
     parts = []
     if item.overrides.get("benchmark"):
-        parts.append(f"{item.overrides['benchmark'][1]} mot resten av landet")
+        parts.append(
+            QCoreApplication.translate("ReportBasket", "{area} mot resten av landet").format(
+                area=item.overrides["benchmark"][1]
+            )
+        )
     elif item.by is not None:
-        parts.append(f"etter {item.by.text or item.by.id}")
+        parts.append(
+            QCoreApplication.translate("ReportBasket", "etter {variable}").format(
+                variable=item.by.text or item.by.id
+            )
+        )
     if item.overrides.get("grid_summary"):
-        parts.append("hemmer/fremmer")
+        parts.append(QCoreApplication.translate("ReportBasket", "hemmer/fremmer"))
     if item.overrides.get("where"):
-        parts.append("utvalg: " + ", ".join(f"{k} = {v}" for k, v in item.overrides["where"]))
+        parts.append(
+            QCoreApplication.translate("ReportBasket", "utvalg: {filters}").format(
+                filters=", ".join(f"{k} = {v}" for k, v in item.overrides["where"])
+            )
+        )
     return " · ".join(parts)
 
 
@@ -61,20 +72,20 @@ class ReportBasket(QDockWidget):
     make_report = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Rapport", parent)
+        super().__init__(parent)
         self.setObjectName("report_basket")
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setWordWrap(True)
         self.list.itemChanged.connect(self._renamed)
-        self.hint = QLabel("Tom. Velg et spørsmål og trykk Ctrl+R (Rapport › Legg til i rapport).")
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.up = self._button(buttons, "Opp", lambda: self.move(-1))
-        self.down = self._button(buttons, "Ned", lambda: self.move(1))
-        self.remove = self._button(buttons, "Fjern", self.remove_current)
-        self.rename = self._button(buttons, "Gi nytt navn", self.rename_current)
-        self.make = QPushButton("Lag rapport …")
+        self.up = self._button(buttons, lambda: self.move(-1))
+        self.down = self._button(buttons, lambda: self.move(1))
+        self.remove = self._button(buttons, self.remove_current)
+        self.rename = self._button(buttons, self.rename_current)
+        self.make = QPushButton()
         self.make.clicked.connect(self.make_report)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -85,10 +96,33 @@ class ReportBasket(QDockWidget):
         self.setWidget(body)
         self.list.model().rowsInserted.connect(self._update)
         self.list.model().rowsRemoved.connect(self._update)
+        #: the «Rapport» menu's own entries (install_report_menu), retranslated with the panel
+        self.menu_actions: list[QAction] = []
         self._update()
+        self.retranslate()
 
-    def _button(self, layout: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
+    def retranslate(self) -> None:
+        """The panel's and the menu entries' words in the current language (after a language switch)."""
+        self.setWindowTitle(self.tr("Rapport"))
+        self.hint.setText(self.tr("Tom. Velg et spørsmål og trykk Ctrl+R (Rapport › Legg til i rapport)."))
+        for button, text in (
+            (self.up, self.tr("Opp")),
+            (self.down, self.tr("Ned")),
+            (self.remove, self.tr("Fjern")),
+            (self.rename, self.tr("Gi nytt navn")),
+            (self.make, self.tr("Lag rapport …")),
+        ):
+            button.setText(text)
+        for action, text in zip(
+            self.menu_actions, (self.tr("&Legg til i rapport"), self.tr("&Lag rapport …")), strict=False
+        ):
+            action.setText(text)
+        for row in range(self.list.count()):
+            entry = self.list.item(row)
+            entry.setToolTip(details(entry.data(ROLE)))
+
+    def _button(self, layout: QHBoxLayout, slot) -> QPushButton:
+        button = QPushButton()
         button.clicked.connect(slot)
         layout.addWidget(button)
         return button
@@ -179,11 +213,9 @@ def install_report_menu(window) -> ReportBasket:
             item = basket.add_view(spec, window.survey)
             basket.show()
             window.statusBar().showMessage(
-                t(
-                    "La til «{item}» i rapporten ({count} elementer).",
-                    item=item.label(),
-                    count=basket.list.count(),
-                )
+                QCoreApplication.translate(
+                    "ReportBasket", "La til «{item}» i rapporten ({count} elementer)."
+                ).format(item=item.label(), count=basket.list.count())
             )
 
     def make() -> None:
@@ -197,18 +229,15 @@ def install_report_menu(window) -> ReportBasket:
         window.report_wizard = wizard  # kept while it runs its report in the background
         wizard.open()
 
-    actions = []
-    for text, slot, key in (
-        (t("&Legg til i rapport"), add, QKeySequence("Ctrl+R")),
-        (t("&Lag rapport …"), make, None),
-    ):
-        action = QAction(text, window)
+    for slot, key in ((add, QKeySequence("Ctrl+R")), (make, None)):
+        action = QAction(window)
         if key is not None:
             action.setShortcut(key)
         action.triggered.connect(slot)
         menu.addAction(action)
-        actions.append(action)
-    window.add_to_report_action, window.make_report_action = actions
+        basket.menu_actions.append(action)
+    basket.retranslate()
+    window.add_to_report_action, window.make_report_action = basket.menu_actions
     menu.addSeparator()
     menu.addAction(basket.toggleViewAction())
     basket.make_report.connect(make)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,9 +48,12 @@ from barometer_gui.ui.worker import Runner
 
 ROLE = Qt.ItemDataRole.UserRole
 KIND_MARK = {"title": "▣", "section": "§", "question": "▤", "text": "¶"}
-SPEC_FILTER = "Rapportoppsett (*.json)"
 #: Global settings the options page sets for every item (an item's own value for them is dropped).
 GLOBAL = ("weight", "min_base", "low_base", "correction")
+
+
+def spec_filter() -> str:
+    return QCoreApplication.translate("ReportWizard", "Rapportoppsett (*.json)")
 
 
 class ReportWizard(QWizard):
@@ -58,7 +61,7 @@ class ReportWizard(QWizard):
         self, survey: Survey, spec: ReportSpec, parent: QWidget | None = None, folder: Path | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Lag rapport")
+        self.setWindowTitle(self.tr("Lag rapport"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(900, 640)
         self.survey = survey
@@ -74,14 +77,14 @@ class ReportWizard(QWizard):
         for page in (self.content, self.options, self.formats, self.template, self.summary):
             self.addPage(page)
         for button, text in (
-            (QWizard.WizardButton.FinishButton, "Lag rapport"),
-            (QWizard.WizardButton.BackButton, "< Tilbake"),
-            (QWizard.WizardButton.NextButton, "Neste >"),
-            (QWizard.WizardButton.CancelButton, "Avbryt"),
+            (QWizard.WizardButton.FinishButton, self.tr("Lag rapport")),
+            (QWizard.WizardButton.BackButton, self.tr("< Tilbake")),
+            (QWizard.WizardButton.NextButton, self.tr("Neste >")),
+            (QWizard.WizardButton.CancelButton, self.tr("Avbryt")),
+            (QWizard.WizardButton.CustomButton1, self.tr("Lagre rapportoppsett …")),
+            (QWizard.WizardButton.CustomButton2, self.tr("Åpne rapportoppsett …")),
         ):
             self.setButtonText(button, text)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "Lagre rapportoppsett …")
-        self.setButtonText(QWizard.WizardButton.CustomButton2, "Åpne rapportoppsett …")
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.customButtonClicked.connect(self._custom)
@@ -110,7 +113,10 @@ class ReportWizard(QWizard):
     def save_spec_as(self, name: str | None = None) -> None:
         if name is None:
             name, _ = QFileDialog.getSaveFileName(
-                self, "Lagre rapportoppsett", str(self.folder / "rapportoppsett.json"), SPEC_FILTER
+                self,
+                self.tr("Lagre rapportoppsett"),
+                str(self.folder / self.tr("rapportoppsett.json")),
+                spec_filter(),
             )
         if not name:
             return
@@ -121,7 +127,9 @@ class ReportWizard(QWizard):
 
     def open_spec(self, name: str | None = None) -> None:
         if name is None:
-            name, _ = QFileDialog.getOpenFileName(self, "Åpne rapportoppsett", str(self.folder), SPEC_FILTER)
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Åpne rapportoppsett"), str(self.folder), spec_filter()
+            )
         if not name:
             return
         try:
@@ -143,7 +151,7 @@ class ReportWizard(QWizard):
             self._failed(exc.message)
             return
         task = self.runner.start(
-            "Lager rapporten …",
+            self.tr("Lager rapporten …"),
             lambda progress: run_report(survey, spec, targets, progress),
             self._done,
             self._failed,
@@ -161,7 +169,7 @@ class ReportWizard(QWizard):
 
     @Slot()
     def _cancelled(self) -> None:
-        self.summary.status.setText("Avbrutt. Ingen filer ble skrevet.")
+        self.summary.status.setText(self.tr("Avbrutt. Ingen filer ble skrevet."))
 
     def _failed(self, message: str) -> None:
         self.summary.status.setText(message)
@@ -180,8 +188,10 @@ class ContentPage(QWizardPage):
     def __init__(self, wizard: ReportWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
-        self.setTitle("Innhold")
-        self.setSubTitle("Velg hva rapporten skal inneholde og i hvilken rekkefølge. Dra for å flytte.")
+        self.setTitle(self.tr("Innhold"))
+        self.setSubTitle(
+            self.tr("Velg hva rapporten skal inneholde og i hvilken rekkefølge. Dra for å flytte.")
+        )
         self.report_title = QLineEdit()
         self.list = QListWidget()
         self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
@@ -193,26 +203,26 @@ class ContentPage(QWizardPage):
         for question in wizard.survey.questions:
             self.questions.addItem(question.text, question.id)
         self.item_title = QLineEdit()
-        self.item_title.setPlaceholderText("Tittel (tom: spørsmålsteksten)")
+        self.item_title.setPlaceholderText(self.tr("Tittel (tom: spørsmålsteksten)"))
         self.item_title.editingFinished.connect(self._edit)
         self.item_text = QPlainTextEdit()
-        self.item_text.setPlaceholderText("Tekst (for tittel-, del- og tekstelementer)")
+        self.item_text.setPlaceholderText(self.tr("Tekst (for tittel-, del- og tekstelementer)"))
         self.item_text.setMaximumHeight(80)
         self.item_text.textChanged.connect(self._edit)
         self.chart = QComboBox()
-        self.chart.addItem("Diagram (det som passer best)", "auto")
+        self.chart.addItem(self.tr("Diagram (det som passer best)"), "auto")
         for kind, label in KIND_LABELS.items():  # a kind that does not fit the item falls back to the best
             if kind is not Kind.LINE:
-                self.chart.addItem(f"Diagram: {label.lower()}", kind.value)
-        self.chart.addItem("Bare tabell", "none")
+                self.chart.addItem(self.tr("Diagram: {kind}").format(kind=label.lower()), kind.value)
+        self.chart.addItem(self.tr("Bare tabell"), "none")
         self.chart.currentIndexChanged.connect(self._edit)
         self.by = QComboBox()
-        self.by.addItem("Ingen (bare totalt)", None)
+        self.by.addItem(self.tr("Ingen (bare totalt)"), None)
         for variable in wizard.survey.background:
             if variable.kind != "numeric":
                 self.by.addItem(variable.text, variable.id)
         self.by.currentIndexChanged.connect(self._edit)
-        self.table = QCheckBox("Tabell i tillegg (eget lysbilde)")
+        self.table = QCheckBox(self.tr("Tabell i tillegg (eget lysbilde)"))
         self.table.toggled.connect(self._edit)
         self.preview = QLabel()
         self.preview.setMinimumSize(390, 240)
@@ -222,26 +232,26 @@ class ContentPage(QWizardPage):
 
         buttons = QHBoxLayout()
         for text, slot in (
-            ("Opp", lambda: self._move(-1)),
-            ("Ned", lambda: self._move(1)),
-            ("Fjern", self._remove),
-            ("Ny del …", lambda: self._add_text("section")),
-            ("Ny tekst …", lambda: self._add_text("text")),
+            (self.tr("Opp"), lambda: self._move(-1)),
+            (self.tr("Ned"), lambda: self._move(1)),
+            (self.tr("Fjern"), self._remove),
+            (self.tr("Ny del …"), lambda: self._add_text("section")),
+            (self.tr("Ny tekst …"), lambda: self._add_text("text")),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         add = QHBoxLayout()
         add.addWidget(self.questions, 1)
-        add_button = QPushButton("Legg til spørsmål")
+        add_button = QPushButton(self.tr("Legg til spørsmål"))
         add_button.clicked.connect(self._add_question)
         add.addWidget(add_button)
 
         details = QFormLayout()
-        details.addRow("Tittel:", self.item_title)
-        details.addRow("Tekst:", self.item_text)
-        details.addRow("Del opp etter:", self.by)
-        details.addRow("Vis som:", self.chart)
+        details.addRow(self.tr("Tittel:"), self.item_title)
+        details.addRow(self.tr("Tekst:"), self.item_text)
+        details.addRow(self.tr("Del opp etter:"), self.by)
+        details.addRow(self.tr("Vis som:"), self.chart)
         details.addRow("", self.table)
         details.addRow(self.preview)
         details.addRow(self.note)
@@ -254,7 +264,7 @@ class ContentPage(QWizardPage):
         columns.addLayout(details, 2)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Rapportens tittel:", self.report_title)
+        form.addRow(self.tr("Rapportens tittel:"), self.report_title)
         layout.addLayout(form)
         layout.addLayout(columns, 1)
 
@@ -284,8 +294,8 @@ class ContentPage(QWizardPage):
 
     def _show(self, entry: QListWidgetItem, item: Item) -> None:
         entry.setData(ROLE, item)
-        extra = " + tabell" if item.kind == "question" and item.table else ""
-        extra += " (bare tabell)" if item.kind == "question" and item.chart == "none" else ""
+        extra = self.tr(" + tabell") if item.kind == "question" and item.table else ""
+        extra += self.tr(" (bare tabell)") if item.kind == "question" and item.chart == "none" else ""
         more = details(item) if item.kind == "question" else ""
         entry.setText(f"{KIND_MARK[item.kind]}  {item.label()}{extra}" + (f"  ({more})" if more else ""))
 
@@ -328,7 +338,7 @@ class ContentPage(QWizardPage):
         try:
             block = question_block(self.wizard_.survey, self.wizard_.spec, item)
         except BarometerError as exc:
-            self.note.setText(f"Blir hoppet over: {exc.message}")
+            self.note.setText(self.tr("Blir hoppet over: {reason}").format(reason=exc.message))
             return
         pixmap = QPixmap()
         pixmap.loadFromData(chart_png(block))
@@ -336,7 +346,9 @@ class ContentPage(QWizardPage):
         shown = block.chart().kind
         unfit = item.chart not in ("auto", "none", shown.value)
         fallback = (
-            f"«{KIND_LABELS[Kind(item.chart)]}» passer ikke her; viser «{KIND_LABELS[shown]}». "
+            self.tr("«{chosen}» passer ikke her; viser «{shown}». ").format(
+                chosen=KIND_LABELS[Kind(item.chart)], shown=KIND_LABELS[shown]
+            )
             if unfit
             else ""
         )
@@ -374,7 +386,9 @@ class ContentPage(QWizardPage):
     def _add_text(self, kind: str, title: str | None = None) -> None:
         if title is None:
             title, ok = QInputDialog.getText(
-                self, "Barometer", "Overskrift for delen:" if kind == "section" else "Overskrift:"
+                self,
+                "Barometer",
+                self.tr("Overskrift for delen:") if kind == "section" else self.tr("Overskrift:"),
             )
             if not ok:
                 return
@@ -392,10 +406,10 @@ class OptionsPage(QWizardPage):
 
     def __init__(self, wizard: ReportWizard) -> None:
         super().__init__()
-        self.setTitle("Diagram og tabell")
-        self.setSubTitle("Gjelder alle spørsmålene i rapporten.")
+        self.setTitle(self.tr("Diagram og tabell"))
+        self.setSubTitle(self.tr("Gjelder alle spørsmålene i rapporten."))
         self.weight = QComboBox()
-        self.weight.addItem("Uvektet", None)
+        self.weight.addItem(self.tr("Uvektet"), None)
         for weight in wizard.survey.weights:
             self.weight.addItem(weight, weight)
         self.min_base = QSpinBox()
@@ -411,20 +425,22 @@ class OptionsPage(QWizardPage):
         self.fold_below.setDecimals(1)
         self.fold_below.setLocale(QLocale(QLocale.Language.NorwegianBokmal))
         self.fold_mode = QComboBox()
-        self.fold_mode.addItem("Slå sammen til «Andre»", "andre")
-        self.fold_mode.addItem("Utelat", "omit")
-        self.all_tables = QCheckBox("Tabell for alle spørsmål")
+        self.fold_mode.addItem(self.tr("Slå sammen til «Andre»"), "andre")
+        self.fold_mode.addItem(self.tr("Utelat"), "omit")
+        self.all_tables = QCheckBox(self.tr("Tabell for alle spørsmål"))
         form = QFormLayout(self)
-        form.addRow("Vekt:", self.weight)
-        form.addRow("Skjul grupper med færre svar enn:", self.min_base)
-        form.addRow("Merk grupper med færre svar enn:", self.low_base)
-        form.addRow("Korreksjon for mange sammenligninger:", self.correction)
-        form.addRow("Små svaralternativer (under):", self.fold_below)
-        form.addRow("… vises som:", self.fold_mode)
+        form.addRow(self.tr("Vekt:"), self.weight)
+        form.addRow(self.tr("Skjul grupper med færre svar enn:"), self.min_base)
+        form.addRow(self.tr("Merk grupper med færre svar enn:"), self.low_base)
+        form.addRow(self.tr("Korreksjon for mange sammenligninger:"), self.correction)
+        form.addRow(self.tr("Små svaralternativer (under):"), self.fold_below)
+        form.addRow(self.tr("… vises som:"), self.fold_mode)
         form.addRow("", self.all_tables)
         note = QLabel(
-            "Alternativer under grensen i alle grupper slås sammen (enkeltvalg) eller utelates (flervalg); "
-            "det står i fotnoten. 0 % viser alle."
+            self.tr(
+                "Alternativer under grensen i alle grupper slås sammen (enkeltvalg) eller utelates (flervalg); "
+                "det står i fotnoten. 0 % viser alle."
+            )
         )
         note.setWordWrap(True)
         form.addRow(note)
@@ -464,27 +480,31 @@ class OptionsPage(QWizardPage):
 class FormatsPage(QWizardPage):
     def __init__(self, wizard: ReportWizard) -> None:
         super().__init__()
-        self.setTitle("Format og mappe")
-        self.setSubTitle("Velg ett eller flere formater og hvor rapporten skal lagres.")
+        self.setTitle(self.tr("Format og mappe"))
+        self.setSubTitle(self.tr("Velg ett eller flere formater og hvor rapporten skal lagres."))
         self.checks = {suffix: QCheckBox(f"{name} ({suffix})") for suffix, name in FORMATS.items()}
         self.checks[".pptx"].setChecked(True)
         self.folder = QLineEdit(str(wizard.folder))
-        self.name = QLineEdit("rapport")
-        browse = QPushButton("Bla gjennom …")
+        #: the file name offered until the report has a title
+        self.default_name = self.tr("rapport")
+        self.name = QLineEdit(self.default_name)
+        browse = QPushButton(self.tr("Bla gjennom …"))
         browse.clicked.connect(self._browse)
         layout = QVBoxLayout(self)
         for check in self.checks.values():
             check.toggled.connect(lambda *_: self.completeChanged.emit())
             layout.addWidget(check)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Mappe:"))
+        row.addWidget(QLabel(self.tr("Mappe:")))
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         layout.addLayout(row)
         form = QFormLayout()
-        form.addRow("Filnavn (uten endelse):", self.name)
+        form.addRow(self.tr("Filnavn (uten endelse):"), self.name)
         layout.addLayout(form)
-        hint = QLabel("Bilder (PNG 300 dpi, SVG) lagres som én fil per spørsmål i en mappe med dette navnet.")
+        hint = QLabel(
+            self.tr("Bilder (PNG 300 dpi, SVG) lagres som én fil per spørsmål i en mappe med dette navnet.")
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addStretch(1)
@@ -492,8 +512,10 @@ class FormatsPage(QWizardPage):
         self.folder.textChanged.connect(lambda *_: self.completeChanged.emit())
 
     def load(self, spec: ReportSpec) -> None:
-        if spec.title and self.name.text() == "rapport":
-            self.name.setText("".join(c for c in spec.title if c not in '<>:"/\\|?*').strip() or "rapport")
+        if spec.title and self.name.text() == self.default_name:
+            self.name.setText(
+                "".join(c for c in spec.title if c not in '<>:"/\\|?*').strip() or self.default_name
+            )
 
     def set_formats(self, suffixes: list[str]) -> None:
         for suffix, check in self.checks.items():
@@ -512,7 +534,7 @@ class FormatsPage(QWizardPage):
         return bool(self.name.text().strip() and self.folder.text().strip() and self.targets())
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Velg mappe", self.folder.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Velg mappe"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 
@@ -520,12 +542,14 @@ class FormatsPage(QWizardPage):
 class TemplatePage(QWizardPage):
     def __init__(self, wizard: ReportWizard) -> None:
         super().__init__()
-        self.setTitle("Mal")
-        self.setSubTitle("PowerPoint-rapporten bygger på en mal: titler, farger og oppsett kommer fra den.")
-        self.default = QRadioButton("Standardmal (16:9, Barometer)")
-        self.own = QRadioButton("Egen mal (.pptx eller .potx):")
+        self.setTitle(self.tr("Mal"))
+        self.setSubTitle(
+            self.tr("PowerPoint-rapporten bygger på en mal: titler, farger og oppsett kommer fra den.")
+        )
+        self.default = QRadioButton(self.tr("Standardmal (16:9, Barometer)"))
+        self.own = QRadioButton(self.tr("Egen mal (.pptx eller .potx):"))
         self.path = QLineEdit()
-        browse = QPushButton("Bla gjennom …")
+        browse = QPushButton(self.tr("Bla gjennom …"))
         browse.clicked.connect(self._browse)
         self.layouts = QLabel()
         self.layouts.setWordWrap(True)
@@ -560,13 +584,15 @@ class TemplatePage(QWizardPage):
             try:
                 deck = open_template(self.path.text().strip())
                 names = ", ".join(layout.name for layout in deck.slide_layouts)
-                self.layouts.setText(f"Oppsett i malen: {names}")
+                self.layouts.setText(self.tr("Oppsett i malen: {names}").format(names=names))
             except BarometerError as exc:
                 self.layouts.setText(exc.message)
         self.completeChanged.emit()
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Velg mal", "", "PowerPoint-mal (*.pptx *.potx)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Velg mal"), "", self.tr("PowerPoint-mal (*.pptx *.potx)")
+        )
         if name:
             self.path.setText(name)
             self.own.setChecked(True)
@@ -576,8 +602,8 @@ class SummaryPage(QWizardPage):
     def __init__(self, wizard: ReportWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
-        self.setTitle("Oppsummering")
-        self.setSubTitle("Trykk «Lag rapport». Du kan avbryte underveis; da blir ingenting lagret.")
+        self.setTitle(self.tr("Oppsummering"))
+        self.setSubTitle(self.tr("Trykk «Lag rapport». Du kan avbryte underveis; da blir ingenting lagret."))
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -595,16 +621,25 @@ class SummaryPage(QWizardPage):
         missing = [i.label() for i in questions if find_question(wizard.survey, i.question)[0] is None]
         lines = [
             f"<b>{spec.title}</b>",
-            f"{len(questions)} spørsmål, {sum(i.kind == 'section' for i in spec.items)} deler, "
-            f"{sum(i.kind == 'text' for i in spec.items)} tekster.",
-            "Filer: " + ", ".join(str(t) for t in wizard.formats.targets()),
-            "Mal: " + (spec.settings.template or "standardmal (16:9)"),
+            self.tr("{questions} spørsmål, {sections} deler, {texts} tekster.").format(
+                questions=len(questions),
+                sections=sum(i.kind == "section" for i in spec.items),
+                texts=sum(i.kind == "text" for i in spec.items),
+            ),
+            self.tr("Filer: {files}").format(files=", ".join(str(t) for t in wizard.formats.targets())),
+            self.tr("Mal: {template}").format(
+                template=spec.settings.template or self.tr("standardmal (16:9)")
+            ),
         ]
         if spec.settings.fold_below:
             lines.append(
-                f"Alternativer under {spec.settings.fold_below:g} % vises som «Andre» eller utelates."
+                self.tr("Alternativer under {limit} % vises som «Andre» eller utelates.").format(
+                    limit=f"{spec.settings.fold_below:g}"
+                )
             )
         if missing:
-            lines.append("Blir hoppet over (fant ikke spørsmålet): " + "; ".join(missing))
+            lines.append(
+                self.tr("Blir hoppet over (fant ikke spørsmålet): {items}").format(items="; ".join(missing))
+            )
         self.text.setText("<br>".join(lines))
         self.status.clear()

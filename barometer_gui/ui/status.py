@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
-from barometer_gui.core.i18n import t
 from barometer_gui.ui.worker import Runner
 
 #: the filter text in the status bar is cut to this many pixels (all of it in the tooltip), so it never widens the window
@@ -37,13 +36,13 @@ class StatusBar(QStatusBar):
         self._show_progress(False)
         runner.busy_changed.connect(self._busy)
         runner.progressed.connect(self._progressed)
-        runner.cancelled.connect(lambda: self.showMessage(t("Avbrutt."), 5000))
+        runner.cancelled.connect(lambda: self.showMessage(self.tr("Avbrutt."), 5000))
 
     def retranslate(self) -> None:
-        self.cancel_button.setText(t("Avbryt"))
-        self.cancel_button.setToolTip(t("Avbryt arbeidet som pågår"))
-        self.cancel_button.setAccessibleName(t("Avbryt arbeidet som pågår"))
-        self.progress.setAccessibleName(t("Framdrift"))
+        self.cancel_button.setText(self.tr("Avbryt"))
+        self.cancel_button.setToolTip(self.tr("Avbryt arbeidet som pågår"))
+        self.cancel_button.setAccessibleName(self.tr("Avbryt arbeidet som pågår"))
+        self.progress.setAccessibleName(self.tr("Framdrift"))
 
     def set_survey(
         self, file_name: str, respondents: int | None, filters: list[str], applied: list[str] | None = None
@@ -51,14 +50,14 @@ class StatusBar(QStatusBar):
         """`filters` as chosen, shortened to fit; `applied` (the engine's words, with any widening) in the tooltip."""
         self.file_label.setText(file_name)
         self.count_label.setText(
-            t("{n} respondenter", n=f"{respondents:,}".replace(",", "\u00a0"))
+            self.tr("{n} respondenter").format(n=f"{respondents:,}".replace(",", "\u00a0"))
             if respondents is not None
             else ""
         )
-        text = t("Utvalg: {filters}", filters="; ".join(filters)) if filters else ""
+        text = self.tr("Utvalg: {filters}").format(filters="; ".join(filters)) if filters else ""
         metrics = self.filter_label.fontMetrics()
         self.filter_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, FILTER_WIDTH))
-        full = t("Utvalg: {filters}", filters="; ".join(applied)) if applied else text
+        full = self.tr("Utvalg: {filters}").format(filters="; ".join(applied)) if applied else text
         self.filter_label.setToolTip(full)
         self.filter_label.setAccessibleName(full)
 

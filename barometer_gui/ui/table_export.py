@@ -2,7 +2,7 @@
 
 All three read the same `Grid` the view shows, so a pasted or saved table is the
 crosstab on screen (Norwegian decimals, letters, `:`), with the title, legend and
-footnote below it. Qt-free.
+footnote below it. Only Qt's translation lookup is used (the sheet's name).
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 
 from barometer_gui.core.files import atomic_path, atomic_write_text
 from barometer_gui.export.safe import clean_text, looks_like_formula
@@ -67,7 +69,7 @@ def write_xlsx(path: str | Path, grid: Grid, title: str = "", notes: tuple[str, 
 
     with atomic_path(path) as temp:
         book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False, "strings_to_numbers": False})
-        sheet = book.add_worksheet("Tabell")
+        sheet = book.add_worksheet(QCoreApplication.translate("TableExport", "Tabell"))
         bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         wrap = book.add_format({"text_wrap": True, "font_color": "#555555"})
         formats: dict[tuple, object] = {}

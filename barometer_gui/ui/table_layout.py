@@ -2,15 +2,17 @@
 the CSV and the Excel export all read, so what is copied or saved is what is shown.
 
 No arithmetic happens here: every number is read from the engine's `Table`
-(`core.tabulate.tabulate`) and only formatted. Qt-free, so it is tested directly.
+(`core.tabulate.tabulate`) and only formatted. No widgets (only Qt's translation lookup), so it is
+tested directly.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_p, fmt_pct
-from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType
 from barometer_gui.core.tabulate import Cell, Comparison, Group, Table
 
@@ -101,11 +103,11 @@ def _options_grid(table: Table, intervals: bool) -> Grid:
     if table.comparisons:
         columns.append(
             Header(
-                t("Diff. mot resten\n(prosentpoeng)"),
-                t(
+                QCoreApplication.translate("TableLayout", "Diff. mot resten\n(prosentpoeng)"),
+                QCoreApplication.translate(
+                    "TableLayout",
                     "Eget område minus resten av landet; * = signifikant (z-test, effektiv base, {level} % nivå)",
-                    level=int(table.spec.alpha * 100),
-                ),
+                ).format(level=int(table.spec.alpha * 100)),
             )
         )
         diffs = {(c.item, c.option): c for c in table.comparisons}
@@ -120,7 +122,12 @@ def _items_grid(table: Table, intervals: bool) -> Grid:
     """A grid question without breakdown: items as rows, the scale as columns, n per item."""
     group = table.groups[0]
     options = table.options
-    columns = [Header(t("Antall svar (n)"), t("Antall som svarte på delspørsmålet (uvektet)"))]
+    columns = [
+        Header(
+            QCoreApplication.translate("TableLayout", "Antall svar (n)"),
+            QCoreApplication.translate("TableLayout", "Antall som svarte på delspørsmålet (uvektet)"),
+        )
+    ]
     columns += [Header(option) for option in options]
     lookup = {(c.item, c.option): c for c in group.cells}
     rows, cells = [], []
@@ -142,8 +149,9 @@ def _letters_shown(table: Table) -> bool:
 def _group_header(group: Group, table: Table, own: bool) -> Header:
     letter = f" ({group.letter})" if group.letter and _letters_shown(table) else ""
     mark = "*" if group.low_base else ""
-    tip = t(
-        "{label}: {n} svar, vektet base {weighted}, effektiv base {effective}",
+    tip = QCoreApplication.translate(
+        "TableLayout", "{label}: {n} svar, vektet base {weighted}, effektiv base {effective}"
+    ).format(
         label=group.label,
         n=fmt_int(group.base),
         weighted=fmt_number(group.weighted_base),
@@ -152,24 +160,40 @@ def _group_header(group: Group, table: Table, own: bool) -> Header:
     if group.suppressed:
         tip += " – " + _suppressed_reason(group, table)
     if group.low_base:
-        tip += " – " + t("lav base: færre enn {n} svar, tolk med forsiktighet", n=table.spec.low_base)
+        tip += " – " + QCoreApplication.translate(
+            "TableLayout", "lav base: færre enn {n} svar, tolk med forsiktighet"
+        ).format(n=table.spec.low_base)
     if own:
-        tip += " – " + t("ditt område")
+        tip += " – " + QCoreApplication.translate("TableLayout", "ditt område")
     return Header(f"{group.label}{letter}{mark}", tip, own, group.low_base)
 
 
 def _base_rows(table: Table) -> list[tuple[Header, object]]:
     rows = [
         (
-            Header(t("Antall svar (n)"), t("Uvektet antall som svarte (basen for prosentene)")),
+            Header(
+                QCoreApplication.translate("TableLayout", "Antall svar (n)"),
+                QCoreApplication.translate("TableLayout", "Uvektet antall som svarte (basen for prosentene)"),
+            ),
             lambda g: (g.base, "int"),
         )
     ]
     if table.weighted:
         rows += [
-            (Header(t("Vektet base"), t("Summen av vektene i gruppen")), lambda g: (g.weighted_base, "dec")),
             (
-                Header(t("Effektiv base"), t("Kish' effektive base: vektet utvalg tilsvarer så mange svar")),
+                Header(
+                    QCoreApplication.translate("TableLayout", "Vektet base"),
+                    QCoreApplication.translate("TableLayout", "Summen av vektene i gruppen"),
+                ),
+                lambda g: (g.weighted_base, "dec"),
+            ),
+            (
+                Header(
+                    QCoreApplication.translate("TableLayout", "Effektiv base"),
+                    QCoreApplication.translate(
+                        "TableLayout", "Kish' effektive base: vektet utvalg tilsvarer så mange svar"
+                    ),
+                ),
                 lambda g: (g.effective_base, "dec"),
             ),
         ]
@@ -185,8 +209,13 @@ def _base_cell(group: Group, getter, own: bool) -> GridCell:
 
 def _suppressed_reason(group: Group, table: Table) -> str:
     if group.secondary:
-        return t("skjult for å beskytte en annen liten gruppe (ellers kunne den regnes ut fra totalen)")
-    return t("skjult: færre enn {n} svar", n=table.spec.min_base)
+        return QCoreApplication.translate(
+            "TableLayout",
+            "skjult for å beskytte en annen liten gruppe (ellers kunne den regnes ut fra totalen)",
+        )
+    return QCoreApplication.translate("TableLayout", "skjult: færre enn {n} svar").format(
+        n=table.spec.min_base
+    )
 
 
 def _value_cell(cell: Cell | None, group: Group, table: Table, intervals: bool, own: bool) -> GridCell:
@@ -199,7 +228,9 @@ def _value_cell(cell: Cell | None, group: Group, table: Table, intervals: bool, 
     if cell.pct is None and cell.count is not None and cell.option == "Antall svar":
         return GridCell(fmt_int(cell.count), number=cell.count, kind="int", own_area=own)
     if cell.pct is None:
-        why = t("Skjult: færre enn {n} svar på dette delspørsmålet", n=table.spec.min_base)
+        why = QCoreApplication.translate(
+            "TableLayout", "Skjult: færre enn {n} svar på dette delspørsmålet"
+        ).format(n=table.spec.min_base)
         return GridCell(":", why, muted=True, own_area=own)
     sig = cell.sig if _letters_shown(table) else ""
     text = fmt_pct(cell.pct)
@@ -207,11 +238,23 @@ def _value_cell(cell: Cell | None, group: Group, table: Table, intervals: bool, 
         text += f" ({_plain(cell.ci_low)}–{_plain(cell.ci_high)})"
     if sig:
         text += f" {sig}"
-    tips = [t("Antall: {count} av {base}", count=fmt_int(cell.count), base=fmt_int(cell.base))]
+    tips = [
+        QCoreApplication.translate("TableLayout", "Antall: {count} av {base}").format(
+            count=fmt_int(cell.count), base=fmt_int(cell.base)
+        )
+    ]
     if cell.ci_low is not None:
-        tips.append(t("95 % KI: {low} – {high}", low=fmt_pct(cell.ci_low), high=fmt_pct(cell.ci_high)))
+        tips.append(
+            QCoreApplication.translate("TableLayout", "95 % KI: {low} – {high}").format(
+                low=fmt_pct(cell.ci_low), high=fmt_pct(cell.ci_high)
+            )
+        )
     if sig:
-        tips.append(t("Signifikant høyere enn gruppe {letters}", letters=", ".join(sig)))
+        tips.append(
+            QCoreApplication.translate("TableLayout", "Signifikant høyere enn gruppe {letters}").format(
+                letters=", ".join(sig)
+            )
+        )
     return GridCell(text, "\n".join(tips), number=cell.pct / 100, kind="pct", bold=bool(sig), own_area=own)
 
 
@@ -223,11 +266,17 @@ def _difference_cell(comparison: Comparison | None) -> GridCell:
     if comparison is None:
         return GridCell()
     if comparison.diff_rest is None:
-        return GridCell(":", t("Skjult fordi en av gruppene er skjult"), muted=True)
+        return GridCell(
+            ":",
+            QCoreApplication.translate("TableLayout", "Skjult fordi en av gruppene er skjult"),
+            muted=True,
+        )
     mark = " *" if comparison.significant else ""
     text = f"{comparison.diff_rest:+.1f}".replace(".", ",").replace("-", "−") + mark
     total = f"{comparison.diff_total:+.1f}".replace(".", ",").replace("-", "−")
-    tip = t("Mot hele landet: {total} prosentpoeng", total=total)
+    tip = QCoreApplication.translate("TableLayout", "Mot hele landet: {total} prosentpoeng").format(
+        total=total
+    )
     if comparison.p_value is not None:
         tip += f"\np = {fmt_p(comparison.p_value)}"
     return GridCell(text, tip, number=comparison.diff_rest, kind="dec", bold=comparison.significant)
@@ -240,14 +289,29 @@ def legend(table: Table) -> str:
     if lettered:
         pairs = ", ".join(f"{g.letter} = {g.label}" for g in lettered)
         parts.append(
-            t("Bokstav i en celle: signifikant høyere enn gruppen med den bokstaven ({pairs}).", pairs=pairs)
+            QCoreApplication.translate(
+                "TableLayout",
+                "Bokstav i en celle: signifikant høyere enn gruppen med den bokstaven ({pairs}).",
+            ).format(pairs=pairs)
         )
     if table.comparisons:
-        parts.append(t("* i diff.-kolonnen: forskjellen mot resten av landet er statistisk sikker."))
+        parts.append(
+            QCoreApplication.translate(
+                "TableLayout", "* i diff.-kolonnen: forskjellen mot resten av landet er statistisk sikker."
+            )
+        )
     if any(g.low_base for g in table.groups):
-        parts.append(t("* ved n: færre enn {n} svar, tolk med forsiktighet.", n=table.spec.low_base))
+        parts.append(
+            QCoreApplication.translate(
+                "TableLayout", "* ved n: færre enn {n} svar, tolk med forsiktighet."
+            ).format(n=table.spec.low_base)
+        )
     if any(g.suppressed for g in table.groups) or any(
         c.pct is None and c.count is None and c.value is None for g in table.groups for c in g.cells
     ):
-        parts.append(t(": = skjult fordi for få svarte (pek på cellen for grunnen)."))
+        parts.append(
+            QCoreApplication.translate(
+                "TableLayout", ": = skjult fordi for få svarte (pek på cellen for grunnen)."
+            )
+        )
     return " ".join(parts)

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from barometer_gui.core.i18n import t
-
 #: more values than this get a search field above the list
 SEARCH_FROM = 10
 #: widest text on the button, in pixels, before names give way to "(+n)"
@@ -83,11 +81,11 @@ class ValuePicker(QToolButton):
         self.set_values([])
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(t("Søk i verdiene …"))
-        self.search.setAccessibleName(t("Søk i verdiene"))
-        self.list.setAccessibleName(t("Verdier å ta med (mellomrom krysser av)"))
-        self.clear_button.setText(t("Fjern alle kryss"))
-        self.clear_button.setAccessibleName(t("Fjern alle kryss"))
+        self.search.setPlaceholderText(self.tr("Søk i verdiene …"))
+        self.search.setAccessibleName(self.tr("Søk i verdiene"))
+        self.list.setAccessibleName(self.tr("Verdier å ta med (mellomrom krysser av)"))
+        self.clear_button.setText(self.tr("Fjern alle kryss"))
+        self.clear_button.setAccessibleName(self.tr("Fjern alle kryss"))
         self._update_text()
 
     # ------------------------------------------------------------------ values
@@ -194,7 +192,7 @@ class ValuePicker(QToolButton):
         if not self.list.count():
             text = ""
         elif not checked:
-            text = t("Velg verdier …")
+            text = self.tr("Velg verdier …")
         else:
             text = summary(
                 checked,
@@ -204,6 +202,6 @@ class ValuePicker(QToolButton):
                 ),
             )
         self.setText(text)
-        tip = "\n".join(checked) if checked else t("Ingen verdier valgt: alle respondenter er med")
+        tip = "\n".join(checked) if checked else self.tr("Ingen verdier valgt: alle respondenter er med")
         self.setToolTip(tip)
         self.setAccessibleDescription(", ".join(checked) if checked else tip)

@@ -14,7 +14,7 @@ import itertools
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from barometer_gui.core import mapping_store, project
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.i18n import LANGUAGES, language, set_language, t
+from barometer_gui.core.i18n import LANGUAGES, language, set_language
 from barometer_gui.core.importer import demo_path, open_with_mapping
 from barometer_gui.core.importers import codebook_beside
 from barometer_gui.core.mapping import Mapping
@@ -44,7 +44,7 @@ from barometer_gui.ui.controls import ControlsPanel
 from barometer_gui.ui.distribution import DistributionView
 from barometer_gui.ui.exports import ExportActions
 from barometer_gui.ui.free_text import FreeTextPanel
-from barometer_gui.ui.guide import add_help_actions
+from barometer_gui.ui.guide import GuideDialog, add_help_actions
 from barometer_gui.ui.question_browser import QuestionBrowser
 from barometer_gui.ui.report_basket import install_report_menu
 from barometer_gui.ui.settings import add_recent, recent_files, settings
@@ -61,8 +61,9 @@ REFUSAL_STYLE = "color: #9c2a00; font-size: 13px; font-weight: 600;"
 
 
 def file_filter() -> str:
-    return t(
-        "Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.sav *.zsav *.por *.dta);;Alle filer (*)"
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Spørreundersøkelser (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.sav *.zsav *.por *.dta);;Alle filer (*)",
     )
 
 
@@ -272,56 +273,61 @@ class MainWindow(ExportActions, QMainWindow):
     def retranslate(self) -> None:
         """Every text of the window in the current language (called again after a language switch)."""
         texts = {
-            self.open_action: t("&Åpne undersøkelse …"),
-            self.demo_action: t("Åpne &demodata"),
-            self.open_project_action: t("Åpne &prosjekt …"),
-            self.save_project_action: t("&Lagre prosjekt"),
-            self.save_project_as_action: t("Lagre prosjekt &som …"),
-            self.mapping_action: t("&Kobling av spørsmål …"),
-            self.notes_action: t("&Merknader fra importen …"),
-            self.xlsx_action: t("Eksporter tabell til &Excel …"),
-            self.csv_action: t("Eksporter tabell som &CSV (Excel) …"),
-            self.save_chart_action: t("Lagre &diagram (PNG, SVG, PDF) …"),
-            self.quit_action: t("&Avslutt"),
-            self.copy_action: t("&Kopier tabell"),
-            self.copy_chart_action: t("Kopier &diagram som bilde"),
-            self.find_action: t("&Søk i spørsmålene"),
-            self.browser_action: t("&Spørsmålsliste"),
-            self.controls_action: t("&Valg over tabellen"),
-            self.transpose_action: t("&Bytt rader og kolonner"),
-            self.intervals_action: t("Vis &konfidensintervall"),
-            self.pptx_action: t("Alle spørsmål til &PowerPoint …"),
-            self.signs_action: t("&Hva betyr tegnene?"),
-            self.guide_action: t("&Brukerveiledning"),
-            self.about_action: t("&Om Barometer"),
+            self.open_action: self.tr("&Åpne undersøkelse …"),
+            self.demo_action: self.tr("Åpne &demodata"),
+            self.open_project_action: self.tr("Åpne &prosjekt …"),
+            self.save_project_action: self.tr("&Lagre prosjekt"),
+            self.save_project_as_action: self.tr("Lagre prosjekt &som …"),
+            self.mapping_action: self.tr("&Kobling av spørsmål …"),
+            self.notes_action: self.tr("&Merknader fra importen …"),
+            self.xlsx_action: self.tr("Eksporter tabell til &Excel …"),
+            self.csv_action: self.tr("Eksporter tabell som &CSV (Excel) …"),
+            self.save_chart_action: self.tr("Lagre &diagram (PNG, SVG, PDF) …"),
+            self.quit_action: self.tr("&Avslutt"),
+            self.copy_action: self.tr("&Kopier tabell"),
+            self.copy_chart_action: self.tr("Kopier &diagram som bilde"),
+            self.find_action: self.tr("&Søk i spørsmålene"),
+            self.browser_action: self.tr("&Spørsmålsliste"),
+            self.controls_action: self.tr("&Valg over tabellen"),
+            self.transpose_action: self.tr("&Bytt rader og kolonner"),
+            self.intervals_action: self.tr("Vis &konfidensintervall"),
+            self.pptx_action: self.tr("Alle spørsmål til &PowerPoint …"),
+            self.signs_action: self.tr("&Hva betyr tegnene?"),
+            self.guide_action: self.tr("&Brukerveiledning"),
+            self.about_action: self.tr("&Om Barometer"),
         }
         for action, text in texts.items():
             action.setText(text)
-        self.file_menu.setTitle(t("&Fil"))
-        self.edit_menu.setTitle(t("&Rediger"))
-        self.view_menu.setTitle(t("&Vis"))
-        self.report_menu.setTitle(t("&Rapport"))
-        self.help_menu.setTitle(t("&Hjelp"))
-        self.recent_menu.setTitle(t("&Nylig brukt"))
-        self.language_menu.setTitle(t("&Språk / Language"))
-        self.controls_button.setText(t("Valg"))
-        self.controls_button.setToolTip(t("Vis eller skjul valgene over tabellen"))
-        self.controls_button.setAccessibleName(t("Vis eller skjul valgene"))
-        self.view.setAccessibleName(t("Tabell"))
-        self.chart.setAccessibleName(t("Diagram"))
+        self.file_menu.setTitle(self.tr("&Fil"))
+        self.edit_menu.setTitle(self.tr("&Rediger"))
+        self.view_menu.setTitle(self.tr("&Vis"))
+        self.report_menu.setTitle(self.tr("&Rapport"))
+        self.help_menu.setTitle(self.tr("&Hjelp"))
+        self.recent_menu.setTitle(self.tr("&Nylig brukt"))
+        self.language_menu.setTitle(self.tr("&Språk / Language"))
+        self.controls_button.setText(self.tr("Valg"))
+        self.controls_button.setToolTip(self.tr("Vis eller skjul valgene over tabellen"))
+        self.controls_button.setAccessibleName(self.tr("Vis eller skjul valgene"))
+        self.view.setAccessibleName(self.tr("Tabell"))
+        self.chart.setAccessibleName(self.tr("Diagram"))
         self.browser.retranslate()
         self.controls.retranslate()
+        self.chart.retranslate()
         self.free_text.retranslate()
+        self.report_basket.retranslate()
         self.statusBar().retranslate()
+        for guide in self.findChildren(GuideDialog):
+            guide.retranslate()
         self._update_title()
         if self.survey is None:
             self.statusBar().showMessage(
-                t(
+                self.tr(
                     "Åpne en eksportfil fra spørreundersøkelsen (Fil › Åpne, eller dra fila hit), eller se på demodataene."
                 )
             )
         else:
             self.refresh()
+            self._show_survey_summary()
 
     def set_language(self, code: str) -> None:
         set_language(code)
@@ -432,7 +438,9 @@ class MainWindow(ExportActions, QMainWindow):
             self.open_file(Path(path))
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, t("Åpne undersøkelse"), self._folder(), file_filter())
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Åpne undersøkelse"), self._folder(), file_filter()
+        )
         if name:
             self.open_file(Path(name))
 
@@ -447,14 +455,16 @@ class MainWindow(ExportActions, QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if not files:
-            empty = self.recent_menu.addAction(t("(ingen)"))
+            empty = self.recent_menu.addAction(self.tr("(ingen)"))
             empty.setEnabled(False)
 
     def open_file(
         self, path: Path, mapping: Mapping | None = None, selections: dict | None = None, project_path=None
     ) -> None:
         if self.runner.busy:
-            self.statusBar().showMessage(t("Vent til arbeidet som pågår er ferdig, eller avbryt det."), 5000)
+            self.statusBar().showMessage(
+                self.tr("Vent til arbeidet som pågår er ferdig, eller avbryt det."), 5000
+            )
             return
 
         codebook = self._offer_codebook(Path(path)) if mapping is None else None
@@ -466,7 +476,9 @@ class MainWindow(ExportActions, QMainWindow):
         def opened(result) -> None:
             self._opened(result, selections or {}, project_path)
 
-        self.runner.start(t("Leser «{name}» …", name=Path(path).name), work, opened, self._failed)
+        self.runner.start(
+            self.tr("Leser «{name}» …").format(name=Path(path).name), work, opened, self._failed
+        )
 
     def _offer_codebook(self, path: Path) -> Path | None:
         """A codebook file beside the data (SoSci values, Nettskjema or Kobo codebooks): ask to use it."""
@@ -478,13 +490,11 @@ class MainWindow(ExportActions, QMainWindow):
             return None
         answer = QMessageBox.question(
             self,
-            t("Kodebok funnet"),
-            t(
+            self.tr("Kodebok funnet"),
+            self.tr(
                 "Ved siden av «{data}» ligger «{codebook}», som ser ut som en kodebok. Bruke den til "
-                "spørsmålstekster, svaralternativer og rekkefølge?",
-                data=path.name,
-                codebook=found[0].name,
-            ),
+                "spørsmålstekster, svaralternativer og rekkefølge?"
+            ).format(data=path.name, codebook=found[0].name),
         )
         return found[0] if answer == QMessageBox.StandardButton.Yes else None
 
@@ -501,14 +511,18 @@ class MainWindow(ExportActions, QMainWindow):
         if not self.browser.select(selections.get("question")):
             self.refresh()
         self._set_data_actions()
-        message = t(
-            "{n} respondenter, {q} spørsmål ({layout}).",
-            n=survey.respondents,
-            q=len(survey.questions),
-            layout=_layout_name(survey.layout),
+        self._show_survey_summary()
+
+    def _show_survey_summary(self) -> None:
+        """Respondents, questions and import notes in the status bar, and the first note above the table."""
+        survey = self.survey
+        message = self.tr("{n} respondenter, {q} spørsmål ({layout}).").format(
+            n=survey.respondents, q=len(survey.questions), layout=_layout_name(survey.layout)
         )
         if survey.warnings:
-            message += " " + t("{n} merknad(er) – se Fil › Merknader fra importen.", n=len(survey.warnings))
+            message += " " + self.tr("{n} merknad(er) – se Fil › Merknader fra importen.").format(
+                n=len(survey.warnings)
+            )
         self.statusBar().showMessage(message)
         self._show_banner(survey.warnings)
 
@@ -517,8 +531,14 @@ class MainWindow(ExportActions, QMainWindow):
         self.banner.setVisible(bool(warnings))
         if warnings:
             first = html.escape(warnings[0] if len(warnings[0]) <= 220 else warnings[0][:217] + "…")
-            more = t("Se alle {n} merknader", n=len(warnings)) if len(warnings) > 1 else t("Vis merknaden")
-            self.banner.setText(t("⚠ {note} <a href='#merknader'>{more}</a>", note=first, more=more))
+            more = (
+                self.tr("Se alle {n} merknader").format(n=len(warnings))
+                if len(warnings) > 1
+                else self.tr("Vis merknaden")
+            )
+            self.banner.setText(
+                self.tr("⚠ {note} <a href='#merknader'>{more}</a>").format(note=first, more=more)
+            )
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self, "Barometer", message)
@@ -532,13 +552,11 @@ class MainWindow(ExportActions, QMainWindow):
         if self.survey is None or not self.survey.warnings:
             return
         box = QMessageBox(self)
-        box.setWindowTitle(t("Merknader fra importen"))
+        box.setWindowTitle(self.tr("Merknader fra importen"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(
-            t(
-                "{n} merknad(er) for «{name}»:",
-                n=len(self.survey.warnings),
-                name=self.path.name if self.path else "",
+            self.tr("{n} merknad(er) for «{name}»:").format(
+                n=len(self.survey.warnings), name=self.path.name if self.path else ""
             )
         )
         box.setDetailedText("\n".join(self.survey.warnings))
@@ -554,7 +572,7 @@ class MainWindow(ExportActions, QMainWindow):
 
     def choose_project(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, t("Åpne prosjekt"), self._folder(), t("Barometer-prosjekt (*.barometer)")
+            self, self.tr("Åpne prosjekt"), self._folder(), self.tr("Barometer-prosjekt (*.barometer)")
         )
         if name:
             self.open_project(Path(name))
@@ -567,7 +585,9 @@ class MainWindow(ExportActions, QMainWindow):
             self._failed(exc.message)
             return
         if not Path(saved.data_file).exists():
-            self._failed(t("Fant ikke datafila «{name}» som prosjektet bruker.", name=saved.data_file))
+            self._failed(
+                self.tr("Fant ikke datafila «{name}» som prosjektet bruker.").format(name=saved.data_file)
+            )
             return
         self.report_basket.restore(saved.report)
         self.open_file(Path(saved.data_file), mapping, saved.selections, project_path=Path(path))
@@ -593,7 +613,7 @@ class MainWindow(ExportActions, QMainWindow):
         if ask or target is None:
             suggestion = str(target or self.path.with_suffix(project.SUFFIX))
             name, _ = QFileDialog.getSaveFileName(
-                self, t("Lagre prosjekt"), suggestion, t("Barometer-prosjekt (*.barometer)")
+                self, self.tr("Lagre prosjekt"), suggestion, self.tr("Barometer-prosjekt (*.barometer)")
             )
             if not name:
                 return None
@@ -606,7 +626,7 @@ class MainWindow(ExportActions, QMainWindow):
         self.project_path = target
         add_recent(self.settings, target)
         self._update_title()
-        self.statusBar().showMessage(t("Lagret {path}", path=target), 8000)
+        self.statusBar().showMessage(self.tr("Lagret {path}").format(path=target), 8000)
         return target
 
     # ----------------------------------------------------------------- tables
@@ -749,7 +769,7 @@ class MainWindow(ExportActions, QMainWindow):
 def _layout_name(layout: str) -> str:
     return {
         "surveyxact": "SurveyXact",
-        "codebook": t("data med kodebok"),
-        "question_headers": t("spørsmålstekst som overskrift"),
-        "joined": t("ett felt per flervalg"),
+        "codebook": QCoreApplication.translate("MainWindow", "data med kodebok"),
+        "question_headers": QCoreApplication.translate("MainWindow", "spørsmålstekst som overskrift"),
+        "joined": QCoreApplication.translate("MainWindow", "ett felt per flervalg"),
     }.get(layout, layout)

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from barometer_gui.core.errors import BarometerError, Cancelled
-from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, cancellable
 
 QUEUED = Qt.ConnectionType.QueuedConnection
@@ -53,10 +52,12 @@ class Task(QObject):
         except BarometerError as exc:
             self.failed.emit(exc.message)
         except MemoryError:
-            self.failed.emit(t("Det er ikke nok minne til å fullføre."))
+            self.failed.emit(self.tr("Det er ikke nok minne til å fullføre."))
         except Exception as exc:  # a bug: show it, never crash the window
             traceback.print_exc()
-            self.failed.emit(t("Uventet feil i Barometer ({error}).", error=f"{type(exc).__name__}: {exc}"))
+            self.failed.emit(
+                self.tr("Uventet feil i Barometer ({error}).").format(error=f"{type(exc).__name__}: {exc}")
+            )
         else:
             if self._stop.is_set():
                 self.cancelled.emit()

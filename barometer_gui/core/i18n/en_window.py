@@ -1,4 +1,4 @@
-"""English for the window branch's parts: the multi-value filter and the numeric distribution chart."""
+"""English for the numeric distribution chart (charts/distribution.py); the window's own texts are in the .ts."""
 
 EN: dict[str, str] = {
     # charts/distribution.py
@@ -20,13 +20,4 @@ EN: dict[str, str] = {
     "Søyler med færre enn {n} svar er slått sammen med naboen; en bred søyles høyde er antall svar per "
     "intervall på {width}.": "Bars with fewer than {n} answers are merged with a neighbour; a wide bar's height is "
     "the number of answers per interval of {width}.",
-    # ui/value_picker.py and the filter part of ui/controls.py (uitr: these move to the .ts file with the rest)
-    "Søk i verdiene …": "Search the values …",
-    "Søk i verdiene": "Search the values",
-    "Verdier å ta med (mellomrom krysser av)": "Values to include (space ticks)",
-    "Fjern alle kryss": "Clear all ticks",
-    "Velg verdier …": "Choose values …",
-    "Ingen verdier valgt: alle respondenter er med": "No values chosen: all respondents are included",
-    "Utvalg: verdier": "Filter: values",
-    "Utvalg 2: verdier": "Filter 2: values",
 }
