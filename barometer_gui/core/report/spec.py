@@ -16,18 +16,23 @@ from pathlib import Path
 from barometer_gui.charts.model import Kind
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write_text
+from barometer_gui.core.i18n import t
 from barometer_gui.core.stats import CORRECTIONS
 from barometer_gui.core.tabulate import TableSpec
 
 FORMAT = "barometer-rapport"
 VERSION = 1
-KINDS = ("title", "section", "question", "text")
+KINDS = ("title", "section", "question", "freetext", "text")
 #: "auto": the charts' fitting rule; "none": table only; else a chart kind (one that does not fit falls back).
 CHARTS = ("auto", "none", *(k.value for k in Kind if k is not Kind.LINE))
 FOLD_MODES = ("andre", "omit")
 LANGUAGES = ("nb", "en")
 #: TableSpec fields an item may set for itself; everything else comes from the global settings.
 OVERRIDABLE = ("where", "weight", "min_base", "low_base", "benchmark", "grid_summary", "correction", "alpha")
+#: A free-text item may narrow the report's filters, never its minimum base (privacy).
+FREE_OVERRIDABLE = ("where",)
+#: Kinds that refer to a question of the survey.
+ASKING = ("question", "freetext")
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Item:
     chart: str = "auto"
     table: bool = False
     overrides: dict = field(default_factory=dict)
+    limit: int = 0  # free text: list at most this many answers (0 = all), a stated random sample
 
     def label(self) -> str:
         """What the basket, the wizard and file names call the item."""
@@ -70,7 +76,7 @@ class Item:
             return self.title
         if self.question is not None:
             return self.question.text or self.question.id
-        return {"title": "Tittel", "section": "Del", "text": "Tekst"}.get(self.kind, self.kind)
+        return {"title": t("Tittel"), "section": t("Del"), "text": t("Tekst")}.get(self.kind, self.kind)
 
     def table_spec(self, settings: Settings, question_id: str, by_id: str | None) -> TableSpec:
         """The engine's TableSpec for this item: global settings, then the item's own choices."""
@@ -86,6 +92,8 @@ class Item:
             "alpha": settings.alpha,
         }
         base.update(self.overrides)
+        if self.kind == "freetext":  # answers are listed for the filtered respondents, no groups
+            base.update(by=None, benchmark=None, weight=None, min_base=settings.min_base)
         if base.get("benchmark"):
             base["by"] = None
         return TableSpec.from_dict(base)
@@ -104,10 +112,22 @@ def question_item(spec: TableSpec, settings: Settings, question_text: str = "", 
     )
 
 
+def free_text_item(spec: TableSpec, settings: Settings, question_text: str = "", limit: int = 0) -> Item:
+    """A free-text item from a view: its filters are stored only when they differ from the report's."""
+    general = Item("freetext").table_spec(settings, spec.question, None)
+    overrides = {"where": [list(pair) for pair in spec.where]} if spec.where != general.where else {}
+    return Item("freetext", question=Ref(spec.question, question_text), overrides=overrides, limit=limit)
+
+
 def rebased(items: list[Item], old: Settings, new: Settings) -> list[Item]:
     """The same items with overrides re-expressed against `new` settings (each table stays the same)."""
     out = []
     for item in items:
+        if item.kind == "freetext" and item.question is not None:
+            full = item.table_spec(old, item.question.id, None)
+            moved = free_text_item(full, new, item.question.text, item.limit)
+            out.append(replace(moved, title=item.title, text=item.text))
+            continue
         if item.kind != "question" or item.question is None:
             out.append(item)
             continue
@@ -311,18 +331,27 @@ def item_from_dict(data: object, number: int = 1) -> Item:
         chart=_choice(data.get("chart", "auto"), CHARTS, f"element {number}: chart"),
         table=bool(data.get("table", False)),
         overrides=dict(data.get("overrides") or {}),
+        limit=data.get("limit", 0),
     )
-    if kind == "question" and item.question is None:
+    if kind in ASKING and item.question is None:
         raise BarometerError(f"Element {number} er et spørsmål uten «question».")
-    bad = sorted(set(item.overrides) - set(OVERRIDABLE))
+    if isinstance(item.limit, bool) or not isinstance(item.limit, int) or item.limit < 0:
+        raise BarometerError(f"Element {number}: «limit» må være et heltall fra 0 (alle svar) og opp.")
+    bad = sorted(set(item.overrides) - set(FREE_OVERRIDABLE if kind == "freetext" else OVERRIDABLE))
     if bad:
         raise BarometerError(f"Element {number} har ukjente overstyringer: {', '.join(bad)}.")
     TableSpec.from_dict({"question": "-", **item.overrides})  # same checks as the settings
     return item
 
 
+#: The fields each kind keeps in a saved spec.
+SAVED = {
+    "question": ("kind", "title", "question", "by", "chart", "table", "overrides"),
+    "freetext": ("kind", "title", "question", "overrides", "limit"),
+}
+
+
 def item_to_dict(item: Item) -> dict:
     data = asdict(item)
-    if item.kind != "question":
-        data = {k: data[k] for k in ("kind", "title", "text")}
+    data = {k: data[k] for k in SAVED.get(item.kind, ("kind", "title", "text"))}
     return {k: v for k, v in data.items() if v not in (None, "", {}) or k == "kind"}
