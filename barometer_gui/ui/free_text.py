@@ -13,8 +13,11 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.free_text import free_text
 from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import Question, Survey
+from barometer_gui.core.tabulate import TableSpec
 from barometer_gui.ui.table_export import atomic_write_text_bom, inert_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,20 +35,16 @@ def filter_mask(survey: Survey, where: tuple[tuple[str, str], ...]) -> pd.Series
 def text_answers(
     survey: Survey, question: Question, where: tuple[tuple[str, str], ...] = ()
 ) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows: the answer first, then each categorical background variable."""
-    data = survey.data
-    keep = data[question.columns[0]].notna() & filter_mask(survey, where)
-    background = [b for b in survey.background if b.kind != "numeric"]
-    answers = data.loc[keep, question.columns[0]].astype(str).str.strip()
-    answered = answers != ""
-    rows_frame = data.loc[keep][answered.to_numpy()]
-    columns = [answers[answered]] + [rows_frame[b.column].astype(object) for b in background]
-    rows = [["" if _missing(v) else str(v) for v in values] for values in zip(*columns, strict=True)]
-    return [t("Svar")] + [b.text for b in background], rows
+    """Headers and rows: the answer first, then each categorical background variable.
 
-
-def _missing(value: object) -> bool:
-    return value is None or value != value  # NaN is not equal to itself
+    The answers come from core (`free_text`), the same function the report lists them with, so the
+    list holds exactly the respondents the table above counts (the engine's filter rules).
+    """
+    try:
+        headers, rows = free_text(survey, TableSpec(question.id, where=where)).with_background(survey)
+    except BarometerError:  # a filter nobody fits: the table above already says so
+        headers, rows = [b.text for b in survey.background if b.kind != "numeric"], []
+    return [t("Svar"), *headers], rows
 
 
 class FreeTextModel(QAbstractTableModel):

@@ -30,12 +30,13 @@ from barometer_gui.core.i18n import t
 from barometer_gui.core.report.spec import (
     Item,
     Settings,
+    free_text_item,
     item_from_dict,
     item_to_dict,
     question_item,
     spec_from_views,
 )
-from barometer_gui.core.schema import Survey
+from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.tabulate import TableSpec
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +51,8 @@ def details(item: Item) -> str:
         parts.append(f"etter {item.by.text or item.by.id}")
     if item.overrides.get("grid_summary"):
         parts.append("hemmer/fremmer")
+    if item.kind == "freetext":
+        parts.append("fritekstsvar" + (f", høyst {item.limit}" if item.limit else ""))
     if item.overrides.get("where"):
         parts.append("utvalg: " + ", ".join(f"{k} = {v}" for k, v in item.overrides["where"]))
     return " · ".join(parts)
@@ -94,10 +97,16 @@ class ReportBasket(QDockWidget):
         return button
 
     def add_view(self, spec: TableSpec, survey: Survey) -> Item:
-        """Add a view as an item kept against default settings (the wizard re-bases them)."""
+        """Add a view as an item kept against default settings (the wizard re-bases them).
+
+        A text question becomes a free-text item: its answers listed, with the view's filters.
+        """
         question = survey.question(spec.question)
-        by = survey.variable(spec.by).text if spec.by else ""
-        item = question_item(spec, Settings(), question.text, by)
+        if question.type is QType.TEXT:
+            item = free_text_item(spec, Settings(), question.text)
+        else:
+            by = survey.variable(spec.by).text if spec.by else ""
+            item = question_item(spec, Settings(), question.text, by)
         self.add_item(item)
         return item
 

@@ -10,6 +10,7 @@ rewritten.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
@@ -241,6 +242,64 @@ def save_spec(spec: ReportSpec, path: str | Path) -> Path:
             )
     atomic_write_text(path, spec.to_json())
     return path
+
+
+# --------------------------------------------------------------------------- the data source
+
+
+def recorded_source(data: str | Path | None, spec_path: str | Path, sheet=None, mapping=None) -> dict:
+    """The `source` a spec saved at `spec_path` records: paths relative to the spec's folder when
+    they can be (the folder can then be moved or shared whole), else absolute; the demo as such."""
+    if data is None:
+        return {"demo": True}
+    folder = Path(spec_path).resolve().parent
+    source = {"file": _relative(Path(data), folder)}
+    if sheet:
+        source["sheet"] = str(sheet)
+    if mapping:
+        source["mapping"] = _relative(Path(mapping), folder)
+    return source
+
+
+def source_paths(spec: ReportSpec, spec_path: str | Path) -> tuple[Path | None, str | None, Path | None]:
+    """The data file, sheet and mapping file the spec records (relative paths from the spec's folder);
+    (None, None, None) for the demo data. A recorded file that is missing is a clear error."""
+    source = spec.source
+    name = source.get("file")
+    if source.get("demo") or name == "demo":
+        return None, None, None
+    if not isinstance(name, str) or not name:
+        raise BarometerError(
+            t(
+                "Rapportoppsettet sier ikke hvilken datafil det gjelder; oppgi fila: barometer report FIL --spec …"
+            )
+        )
+    folder = Path(spec_path).resolve().parent
+    data = folder / name
+    if not data.exists():
+        raise BarometerError(
+            t(
+                "Fant ikke datafila «{file}» som rapportoppsettet viser til (sett fra {folder}); "
+                "oppgi fila: barometer report FIL --spec …",
+                file=name,
+                folder=folder,
+            )
+        )
+    mapping = source.get("mapping")
+    sheet = source.get("sheet")
+    return (
+        data,
+        sheet if isinstance(sheet, str) else None,
+        folder / mapping if isinstance(mapping, str) else None,
+    )
+
+
+def _relative(path: Path, folder: Path) -> str:
+    path = path.resolve()
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
 
 
 # --------------------------------------------------------------------------- validation
