@@ -191,7 +191,7 @@ def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
     sheet.set_column(1, diff_col, 10)
     if grid.diff_header:
         sheet.set_column(diff_col, diff_col, 18)
-    if grid.percent and grid.rows:
+    if grid.percent and grid.rows and not all(g.suppressed for g in grid.groups):  # a chart needs a series
         _chart(book, sheet, grid, top + 2, last_data, diff_col + 2)
 
 
