@@ -37,7 +37,9 @@ def _spec(survey) -> ReportSpec:
     spec.items[1:1] = [Item("section", "Strategi"), Item("text", "Om rapporten", "Første linje\nAndre linje")]
     spec.items[-1] = replace(spec.items[-1], table=True, title="Hemmer og fremmer")
     text = survey.question("q9").text
-    spec.items.insert(-1, free_text_item(TableSpec("q9", where=(("type", "Kommune"),)), spec.settings, text, 20))
+    spec.items.insert(
+        -1, free_text_item(TableSpec("q9", where=(("type", "Kommune"),)), spec.settings, text, 20)
+    )
     return spec
 
 
