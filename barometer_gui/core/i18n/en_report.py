@@ -129,4 +129,14 @@ EN: dict[str, str] = {
     "Tittel": "Title",
     "Del": "Section",
     "Tekst": "Text",
+    # finding questions again in next year's data (core/report/resolve.py)
+    "fant ikke spørsmålet «{id}»": "could not find the question “{id}”",
+    "«{text}» har ny id: {old} → {new}": "“{text}” has a new id: {old} → {new}",
+    "«{text}» funnet som «{found}» ({id})": "“{text}” found as “{found}” ({id})",
+    "«{text}» passer til flere spørsmål": "“{text}” matches several questions",
+    "«{id}» er nå et annet spørsmål («{other}»); «{text}» finnes ikke": (
+        "“{id}” is now another question (“{other}”); “{text}” does not exist"
+    ),
+    "fant ikke «{text}» ({id})": "could not find “{text}” ({id})",
+    "fant ikke oppdelingen «{name}»": "could not find the breakdown “{name}”",
 }
