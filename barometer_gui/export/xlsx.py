@@ -20,6 +20,8 @@ from barometer_gui.export.safe import clean_text
 #: Columns per group: share, interval low, interval high, letters.
 PER_GROUP = 4
 HEADER_ROW = 5
+#: Width of the free-text answer column, in characters.
+ANSWER_CHARS = 110
 
 
 def write_workbook(report: Report, out: str | Path, progress: Progress = no_progress) -> Path:
@@ -121,9 +123,12 @@ def _free_text_sheet(sheet, block: Block, styles: dict) -> None:
     _text(sheet, top, 0, t("Svar"), styles["head"])
     for row, answer in enumerate(block.answers, start=top + 1):
         _text(sheet, row, 0, answer, styles["label"])
+        lines = sum(max(1, -(-len(part) // ANSWER_CHARS)) for part in answer.splitlines() or [""])
+        if lines > 1:  # spreadsheets do not grow a wrapped row by themselves when the file is opened
+            sheet.set_row(row, 13.5 * lines)
     _text(sheet, top + 2 + len(block.answers), 0, block.footnote, styles["note"])
     sheet.freeze_panes(top + 1, 0)
-    sheet.set_column(0, 0, 110)
+    sheet.set_column(0, 0, ANSWER_CHARS)
 
 
 def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
