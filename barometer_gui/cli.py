@@ -258,15 +258,11 @@ def _spec_source(args: argparse.Namespace) -> None:
 
 
 def _quick_spec(args: argparse.Namespace, survey: Survey):
-    from barometer_gui.core.report.spec import Settings, question_item, recorded_source, spec_from_views
+    from barometer_gui.core.report.spec import recorded_source, spec_from_views, view_item
 
     if not args.question:
         raise BarometerError(t("Oppgi --spec SPEC.json eller minst ett spørsmål med -q."))
-    by = survey.variable(args.by).text if args.by else ""
-    views = []
-    for name in args.question:
-        question = survey.question(name)
-        views.append(question_item(_spec(args, question.id), Settings(), question.text, by))
+    views = [view_item(_spec(args, survey.question(name).id), survey) for name in args.question]
     source = recorded_source(args.file, args.save_spec or args.out, args.sheet, args.mapping)
     return spec_from_views(views, args.title or "Innovasjonsbarometeret", source)
 

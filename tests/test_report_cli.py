@@ -75,9 +75,10 @@ def test_spec_reruns_on_the_file_it_records_and_file_on_the_command_line_overrid
     folder = tmp_path / "prosjekt"
     data = write_demo(folder / "data" / "i år.xlsx", seed=3)
     spec = folder / "oppsett.json"
-    assert _run(capsys, "report", data, "-q", "q1", "--save-spec", spec)[0] == 0
+    assert _run(capsys, "report", data, "-q", "q1", "-q", "q9", "--save-spec", spec)[0] == 0
     saved = json.loads(spec.read_text(encoding="utf-8"))
     assert saved["source"]["file"] == "data/i år.xlsx", "relative to the spec's folder"
+    assert [i["kind"] for i in saved["items"]] == ["title", "question", "freetext"], "text answers listed"
     monkeypatch.chdir(tmp_path)  # somewhere else: the path is resolved from the spec's folder
     status, out, err = _run(capsys, "report", "--spec", spec, "--out", tmp_path / "a.xlsx")
     assert status == 0, err

@@ -29,14 +29,12 @@ from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.i18n import t
 from barometer_gui.core.report.spec import (
     Item,
-    Settings,
-    free_text_item,
     item_from_dict,
     item_to_dict,
-    question_item,
     spec_from_views,
+    view_item,
 )
-from barometer_gui.core.schema import QType, Survey
+from barometer_gui.core.schema import Survey
 from barometer_gui.core.tabulate import TableSpec
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -101,12 +99,7 @@ class ReportBasket(QDockWidget):
 
         A text question becomes a free-text item: its answers listed, with the view's filters.
         """
-        question = survey.question(spec.question)
-        if question.type is QType.TEXT:
-            item = free_text_item(spec, Settings(), question.text)
-        else:
-            by = survey.variable(spec.by).text if spec.by else ""
-            item = question_item(spec, Settings(), question.text, by)
+        item = view_item(spec, survey)
         self.add_item(item)
         return item
 

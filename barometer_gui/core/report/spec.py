@@ -18,6 +18,7 @@ from barometer_gui.charts.model import Kind
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write_text
 from barometer_gui.core.i18n import t
+from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.stats import CORRECTIONS
 from barometer_gui.core.tabulate import TableSpec
 
@@ -118,6 +119,16 @@ def free_text_item(spec: TableSpec, settings: Settings, question_text: str = "",
     general = Item("freetext").table_spec(settings, spec.question, None)
     overrides = {"where": [list(pair) for pair in spec.where]} if spec.where != general.where else {}
     return Item("freetext", question=Ref(spec.question, question_text), overrides=overrides, limit=limit)
+
+
+def view_item(view: TableSpec, survey: Survey) -> Item:
+    """The report item for a view (the window's, or the CLI's quick form), kept against default
+    settings: a text question's answers are listed (free text), any other question is tabulated."""
+    question = survey.question(view.question)
+    if question.type is QType.TEXT:
+        return free_text_item(view, Settings(), question.text)
+    by = survey.variable(view.by).text if view.by else ""
+    return question_item(view, Settings(), question.text, by)
 
 
 def rebased(items: list[Item], old: Settings, new: Settings) -> list[Item]:
