@@ -70,6 +70,7 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
     wizard.content.chart.setCurrentIndex(wizard.content.chart.findData("auto"))
     wizard.content.by.setCurrentIndex(wizard.content.by.findData("landsdel"))
     wizard.options.fold_below.setValue(3)
+    wizard.options.language.setCurrentIndex(wizard.options.language.findData("en"))
     titles = []
     for _ in range(4):
         titles.append(wizard.currentPage().title())
@@ -87,7 +88,7 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
     spec = load_spec(tmp_path / "oppsett.json")
     assert [i.kind for i in spec.items] == ["title", "question", "question", "section"]
     assert spec.items[1].by.id == "landsdel" and spec.items[2].by is None
-    assert spec.settings.fold_below == 3
+    assert spec.settings.fold_below == 3 and spec.settings.language == "en"
 
 
 def test_cancel_midway_leaves_nothing_behind(window, qtbot, tmp_path):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from barometer_gui.charts.model import KIND_LABELS, Kind
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.i18n import LANGUAGES
 from barometer_gui.core.report.resolve import find_question
 from barometer_gui.core.report.run import FORMATS, run_report
 from barometer_gui.core.report.spec import Item, Ref, ReportSpec, load_spec, recorded_source, save_spec
@@ -454,7 +455,11 @@ class OptionsPage(QWizardPage):
         self.fold_mode.addItem("Slå sammen til «Andre»", "andre")
         self.fold_mode.addItem("Utelat", "omit")
         self.all_tables = QCheckBox("Tabell for alle spørsmål")
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
         form = QFormLayout(self)
+        form.addRow("Rapportens språk:", self.language)
         form.addRow("Vekt:", self.weight)
         form.addRow("Skjul grupper med færre svar enn:", self.min_base)
         form.addRow("Merk grupper med færre svar enn:", self.low_base)
@@ -478,6 +483,7 @@ class OptionsPage(QWizardPage):
         self.fold_below.setValue(s.fold_below)
         self.fold_mode.setCurrentIndex(max(0, self.fold_mode.findData(s.fold_mode)))
         self.all_tables.setChecked(False)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
 
     def store(self, spec: ReportSpec) -> None:
         s = spec.settings
@@ -492,6 +498,7 @@ class OptionsPage(QWizardPage):
             setattr(s, key, chosen[key])
         s.fold_below = self.fold_below.value()
         s.fold_mode = self.fold_mode.currentData()
+        s.language = self.language.currentData()
         items = []
         for item in spec.items:
             if item.kind == "question":  # free-text items take only filters (min. base is the report's)
