@@ -33,7 +33,7 @@ def filter_mask(survey: Survey, where: tuple[tuple[str, str], ...]) -> pd.Series
 
 
 def text_answers(
-    survey: Survey, question: Question, where: tuple[tuple[str, str], ...] = ()
+    survey: Survey, question: Question, where: tuple[tuple[str, str], ...] = (), min_base: int = 5
 ) -> tuple[list[str], list[list[str]]]:
     """Headers and rows: the answer first, then each categorical background variable.
 
@@ -41,7 +41,9 @@ def text_answers(
     list holds exactly the respondents the table above counts (the engine's filter rules).
     """
     try:
-        headers, rows = free_text(survey, TableSpec(question.id, where=where)).with_background(survey)
+        headers, rows = free_text(
+            survey, TableSpec(question.id, where=where, min_base=min_base)
+        ).with_background(survey)
     except BarometerError:  # a filter nobody fits: the table above already says so
         headers, rows = [b.text for b in survey.background if b.kind != "numeric"], []
     return [t("Svar"), *headers], rows
@@ -118,8 +120,10 @@ class FreeTextPanel(QWidget):
         self.view.setAccessibleName(t("Fritekstsvar"))
         self._update_count()
 
-    def show_answers(self, survey: Survey, question: Question, where: tuple[tuple[str, str], ...]) -> None:
-        headers, rows = text_answers(survey, question, where)
+    def show_answers(
+        self, survey: Survey, question: Question, where: tuple[tuple[str, str], ...], min_base: int = 5
+    ) -> None:
+        headers, rows = text_answers(survey, question, where, min_base)
         self.model.set_rows(headers, rows)
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(0, min(520, max(240, self.view.columnWidth(0))))
