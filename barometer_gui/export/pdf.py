@@ -17,7 +17,7 @@ from pathlib import Path
 from barometer_gui.core.files import atomic_write
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
-from barometer_gui.core.report.content import Block, Grid, Report, answer_pages, table_lines
+from barometer_gui.core.report.content import Block, Grid, Report, answer_pages, table_lines, wrapped_lines
 from barometer_gui.export.safe import clean_text
 
 A4_LANDSCAPE = (11.69, 8.27)
@@ -103,9 +103,7 @@ def _answers_page(figure, block: Block, answers: list[str], message: str) -> Non
     _heading(figure, block)
     lines = []
     for answer in answers:
-        wrapped = [
-            w for part in answer.splitlines() or [""] for w in textwrap.wrap(part, ANSWER_WIDTH) or [""]
-        ]
+        wrapped = wrapped_lines(answer, ANSWER_WIDTH)
         lines += ["•  " + wrapped[0], *("    " + w for w in wrapped[1:])]
     text = "\n".join(lines) if answers else textwrap.fill(message, 110)
     figure.text(

@@ -290,7 +290,7 @@ def answer_pages(answers: list[str], width: int, lines: int, gap: float = 0.3) -
     page: list[str] = []
     used = 0.0
     for answer in answers:
-        wrapped = [w for part in answer.splitlines() or [""] for w in textwrap.wrap(part, width) or [""]]
+        wrapped = wrapped_lines(answer, width)
         if len(wrapped) <= lines - used:
             page.append(answer)
             used += len(wrapped) + gap
@@ -313,6 +313,11 @@ def answer_pages(answers: list[str], width: int, lines: int, gap: float = 0.3) -
     if page or not pages:
         pages.append(page)
     return pages
+
+
+def wrapped_lines(answer: str, width: int) -> list[str]:
+    """An answer's lines at `width` characters, its own line breaks kept."""
+    return [w for part in answer.splitlines() or [""] for w in textwrap.wrap(part, width) or [""]]
 
 
 def free_text_notes(block: Block) -> str:
