@@ -15,6 +15,7 @@ from barometer_gui.core.tabulate import TableSpec
 
 LONG = "Vi samlet tjenestene rundt familien og lærte mye underveis. " * 60
 HOSTILE = "=1+1 skulle vært en formel"
+DOLLARS = r"Kostet $5 \frac{ og sparte $10"  # not mathtext: matplotlib would stop on it
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +23,8 @@ def survey(demo_survey):
     data = demo_survey.data.copy()
     column = demo_survey.question("q9").columns[0]
     answers = data[column].astype(object)
-    first, second = answers.dropna().index[:2]
-    answers[first], answers[second] = HOSTILE, LONG
+    first, second, third = answers.dropna().index[:3]
+    answers[first], answers[second], answers[third] = HOSTILE, LONG, DOLLARS
     data[column] = answers
     return replace(demo_survey, data=data)
 
@@ -74,6 +75,7 @@ def test_answers_listed_as_written_in_deck_workbook_pdf_and_left_out_of_images(s
     assert any(c.value == LONG.strip() for c in cells)
     pages = [p.extract_text() for p in PdfReader(targets[2]).pages]
     assert any(HOSTILE in p for p in pages) and any("slik de ble skrevet" in p for p in pages)
+    assert any("Kostet $5" in p for p in pages)
     assert [p.name[:3] for p in (tmp_path / "r").iterdir()] == ["01 "], "images: the chart only"
     assert any("fritekst blir ikke bilde" in s for s in result.skipped)
 

@@ -26,7 +26,9 @@ BLUE, GREY = "#1F4E79", "#404040"
 SIDE_ROWS, SIDE_COLUMNS, TABLE_ROWS = 14, 4, 24
 #: Free-text answers: characters per line and lines per page at ANSWER_SIZE points.
 ANSWER_SIZE, ANSWER_WIDTH, ANSWER_LINES = 10, 140, 25
-FONTS = {"pdf.fonttype": 42, "svg.fonttype": "none", "font.family": "DejaVu Sans"}
+#: Fonts embedded as TrueType (text selectable); survey text is text, never mathtext: an answer or label
+#: with two «$» would otherwise be parsed as a formula (and a stray «\frac{» stops the whole file).
+FONTS = {"pdf.fonttype": 42, "svg.fonttype": "none", "font.family": "DejaVu Sans", "text.parse_math": False}
 
 
 def write_pdf(report: Report, out: str | Path, progress: Progress = no_progress) -> Path:
