@@ -193,6 +193,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from barometer_gui.core.importer import demo_path
     from barometer_gui.core.tabulate import tabulate
 
+    if args.command == "report":
+        _spec_source(args)
     if getattr(args, "out", None):  # before any work: never write over an input
         check_output_path(args.out, args.file or demo_path(), args.mapping, getattr(args, "template", None))
     survey = _load(args)
@@ -216,16 +218,14 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace, survey: Survey) -> int:
     """`report`: a saved spec, or the spec the quick form (-q … --by …) implies; run_report does the rest."""
-    from barometer_gui.core.report import load_spec, run_report, save_spec
+    from barometer_gui.core.report import run_report, save_spec
     from barometer_gui.core.report.run import output_format
 
     if not args.out and not args.save_spec:
         raise BarometerError(t("Oppgi --out (og/eller --save-spec)."))
     if args.out:
         output_format(args.out)
-    if args.spec and args.question:
-        raise BarometerError(t("Oppgi enten --spec eller -q, ikke begge."))
-    spec = load_spec(args.spec) if args.spec else _quick_spec(args, survey)
+    spec = args.loaded_spec or _quick_spec(args, survey)
     if args.template:
         spec.settings.template = args.template
     if args.title:
@@ -241,21 +241,29 @@ def _report(args: argparse.Namespace, survey: Survey) -> int:
     return 0
 
 
+def _spec_source(args: argparse.Namespace) -> None:
+    """`report --spec SPEC` without FILE reruns on the data the spec records (FILE given overrides it)."""
+    from barometer_gui.core.report import load_spec
+    from barometer_gui.core.report.spec import source_paths
+
+    if args.spec and args.question:
+        raise BarometerError(t("Oppgi enten --spec eller -q, ikke begge."))
+    args.loaded_spec = load_spec(args.spec) if args.spec else None
+    if args.loaded_spec is None or args.file or args.demo:
+        return
+    data, sheet, mapping = source_paths(args.loaded_spec, args.spec)
+    args.file = str(data) if data is not None else None
+    args.sheet = args.sheet or sheet
+    args.mapping = args.mapping or (str(mapping) if mapping is not None else None)
+
+
 def _quick_spec(args: argparse.Namespace, survey: Survey):
-    from barometer_gui.core.report.spec import Settings, question_item, spec_from_views
+    from barometer_gui.core.report.spec import recorded_source, spec_from_views, view_item
 
     if not args.question:
         raise BarometerError(t("Oppgi --spec SPEC.json eller minst ett spørsmål med -q."))
-    by = survey.variable(args.by).text if args.by else ""
-    views = []
-    for name in args.question:
-        question = survey.question(name)
-        views.append(question_item(_spec(args, question.id), Settings(), question.text, by))
-    source = {
-        "file": Path(args.file).name if args.file else "demo",
-        "sheet": args.sheet,
-        "mapping": args.mapping,
-    }
+    views = [view_item(_spec(args, survey.question(name).id), survey) for name in args.question]
+    source = recorded_source(args.file, args.save_spec or args.out, args.sheet, args.mapping)
     return spec_from_views(views, args.title or "Innovasjonsbarometeret", source)
 
 

@@ -67,3 +67,27 @@ def test_skipped_items_are_named_and_the_rest_is_written(capsys, tmp_path):
     status, _out, err = _run(capsys, "report", "--demo", "--spec", spec, "--out", tmp_path / "r.pdf")
     assert status == 0 and (tmp_path / "r.pdf").exists()
     assert "hoppet over" in err and "Et spørsmål som er tatt ut" in err
+
+
+def test_spec_reruns_on_the_file_it_records_and_file_on_the_command_line_overrides(
+    capsys, tmp_path, monkeypatch
+):
+    folder = tmp_path / "prosjekt"
+    data = write_demo(folder / "data" / "i år.xlsx", seed=3)
+    spec = folder / "oppsett.json"
+    assert _run(capsys, "report", data, "-q", "q1", "-q", "q9", "--save-spec", spec)[0] == 0
+    saved = json.loads(spec.read_text(encoding="utf-8"))
+    assert saved["source"]["file"] == "data/i år.xlsx", "relative to the spec's folder"
+    assert [i["kind"] for i in saved["items"]] == ["title", "question", "freetext"], "text answers listed"
+    monkeypatch.chdir(tmp_path)  # somewhere else: the path is resolved from the spec's folder
+    status, out, err = _run(capsys, "report", "--spec", spec, "--out", tmp_path / "a.xlsx")
+    assert status == 0, err
+    other = write_demo(tmp_path / "neste år.xlsx", seed=12)
+    status, out, err = _run(capsys, "report", other, "--spec", spec, "--out", tmp_path / "b.xlsx")
+    assert status == 0, err
+    first, second = load_workbook(tmp_path / "a.xlsx"), load_workbook(tmp_path / "b.xlsx")
+    assert "i år.xlsx" in first["Innhold"]["A2"].value and "neste år.xlsx" in second["Innhold"]["A2"].value
+    data.rename(data.with_name("flyttet.xlsx"))
+    status, out, err = _run(capsys, "report", "--spec", spec, "--out", tmp_path / "c.xlsx")
+    assert status == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "Fant ikke datafila «data/i år.xlsx»" in err and not (tmp_path / "c.xlsx").exists()

@@ -12,7 +12,7 @@ from barometer_gui.core.importer import open_survey
 from barometer_gui.core.report import Item, Ref, ReportSpec, Settings, load_spec, question_item, save_spec
 from barometer_gui.core.report.content import fold, prepare
 from barometer_gui.core.report.resolve import find_question
-from barometer_gui.core.report.spec import spec_from_views
+from barometer_gui.core.report.spec import free_text_item, item_from_dict, spec_from_views
 from barometer_gui.core.tabulate import TableSpec, tabulate
 from barometer_gui.demo_data import write_demo
 
@@ -36,6 +36,10 @@ def _spec(survey) -> ReportSpec:
     spec = spec_from_views(views, "Rapport", {"file": "demo.xlsx"})
     spec.items[1:1] = [Item("section", "Strategi"), Item("text", "Om rapporten", "Første linje\nAndre linje")]
     spec.items[-1] = replace(spec.items[-1], table=True, title="Hemmer og fremmer")
+    text = survey.question("q9").text
+    spec.items.insert(
+        -1, free_text_item(TableSpec("q9", where=(("type", "Kommune"),)), spec.settings, text, 20)
+    )
     return spec
 
 
@@ -137,3 +141,12 @@ def test_small_options_fold_into_andre_with_the_engines_numbers(demo_survey):
     omitted, text = fold(multi, 10, "andre")
     assert "Andre" not in omitted.options and "utelatt" in text
     assert len(omitted.options) == len([c for c in multi.groups[0].cells if c.pct >= 10])
+
+
+def test_free_text_item_keeps_filters_and_limit_and_never_a_lower_minimum_base():
+    item = item_from_dict({"kind": "freetext", "question": {"id": "q9", "text": "Beskriv"}, "limit": 20})
+    assert item.limit == 20 and item.table_spec(Settings(min_base=8), "q9", None).min_base == 8
+    with pytest.raises(BarometerError, match="ukjente overstyringer: min_base"):
+        item_from_dict({"kind": "freetext", "question": {"id": "q9"}, "overrides": {"min_base": 1}})
+    with pytest.raises(BarometerError, match="limit"):
+        item_from_dict({"kind": "freetext", "question": {"id": "q9"}, "limit": -1})

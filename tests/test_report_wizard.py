@@ -70,6 +70,7 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
     wizard.content.chart.setCurrentIndex(wizard.content.chart.findData("auto"))
     wizard.content.by.setCurrentIndex(wizard.content.by.findData("landsdel"))
     wizard.options.fold_below.setValue(3)
+    wizard.options.language.setCurrentIndex(wizard.options.language.findData("en"))
     titles = []
     for _ in range(4):
         titles.append(wizard.currentPage().title())
@@ -87,7 +88,7 @@ def test_wizard_walks_every_page_writes_all_formats_and_saves_a_spec_that_reruns
     spec = load_spec(tmp_path / "oppsett.json")
     assert [i.kind for i in spec.items] == ["title", "question", "question", "section"]
     assert spec.items[1].by.id == "landsdel" and spec.items[2].by is None
-    assert spec.settings.fold_below == 3
+    assert spec.settings.fold_below == 3 and spec.settings.language == "en"
 
 
 def test_cancel_midway_leaves_nothing_behind(window, qtbot, tmp_path):
@@ -102,3 +103,35 @@ def test_cancel_midway_leaves_nothing_behind(window, qtbot, tmp_path):
     assert wizard.result is None and "Avbrutt" in wizard.summary.status.text()
     assert list(tmp_path.iterdir()) == []
     assert wizard.isVisible(), "the wizard stays open to try again"
+
+
+def test_text_question_goes_in_as_free_text_and_a_saved_spec_reruns_headless_on_its_file(
+    qtbot, tmp_path, capsys
+):
+    from pptx import Presentation
+
+    from barometer_gui.cli import run
+    from barometer_gui.core.importer import open_survey
+    from barometer_gui.demo_data import write_demo
+
+    data = write_demo(tmp_path / "data" / "kommuner.xlsx", seed=5)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win._opened((data, open_survey(data, use_saved_mapping=False), None), {}, None)
+    _add_views(win, ["q1", "q9"])
+    assert [i.kind for i in win.report_basket.items()] == ["question", "freetext"]
+    wizard = _wizard(win, qtbot, tmp_path)
+    wizard.content.list.setCurrentRow(2)
+    wizard.content.limit.setValue(4)
+    assert "ulike svar listes" in wizard.content.note.text()
+    wizard.save_spec_as(str(tmp_path / "oppsett.json"))
+    spec = load_spec(tmp_path / "oppsett.json")
+    assert spec.source == {"file": "data/kommuner.xlsx"} and spec.items[2].limit == 4
+    assert run(["report", "--spec", str(tmp_path / "oppsett.json"), "--out", str(tmp_path / "r.pptx")]) == 0
+    capsys.readouterr()
+    slides = Presentation(str(tmp_path / "r.pptx")).slides
+    free = [s for s in slides if s.shapes.title.text.startswith("Beskriv kort")]
+    assert len(free) == 1 and "Viser 4 av" in " ".join(
+        sh.text_frame.text for sh in free[0].shapes if sh.has_text_frame
+    )
+    wizard.reject()

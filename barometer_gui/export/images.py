@@ -24,10 +24,7 @@ DPI = 300
 
 
 def write_images(report: Report, out: str | Path, suffix: str, progress: Progress = no_progress) -> Path:
-    from matplotlib.figure import Figure
-
-    from barometer_gui.charts.mpl import draw, save
-    from barometer_gui.charts.style import Style
+    from matplotlib import rc_context
 
     folder = Path(out).with_suffix("")
     _check_replaceable(folder)
@@ -37,17 +34,28 @@ def write_images(report: Report, out: str | Path, suffix: str, progress: Progres
     except OSError as exc:
         raise BarometerError(f"Kan ikke skrive til «{folder.parent}»: {exc.strerror or exc}.") from None
     try:
-        questions = report.questions
-        for number, (block, name) in enumerate(zip(questions, file_names(questions), strict=True), start=1):
-            progress(0.5 + 0.45 * number / len(questions), f"Lager bilde {number} av {len(questions)} …")
-            style = Style(size="slide")
-            figure = Figure(figsize=style.figsize)
-            draw(figure, replace(block.chart(), title=block.title, subtitle=block.subtitle), style)
-            save(figure, temp / f"{name}{suffix}", style, dpi=DPI)
+        with rc_context({"text.parse_math": False}):  # survey text is text, never mathtext (see pdf.FONTS)
+            _draw_all(report, temp, suffix, progress)
         replace_folder(folder, temp)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     return folder
+
+
+def _draw_all(report: Report, temp: Path, suffix: str, progress: Progress) -> None:
+    """One file per question item, named after the item."""
+    from matplotlib.figure import Figure
+
+    from barometer_gui.charts.mpl import draw, save
+    from barometer_gui.charts.style import Style
+
+    questions = report.questions
+    for number, (block, name) in enumerate(zip(questions, file_names(questions), strict=True), start=1):
+        progress(0.5 + 0.45 * number / len(questions), f"Lager bilde {number} av {len(questions)} …")
+        style = Style(size="slide")
+        figure = Figure(figsize=style.figsize)
+        draw(figure, replace(block.chart(), title=block.title, subtitle=block.subtitle), style)
+        save(figure, temp / f"{name}{suffix}", style, dpi=DPI)
 
 
 def file_names(blocks) -> list[str]:
@@ -98,10 +106,12 @@ def chart_png(block, size: tuple[float, float] = (4.8, 3.0), dpi: int = 80) -> b
     """A small PNG of an item's chart alone, for previews in the wizard."""
     import io
 
+    from matplotlib import rc_context
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=size, dpi=dpi)
-    draw_chart_only(figure, block, (0, 0, 1, 1), size="screen")
+    with rc_context({"text.parse_math": False}):
+        draw_chart_only(figure, block, (0, 0, 1, 1), size="screen")
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()

@@ -11,12 +11,22 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
+from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
-from barometer_gui.core.report.content import Block, Report, alt_text, table_lines, table_text
+from barometer_gui.core.report.content import (
+    Block,
+    Report,
+    alt_text,
+    answer_pages,
+    free_text_notes,
+    table_lines,
+    table_text,
+)
 from barometer_gui.export.pptx_charts import add_chart
 from barometer_gui.export.safe import clean_text
 
@@ -108,6 +118,8 @@ class Deck:
             _fill_body(slide, block.text, keep_empty=False)
         elif block.kind == "text":
             self.text(block.title, block.text.splitlines())
+        elif block.kind == "freetext":
+            self.free_text(block)
         else:
             self.question(block)
 
@@ -152,6 +164,36 @@ class Deck:
         if block.item.table or block.item.chart == "none":
             self._table_slides(block, notes)
 
+    def free_text(self, block: Block) -> None:
+        """The answers as text, continued over as many slides as they need; the notes say how they are shown.
+
+        With no answers to show (none, or too few to show safely) one slide says why in its body.
+        """
+        from pptx.util import Pt
+
+        size = 14 if block.answers else 18
+        shown = block if block.answers else replace(block, footnote="")
+        first, box = self._frame(shown, 1, 1)
+        width, height = box[2] / 12700, box[3] / 12700  # points
+        pages = (
+            answer_pages(block.answers, int(width / (size * 0.48)), int(height / (size * 1.2)))
+            if block.answers
+            else [[block.footnote]]
+        )
+        for number, answers in enumerate(pages, start=1):
+            slide = first if number == 1 else self._frame(shown, number, len(pages))[0]
+            if number == 1 and len(pages) > 1:
+                _fill_title(slide, f"{block.title} (1/{len(pages)})")
+            frame = slide.shapes.add_textbox(*box).text_frame
+            frame.word_wrap = True
+            for index, answer in enumerate(answers):
+                paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+                paragraph.text = clean_text(("• " if block.answers else "") + answer)
+                paragraph.space_after = Pt(size * 0.3)
+                for run in paragraph.runs:
+                    run.font.size = Pt(size)
+            slide.notes_slide.notes_text_frame.text = clean_text(free_text_notes(block))
+
     def _frame(self, block: Block, number: int, count: int):
         """A content slide with title, subtitle and footnote; returns the box left for chart or table."""
         from pptx.util import Pt
@@ -159,7 +201,8 @@ class Deck:
         slide = self.presentation.slides.add_slide(self.content_layout)
         _fill_title(slide, block.title + (f" ({number}/{count})" if count > 1 else ""))
         left, top, width, height = self._content_box(slide)
-        line = int(self.height * 0.05)
+        per_line = max(1, int(width / 12700 / (14 * 0.5)))  # characters of the 14 pt subtitle per line
+        line = int(self.height * 0.05) * min(3, -(-len(block.subtitle) // per_line))
         subtitle = slide.shapes.add_textbox(left, top, width, line)
         _write(subtitle, block.subtitle, Pt(14), colour="404040")
         foot_height = int(self.height * 0.11)
@@ -191,8 +234,8 @@ class Deck:
             slide.notes_slide.notes_text_frame.text = clean_text(notes)
 
     def method(self, report: Report) -> None:
-        if report.questions:
-            self.text("Om tallene", report.method_text())
+        if report.contents:
+            self.text(t("Om tallene"), report.method_text())
 
     def number_slides(self) -> None:
         """A slide number field on every slide but the first (it renders in PowerPoint and LibreOffice)."""

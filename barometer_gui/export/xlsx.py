@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from barometer_gui.core.files import atomic_write
+from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Block, Report
 from barometer_gui.export.safe import clean_text
@@ -19,6 +20,8 @@ from barometer_gui.export.safe import clean_text
 #: Columns per group: share, interval low, interval high, letters.
 PER_GROUP = 4
 HEADER_ROW = 5
+#: Width of the free-text answer column, in characters.
+ANSWER_CHARS = 110
 
 
 def write_workbook(report: Report, out: str | Path, progress: Progress = no_progress) -> Path:
@@ -36,11 +39,15 @@ def write_workbook(report: Report, out: str | Path, progress: Progress = no_prog
         )
         styles = _styles(book)
         contents = book.add_worksheet("Innhold")
-        names = _sheet_names([b.title for b in report.questions])
-        questions = report.questions
+        names = _sheet_names([b.title for b in report.contents])
+        questions = report.contents
         for index, (block, name) in enumerate(zip(questions, names, strict=True)):
             progress(0.5 + 0.45 * index / len(questions), f"Lager ark {index + 1} av {len(questions)} …")
-            _item_sheet(book, book.add_worksheet(name), block, styles)
+            sheet = book.add_worksheet(name)
+            if block.kind == "freetext":
+                _free_text_sheet(sheet, block, styles)
+            else:
+                _item_sheet(book, sheet, block, styles)
         _contents(contents, report, names, styles)
         progress(0.97, "Lagrer …")
         book.close()
@@ -88,7 +95,7 @@ def _contents(sheet, report: Report, names: list[str], styles: dict) -> None:
             section = block.title
             _text(sheet, row, 1, section, styles["group"])
             row += 1
-        elif block.kind == "question":
+        elif block.kind in ("question", "freetext"):
             name = next(questions)
             # An internal hyperlink record, not a HYPERLINK() formula.
             sheet.write_url(row, 0, f"internal:'{name}'!A1", styles["link"], string=name)
@@ -104,6 +111,24 @@ def _contents(sheet, report: Report, names: list[str], styles: dict) -> None:
             _text(sheet, row + offset, 0, text, styles["note"])
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 1, 90)
+
+
+def _free_text_sheet(sheet, block: Block, styles: dict) -> None:
+    """The answers one to a row, always written as text (an answer like «=1+1» stays what was typed)."""
+    _text(sheet, 0, 0, block.title, styles["title"])
+    _text(sheet, 1, 0, block.subtitle, styles["sub"])
+    if block.note:
+        _text(sheet, 2, 0, block.note, styles["sub"])
+    top = HEADER_ROW - 1
+    _text(sheet, top, 0, t("Svar"), styles["head"])
+    for row, answer in enumerate(block.answers, start=top + 1):
+        _text(sheet, row, 0, answer, styles["label"])
+        lines = sum(max(1, -(-len(part) // ANSWER_CHARS)) for part in answer.splitlines() or [""])
+        if lines > 1:  # spreadsheets do not grow a wrapped row by themselves when the file is opened
+            sheet.set_row(row, 13.5 * lines)
+    _text(sheet, top + 2 + len(block.answers), 0, block.footnote, styles["note"])
+    sheet.freeze_panes(top + 1, 0)
+    sheet.set_column(0, 0, ANSWER_CHARS)
 
 
 def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
@@ -171,7 +196,7 @@ def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
     sheet.set_column(1, diff_col, 10)
     if grid.diff_header:
         sheet.set_column(diff_col, diff_col, 18)
-    if grid.percent and grid.rows:
+    if grid.percent and grid.rows and not all(g.suppressed for g in grid.groups):  # a chart needs a series
         _chart(book, sheet, grid, top + 2, last_data, diff_col + 2)
 
 

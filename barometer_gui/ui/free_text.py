@@ -20,7 +20,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.free_text import free_text
 from barometer_gui.core.schema import Question, Survey
+from barometer_gui.core.tabulate import TableSpec
 from barometer_gui.ui.table_export import atomic_write_text_bom, inert_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,22 +45,20 @@ def filter_mask(survey: Survey, where: tuple[tuple[str, str], ...]) -> pd.Series
 
 
 def text_answers(
-    survey: Survey, question: Question, where: tuple[tuple[str, str], ...] = ()
+    survey: Survey, question: Question, where: tuple[tuple[str, str], ...] = (), min_base: int = 5
 ) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows: the answer first, then each categorical background variable."""
-    data = survey.data
-    keep = data[question.columns[0]].notna() & filter_mask(survey, where)
-    background = [b for b in survey.background if b.kind != "numeric"]
-    answers = data.loc[keep, question.columns[0]].astype(str).str.strip()
-    answered = answers != ""
-    rows_frame = data.loc[keep][answered.to_numpy()]
-    columns = [answers[answered]] + [rows_frame[b.column].astype(object) for b in background]
-    rows = [["" if _missing(v) else str(v) for v in values] for values in zip(*columns, strict=True)]
-    return [QCoreApplication.translate("FreeTextPanel", "Svar")] + [b.text for b in background], rows
+    """Headers and rows: the answer first, then each categorical background variable.
 
-
-def _missing(value: object) -> bool:
-    return value is None or value != value  # NaN is not equal to itself
+    The answers come from core (`free_text`), the same function the report lists them with, so the
+    list holds exactly the respondents the table above counts (the engine's filter rules).
+    """
+    try:
+        headers, rows = free_text(
+            survey, TableSpec(question.id, where=where, min_base=min_base)
+        ).with_background(survey)
+    except BarometerError:  # a filter nobody fits: the table above already says so
+        headers, rows = [b.text for b in survey.background if b.kind != "numeric"], []
+    return [QCoreApplication.translate("FreeTextPanel", "Svar"), *headers], rows
 
 
 class FreeTextModel(QAbstractTableModel):
@@ -131,8 +132,10 @@ class FreeTextPanel(QWidget):
         self.view.setAccessibleName(self.tr("Fritekstsvar"))
         self._update_count()
 
-    def show_answers(self, survey: Survey, question: Question, where: tuple[tuple[str, str], ...]) -> None:
-        headers, rows = text_answers(survey, question, where)
+    def show_answers(
+        self, survey: Survey, question: Question, where: tuple[tuple[str, str], ...], min_base: int = 5
+    ) -> None:
+        headers, rows = text_answers(survey, question, where, min_base)
         self.model.set_rows(headers, rows)
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(0, min(520, max(240, self.view.columnWidth(0))))

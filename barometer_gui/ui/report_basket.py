@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.report.spec import (
     Item,
-    Settings,
     item_from_dict,
     item_to_dict,
-    question_item,
     spec_from_views,
+    view_item,
 )
 from barometer_gui.core.schema import Survey
 from barometer_gui.core.tabulate import TableSpec
@@ -57,6 +56,12 @@ def details(item: Item) -> str:
         )
     if item.overrides.get("grid_summary"):
         parts.append(QCoreApplication.translate("ReportBasket", "hemmer/fremmer"))
+    if item.kind == "freetext":
+        parts.append(
+            QCoreApplication.translate("ReportBasket", "fritekstsvar, høyst {limit}").format(limit=item.limit)
+            if item.limit
+            else QCoreApplication.translate("ReportBasket", "fritekstsvar")
+        )
     if item.overrides.get("where"):
         parts.append(
             QCoreApplication.translate("ReportBasket", "utvalg: {filters}").format(
@@ -128,10 +133,11 @@ class ReportBasket(QDockWidget):
         return button
 
     def add_view(self, spec: TableSpec, survey: Survey) -> Item:
-        """Add a view as an item kept against default settings (the wizard re-bases them)."""
-        question = survey.question(spec.question)
-        by = survey.variable(spec.by).text if spec.by else ""
-        item = question_item(spec, Settings(), question.text, by)
+        """Add a view as an item kept against default settings (the wizard re-bases them).
+
+        A text question becomes a free-text item: its answers listed, with the view's filters.
+        """
+        item = view_item(spec, survey)
         self.add_item(item)
         return item
 

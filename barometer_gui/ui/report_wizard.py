@@ -37,17 +37,18 @@ from PySide6.QtWidgets import (
 
 from barometer_gui.charts.model import KIND_LABELS, Kind
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.i18n import LANGUAGES
 from barometer_gui.core.report.resolve import find_question
 from barometer_gui.core.report.run import FORMATS, run_report
-from barometer_gui.core.report.spec import Item, Ref, ReportSpec, load_spec, save_spec
-from barometer_gui.core.schema import Survey
+from barometer_gui.core.report.spec import Item, Ref, ReportSpec, load_spec, recorded_source, save_spec
+from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.stats import CORRECTIONS
 from barometer_gui.ui.exports import check_not_input
 from barometer_gui.ui.report_basket import details
 from barometer_gui.ui.worker import Runner
 
 ROLE = Qt.ItemDataRole.UserRole
-KIND_MARK = {"title": "▣", "section": "§", "question": "▤", "text": "¶"}
+KIND_MARK = {"title": "▣", "section": "§", "question": "▤", "freetext": "✎", "text": "¶"}
 #: Global settings the options page sets for every item (an item's own value for them is dropped).
 GLOBAL = ("weight", "min_base", "low_base", "correction")
 
@@ -121,9 +122,20 @@ class ReportWizard(QWizard):
         if not name:
             return
         try:
-            save_spec(self.current_spec(), name)
+            spec = self.current_spec()
+            spec.source = recorded_source(self.data_file(), name)  # so it reruns headless without FILE
+            save_spec(spec, name)
         except BarometerError as exc:
             QMessageBox.warning(self, "Barometer", exc.message)
+
+    def data_file(self) -> Path | None:
+        """The open data file (None for the demo data, which every installation has)."""
+        from barometer_gui.core.importer import demo_path
+
+        if not self.survey.source:
+            return None
+        path = Path(self.survey.source)
+        return None if path.resolve() == demo_path().resolve() else path
 
     def open_spec(self, name: str | None = None) -> None:
         if name is None:
@@ -224,6 +236,13 @@ class ContentPage(QWizardPage):
         self.by.currentIndexChanged.connect(self._edit)
         self.table = QCheckBox(self.tr("Tabell i tillegg (eget lysbilde)"))
         self.table.toggled.connect(self._edit)
+        self.limit = QSpinBox()
+        self.limit.setRange(0, 10000)
+        self.limit.setSpecialValueText(self.tr("alle"))
+        self.limit.setToolTip(
+            self.tr("Fritekst: vis høyst så mange svar (et tilfeldig utvalg; antallet står i fotnoten)")
+        )
+        self.limit.valueChanged.connect(self._edit)
         self.preview = QLabel()
         self.preview.setMinimumSize(390, 240)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -253,6 +272,7 @@ class ContentPage(QWizardPage):
         details.addRow(self.tr("Del opp etter:"), self.by)
         details.addRow(self.tr("Vis som:"), self.chart)
         details.addRow("", self.table)
+        details.addRow(self.tr("Høyst antall svar:"), self.limit)
         details.addRow(self.preview)
         details.addRow(self.note)
         left = QVBoxLayout()
@@ -284,7 +304,7 @@ class ContentPage(QWizardPage):
         return [self.list.item(row).data(ROLE) for row in range(self.list.count())]
 
     def isComplete(self) -> bool:
-        return any(item.kind == "question" for item in self.items())
+        return any(item.kind in ("question", "freetext") for item in self.items())
 
     def _append(self, item: Item) -> None:
         entry = QListWidgetItem()
@@ -296,7 +316,7 @@ class ContentPage(QWizardPage):
         entry.setData(ROLE, item)
         extra = self.tr(" + tabell") if item.kind == "question" and item.table else ""
         extra += self.tr(" (bare tabell)") if item.kind == "question" and item.chart == "none" else ""
-        more = details(item) if item.kind == "question" else ""
+        more = details(item) if item.kind in ("question", "freetext") else ""
         entry.setText(f"{KIND_MARK[item.kind]}  {item.label()}{extra}" + (f"  ({more})" if more else ""))
 
     def _current(self) -> tuple[QListWidgetItem | None, Item | None]:
@@ -305,13 +325,16 @@ class ContentPage(QWizardPage):
 
     def _selected(self, *_args) -> None:
         _entry, item = self._current()
-        widgets = (self.item_title, self.item_text, self.chart, self.table, self.by)
+        widgets = (self.item_title, self.item_text, self.chart, self.table, self.by, self.limit)
         for widget in widgets:
             widget.blockSignals(True)
         is_question = item is not None and item.kind == "question"
         self.item_title.setText(item.title if item else "")
         self.item_text.setPlainText(item.text if item else "")
-        self.item_text.setEnabled(item is not None and not is_question)
+        free = item is not None and item.kind == "freetext"
+        self.item_text.setEnabled(item is not None and not is_question and not free)
+        self.limit.setEnabled(free)
+        self.limit.setValue(item.limit if free else 0)
         self.chart.setEnabled(is_question)
         self.table.setEnabled(is_question)
         self.by.setEnabled(is_question and not (item and item.overrides.get("benchmark")))
@@ -330,6 +353,9 @@ class ContentPage(QWizardPage):
         """A small picture of the item's chart, from the same engine and chart code as the report."""
         self.preview.clear()
         self.note.clear()
+        if item is not None and item.kind == "freetext":
+            self._free_text_note(item)
+            return
         if item is None or item.kind != "question" or item.question is None:
             return
         from barometer_gui.core.report.content import question_block
@@ -354,11 +380,25 @@ class ContentPage(QWizardPage):
         )
         self.note.setText(fallback + block.note)
 
+    def _free_text_note(self, item: Item) -> None:
+        """What a free-text item will list (or why it lists nothing), from the same core function."""
+        from barometer_gui.core.report.content import free_text_block
+
+        try:
+            block = free_text_block(self.wizard_.survey, self.wizard_.spec, item)
+        except BarometerError as exc:
+            self.note.setText(f"Blir hoppet over: {exc.message}")
+            return
+        shown = f"{len(block.answers)} ulike svar listes. " if block.answers else ""
+        self.note.setText(shown + block.footnote)
+
     def _edit(self, *_args) -> None:
         entry, item = self._current()
         if item is None:
             return
         changed = replace(item, title=self.item_title.text().strip(), text=self.item_text.toPlainText())
+        if item.kind == "freetext":
+            changed = replace(changed, limit=self.limit.value())
         if item.kind == "question":
             by = self.by.currentData()
             changed = replace(
@@ -397,7 +437,8 @@ class ContentPage(QWizardPage):
 
     def _add_question(self) -> None:
         question = self.wizard_.survey.question(self.questions.currentData())
-        self._append(Item("question", question=Ref(question.id, question.text)))
+        kind = "freetext" if question.type is QType.TEXT else "question"  # text answers are listed
+        self._append(Item(kind, question=Ref(question.id, question.text)))
         self.list.setCurrentRow(self.list.count() - 1)
 
 
@@ -428,7 +469,11 @@ class OptionsPage(QWizardPage):
         self.fold_mode.addItem(self.tr("Slå sammen til «Andre»"), "andre")
         self.fold_mode.addItem(self.tr("Utelat"), "omit")
         self.all_tables = QCheckBox(self.tr("Tabell for alle spørsmål"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
         form = QFormLayout(self)
+        form.addRow(self.tr("Rapportens språk:"), self.language)
         form.addRow(self.tr("Vekt:"), self.weight)
         form.addRow(self.tr("Skjul grupper med færre svar enn:"), self.min_base)
         form.addRow(self.tr("Merk grupper med færre svar enn:"), self.low_base)
@@ -454,6 +499,7 @@ class OptionsPage(QWizardPage):
         self.fold_below.setValue(s.fold_below)
         self.fold_mode.setCurrentIndex(max(0, self.fold_mode.findData(s.fold_mode)))
         self.all_tables.setChecked(False)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
 
     def store(self, spec: ReportSpec) -> None:
         s = spec.settings
@@ -468,9 +514,10 @@ class OptionsPage(QWizardPage):
             setattr(s, key, chosen[key])
         s.fold_below = self.fold_below.value()
         s.fold_mode = self.fold_mode.currentData()
+        s.language = self.language.currentData()
         items = []
         for item in spec.items:
-            if item.kind == "question":
+            if item.kind == "question":  # free-text items take only filters (min. base is the report's)
                 overrides = {k: v for k, v in item.overrides.items() if k not in changed}
                 item = replace(item, overrides=overrides, table=item.table or self.all_tables.isChecked())
             items.append(item)
@@ -617,12 +664,14 @@ class SummaryPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard_
         spec = wizard.current_spec()
-        questions = [i for i in spec.items if i.kind == "question" and i.question is not None]
+        questions = [i for i in spec.items if i.kind in ("question", "freetext") and i.question is not None]
         missing = [i.label() for i in questions if find_question(wizard.survey, i.question)[0] is None]
+        free = sum(i.kind == "freetext" for i in questions)
         lines = [
             f"<b>{spec.title}</b>",
-            self.tr("{questions} spørsmål, {sections} deler, {texts} tekster.").format(
-                questions=len(questions),
+            self.tr("{questions} spørsmål, {free} med fritekstsvar, {sections} deler, {texts} tekster.").format(
+                questions=len(questions) - free,
+                free=free,
                 sections=sum(i.kind == "section" for i in spec.items),
                 texts=sum(i.kind == "text" for i in spec.items),
             ),

@@ -672,7 +672,7 @@ class MainWindow(ExportActions, QMainWindow):
         self.view.resizeColumnsToContents()
         self.view.resizeRowsToContents()
         if question.type is QType.TEXT:
-            self.free_text.show_answers(self.survey, question, spec.where)
+            self.free_text.show_answers(self.survey, question, spec.where, spec.min_base)
             self.lower.setCurrentWidget(self.free_text)
         elif question.type is QType.NUMERIC:
             self.distribution.show_distribution(self.table)

@@ -150,6 +150,14 @@
         <translation>Table as well (own slide)</translation>
     </message>
     <message>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Fritekst: vis høyst så mange svar (et tilfeldig utvalg; antallet står i fotnoten)</source>
+        <translation>Free text: show at most this many answers (a random sample; the number is stated in the footnote)</translation>
+    </message>
+    <message>
         <source>Opp</source>
         <translation>Up</translation>
     </message>
@@ -188,6 +196,10 @@
     <message>
         <source>Vis som:</source>
         <translation>Show as:</translation>
+    </message>
+    <message>
+        <source>Høyst antall svar:</source>
+        <translation>Most answers shown:</translation>
     </message>
     <message>
         <source>Rapportens tittel:</source>
@@ -881,6 +893,10 @@
         <translation>Table for every question</translation>
     </message>
     <message>
+        <source>Rapportens språk:</source>
+        <translation>Report language:</translation>
+    </message>
+    <message>
         <source>Vekt:</source>
         <translation>Weight:</translation>
     </message>
@@ -965,6 +981,14 @@
     <message>
         <source>hemmer/fremmer</source>
         <translation>hinders/promotes</translation>
+    </message>
+    <message>
+        <source>fritekstsvar, høyst {limit}</source>
+        <translation>free-text answers, at most {limit}</translation>
+    </message>
+    <message>
+        <source>fritekstsvar</source>
+        <translation>free-text answers</translation>
     </message>
     <message>
         <source>utvalg: {filters}</source>
@@ -1181,8 +1205,8 @@
         <translation>Press “Make report”. You can cancel on the way; then nothing is saved.</translation>
     </message>
     <message>
-        <source>{questions} spørsmål, {sections} deler, {texts} tekster.</source>
-        <translation>{questions} questions, {sections} sections, {texts} texts.</translation>
+        <source>{questions} spørsmål, {free} med fritekstsvar, {sections} deler, {texts} tekster.</source>
+        <translation>{questions} questions, {free} with free-text answers, {sections} sections, {texts} texts.</translation>
     </message>
     <message>
         <source>Filer: {files}</source>

@@ -8,11 +8,16 @@ line; alternative text; the table as text. Exporters only lay these out.
 
 from __future__ import annotations
 
+import random
+import textwrap
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from barometer_gui.charts.model import WHISKERS_NOTE, ChartData, chart_model
 from barometer_gui.core.errors import BarometerError, Cancelled
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
+from barometer_gui.core.free_text import free_text
+from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.resolve import find_breakdown, find_question
 from barometer_gui.core.report.spec import Item, ReportSpec
@@ -20,7 +25,8 @@ from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.stats import CORRECTIONS
 from barometer_gui.core.tabulate import Cell, Group, Table, tabulate
 
-OTHER = "Andre"
+#: Norwegian letters sort after z, in their own order (æ, ø, å).
+_SORT = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
 
 
 @dataclass
@@ -55,6 +61,7 @@ class Block:
     footnote: str = ""
     method: str = ""
     note: str = ""  # how the question was found or what was folded, said on the slide
+    answers: list[str] = field(default_factory=list)  # free text: the answers to list, as written
 
     def grid(self) -> Grid:
         assert self.table is not None
@@ -79,35 +86,58 @@ class Report:
     def questions(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "question"]
 
+    @property
+    def contents(self) -> list[Block]:
+        """Every block that shows survey results: questions and free-text lists, in report order."""
+        return [b for b in self.blocks if b.kind in ("question", "freetext")]
+
     def method_text(self) -> list[str]:
         """The method slide/page: the same for the whole report, in plain words."""
         tables = [b.table for b in self.questions if b.table is not None]
-        lines = [
-            "Prosentene er andelen av dem som svarte på spørsmålet i hver gruppe.",
-            "Usikkerheten er beregnet som 95 % konfidensintervall (Wilson-metoden, med effektivt antall svar når "
-            "tallene er vektet); intervallene står i Excel-utgaven av rapporten.",
-        ]
-        if any(t.weighted for t in tables):
-            weights = sorted({t.spec.weight for t in tables if t.weighted and t.spec.weight})
-            lines.append(f"Tallene er vektet med {', '.join(weights)} slik at utvalget speiler populasjonen.")
-        corrections = sorted({CORRECTIONS[t.spec.correction] for t in tables if t.method})
+        lines = []
+        if tables:
+            lines += [
+                t("Prosentene er andelen av dem som svarte på spørsmålet i hver gruppe."),
+                t(
+                    "Usikkerheten er beregnet som 95 % konfidensintervall (Wilson-metoden, med effektivt "
+                    "antall svar når tallene er vektet); intervallene står i Excel-utgaven av rapporten."
+                ),
+            ]
+        if any(table.weighted for table in tables):
+            weights = sorted({x.spec.weight for x in tables if x.weighted and x.spec.weight})
+            lines.append(
+                t(
+                    "Tallene er vektet med {weights} slik at utvalget speiler populasjonen.",
+                    weights=", ".join(weights),
+                )
+            )
+        corrections = sorted({CORRECTIONS[x.spec.correction] for x in tables if x.method})
         if corrections:
             lines.append(
-                "Forskjeller mellom grupper er testet med kjikvadrattest og parvise z-tester "
-                f"({', '.join(corrections)} for mange sammenligninger, 5 % nivå). "
-                "En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den bokstaven."
+                t(
+                    "Forskjeller mellom grupper er testet med kjikvadrattest og parvise z-tester "
+                    "({corrections} for mange sammenligninger, 5 % nivå). "
+                    "En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den bokstaven.",
+                    corrections=", ".join(corrections),
+                )
             )
         if tables:
             spec = tables[0].spec
             lines.append(
-                f"Grupper med færre enn {spec.min_base} svar slås sammen med en nabogruppe (vist som «A + B»), "
-                "eller vises ikke (:) der det ikke går, for å verne personvernet og fordi tallene blir for usikre; "
-                f"grupper med færre enn {spec.low_base} svar er merket *."
+                t(
+                    "Grupper med færre enn {min_base} svar slås sammen med en nabogruppe (vist som «A + B»), "
+                    "eller vises ikke (:) der det ikke går, for å verne personvernet og fordi tallene blir "
+                    "for usikre; grupper med færre enn {low_base} svar er merket *.",
+                    min_base=spec.min_base,
+                    low_base=spec.low_base,
+                )
             )
+        if any(b.kind == "freetext" for b in self.blocks):
+            lines.append(free_text_method())
         if self.notes:
             lines += self.notes
         if self.source:
-            lines.append(f"Kilde: {self.source}.")
+            lines.append(t("Kilde: {source}.", source=self.source))
         return lines
 
 
@@ -115,26 +145,37 @@ def prepare(survey: Survey, spec: ReportSpec, progress: Progress = no_progress) 
     """Tabulate every item; items that cannot be matched or computed are skipped and listed."""
     source = survey.source.rsplit("/", 1)[-1] if survey.source else ""
     report = Report(spec.title, source, [])
-    questions = sum(1 for i in spec.items if i.kind == "question") or 1
+    questions = sum(1 for i in spec.items if i.kind in ("question", "freetext")) or 1
     done = 0
     for item in spec.items:
-        if item.kind != "question":
+        if item.kind not in ("question", "freetext"):
             report.blocks.append(Block(item.kind, item.title, item.text, item=item))
             continue
-        progress(0.5 * done / questions, f"Beregner {done + 1} av {questions} …")
+        progress(0.5 * done / questions, t("Beregner {done} av {total} …", done=done + 1, total=questions))
         done += 1
+        make = question_block if item.kind == "question" else free_text_block
         try:
-            report.blocks.append(question_block(survey, spec, item))
+            report.blocks.append(make(survey, spec, item))
         except Cancelled:
             raise
         except BarometerError as exc:
             report.skipped.append(f"«{item.label()}»: {exc.message}")
     if spec.settings.fold_below > 0:
-        verb = "slått sammen til «Andre»" if spec.settings.fold_mode == "andre" else "utelatt"
+        limit = fmt_number(spec.settings.fold_below, 1)
         report.notes.append(
-            f"Svaralternativer under {fmt_number(spec.settings.fold_below, 1)} % i alle grupper er {verb} "
-            "i diagrammer og tabeller (flervalg: utelatt, fordi andelene der ikke kan legges sammen; "
-            "rutenett og sammenligninger med eget område vises alltid helt)."
+            t(
+                "Svaralternativer under {limit} % i alle grupper er slått sammen til «{other}» i diagrammer "
+                "og tabeller (flervalg: utelatt, fordi andelene der ikke kan legges sammen; rutenett og "
+                "sammenligninger med eget område vises alltid helt).",
+                limit=limit,
+                other=t("Andre"),
+            )
+            if spec.settings.fold_mode == "andre"
+            else t(
+                "Svaralternativer under {limit} % i alle grupper er utelatt i diagrammer og tabeller "
+                "(rutenett og sammenligninger med eget område vises alltid helt).",
+                limit=limit,
+            )
         )
     return report
 
@@ -161,8 +202,129 @@ def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
     )
     if item.chart != "none" and WHISKERS_NOTE in block.chart().notes:  # the chart draws intervals
         notes.append(WHISKERS_NOTE)
-    block.note = " ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)
+    block.note = sentences(notes)
     return block
+
+
+def sentences(notes: list[str]) -> str:
+    return " ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes if n)
+
+
+# --------------------------------------------------------------------------- free text
+
+
+def free_text_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
+    """The answers to a text question, for listing: the engine's filter, the report's minimum base.
+
+    Privacy first: answers are never listed when fewer than the minimum base answered inside the
+    filters; they are listed without anything about who wrote them, in alphabetical order (so the
+    file's order, often sorted by municipality, says nothing), identical answers once with a count.
+    """
+    assert item.question is not None
+    question, note = find_question(survey, item.question)
+    if question is None:
+        raise BarometerError(note)
+    found = free_text(survey, item.table_spec(spec.settings, question.id, None))
+    parts = [t("Alle som svarte")]
+    if found.filters:
+        parts.append(t("Utvalg: {filters}", filters="; ".join(found.filters)))
+    block = Block(
+        "freetext", item.title or question.text, item=item, subtitle=" · ".join(parts), note=sentences([note])
+    )
+    source = Path(survey.source).name if survey.source else ""
+    said = [t("Kilde: {source}.", source=source)] if source else []
+    if found.base == 0:
+        block.footnote = " ".join([t("Ingen svar på dette spørsmålet i utvalget."), *said])
+        return block
+    if found.too_few:
+        block.footnote = " ".join(
+            [
+                t(
+                    "Svarene vises ikke: færre enn {min_base} har svart i utvalget, og svar fra så få "
+                    "kan peke ut hvem som skrev dem.",
+                    min_base=found.min_base,
+                ),
+                *said,
+            ]
+        )
+        return block
+    answers = found.answers
+    if 0 < item.limit < len(answers):
+        answers = random.Random(question.id).sample(answers, item.limit)  # the same sample every run
+        shown = t(
+            "Viser {shown} av {total} svar, trukket tilfeldig.",
+            shown=fmt_int(item.limit),
+            total=fmt_int(found.base),
+        )
+    else:
+        shown = t("Antall svar: {total}.", total=fmt_int(found.base))
+    block.answers = counted(answers)
+    block.footnote = " ".join([shown, free_text_method(), *said])
+    return block
+
+
+def counted(answers: list[str]) -> list[str]:
+    """Alphabetical, each distinct answer once; a repeated one ends in «(×3)»."""
+    counts: dict[str, int] = {}
+    for answer in answers:
+        counts[answer] = counts.get(answer, 0) + 1
+    ordered = sorted(counts, key=lambda a: (a.casefold().translate(_SORT), a))
+    return [a if counts[a] == 1 else f"{a} (×{counts[a]})" for a in ordered]
+
+
+def free_text_method() -> str:
+    return t(
+        "Fritekstsvarene er gjengitt slik de ble skrevet, uten retting, i alfabetisk rekkefølge og uten "
+        "opplysninger om hvem som svarte; like svar står én gang med antall (×). Svar vises ikke når færre "
+        "enn minste antall svar har svart i utvalget."
+    )
+
+
+def answer_pages(answers: list[str], width: int, lines: int, gap: float = 0.3) -> list[list[str]]:
+    """Answers in pages of at most `lines` lines of `width` characters (`gap` lines between answers).
+
+    An answer keeps its own line breaks; one longer than a page is cut between words and continues
+    on the next page, marked «…» at the cut. Every format pages its answers with this one rule.
+    """
+    pages: list[list[str]] = []
+    page: list[str] = []
+    used = 0.0
+    for answer in answers:
+        wrapped = wrapped_lines(answer, width)
+        if len(wrapped) <= lines - used:
+            page.append(answer)
+            used += len(wrapped) + gap
+            continue
+        if page and len(wrapped) <= lines:  # it fits on a page of its own: start one
+            pages.append(page)
+            page, used = [answer], len(wrapped) + gap
+            continue
+        first = True
+        while wrapped:
+            room = int(lines - used)
+            if room <= 0:
+                pages.append(page)
+                page, used = [], 0.0
+                continue
+            piece, wrapped = wrapped[:room], wrapped[room:]
+            page.append(("… " if not first else "") + " ".join(piece) + (" …" if wrapped else ""))
+            used += len(piece) + gap
+            first = False
+    if page or not pages:
+        pages.append(page)
+    return pages
+
+
+def wrapped_lines(answer: str, width: int) -> list[str]:
+    """An answer's lines at `width` characters, its own line breaks kept."""
+    return [w for part in answer.splitlines() or [""] for w in textwrap.wrap(part, width) or [""]]
+
+
+def free_text_notes(block: Block) -> str:
+    """Speaker notes for a free-text slide: what is shown and how, never who wrote it."""
+    return "\n".join(
+        x for x in (block.title, block.subtitle, "", block.footnote, block.note) if x is not None
+    )
 
 
 # --------------------------------------------------------------------------- folding
@@ -195,7 +357,7 @@ def fold(table: Table, below: float, mode: str) -> tuple[Table, str]:
             kept.append(
                 Cell(
                     None,
-                    OTHER,
+                    t("Andre"),
                     None if hidden else sum(c.count or 0 for c in parts),
                     None if hidden else sum(c.pct or 0.0 for c in parts),
                     None,
@@ -207,9 +369,20 @@ def fold(table: Table, below: float, mode: str) -> tuple[Table, str]:
     limit = fmt_number(below, 1)
     names = ", ".join(f"«{o}»" for o in small[:8]) + (" …" if len(small) > 8 else "")
     text = (
-        f"«{OTHER}» er {len(small)} svaralternativer under {limit} % lagt sammen: {names}"
+        t(
+            "«{other}» er {count} svaralternativer under {limit} % lagt sammen: {names}",
+            other=t("Andre"),
+            count=len(small),
+            limit=limit,
+            names=names,
+        )
         if summed
-        else f"{len(small)} svaralternativer under {limit} % i alle grupper er utelatt: {names}"
+        else t(
+            "{count} svaralternativer under {limit} % i alle grupper er utelatt: {names}",
+            count=len(small),
+            limit=limit,
+            names=names,
+        )
     )
     return replace(table, groups=groups), text
 
@@ -221,36 +394,45 @@ def subtitle(table: Table) -> str:
     """What the chart shows, in words: the breakdown, the own area, the filters and the weighting."""
     parts = []
     if table.spec.benchmark:
-        parts.append(f"{table.spec.benchmark[1]} mot resten av landet")
+        parts.append(t("{area} mot resten av landet", area=table.spec.benchmark[1]))
     elif table.by_label:
-        parts.append(f"Etter {table.by_label[0].lower()}{table.by_label[1:]}")
+        parts.append(t("Etter {breakdown}", breakdown=table.by_label[0].lower() + table.by_label[1:]))
     else:
-        parts.append("Alle som svarte")
+        parts.append(t("Alle som svarte"))
     if table.filters:
-        parts.append("Utvalg: " + "; ".join(table.filters))
+        parts.append(t("Utvalg: {filters}", filters="; ".join(table.filters)))
     if table.question.type is QType.GRID and table.spec.grid_summary:
-        parts.append("andel som svarer hemmer/fremmer")
-    parts.append("vektet" if table.weighted else "uvektet")
+        parts.append(t("andel som svarer hemmer/fremmer"))
+    parts.append(t("vektet") if table.weighted else t("uvektet"))
     return " · ".join(parts)
 
 
 def footnote(table: Table) -> str:
     """n per group, suppression and merged groups, weighting and source, in one plain paragraph."""
     counts = " · ".join(f"{g.label} {table.n_text(g)}" for g in table.groups if g.base > 0)
-    per_item = " per delspørsmål, vet ikke holdt utenfor" if table.summary else ""
-    parts = [f"Antall svar{per_item}: {counts}."]
+    parts = [
+        t("Antall svar per delspørsmål, vet ikke holdt utenfor: {counts}.", counts=counts)
+        if table.summary
+        else t("Antall svar: {counts}.", counts=counts)
+    ]
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
-        parts.append(f"Vises ikke (færre enn {table.spec.min_base} svar): {', '.join(hidden)}.")
+        parts.append(
+            t(
+                "Vises ikke (færre enn {min_base} svar): {groups}.",
+                min_base=table.spec.min_base,
+                groups=", ".join(hidden),
+            )
+        )
     parts += table.privacy  # which small groups were merged, and why
     if any(g.low_base for g in table.groups):
-        parts.append(f"* Færre enn {table.spec.low_base} svar: tolk med varsomhet.")
+        parts.append(t("* Færre enn {low_base} svar: tolk med varsomhet.", low_base=table.spec.low_base))
     if table.question.type is QType.MULTI:
-        parts.append("Flere svar mulig, så prosentene summerer ikke til 100.")
+        parts.append(t("Flere svar mulig, så prosentene summerer ikke til 100."))
     if table.weighted:
-        parts.append(f"Vektet med «{table.spec.weight}».")
+        parts.append(t("Vektet med «{weight}».", weight=table.spec.weight))
     if table.source:
-        parts.append(f"Kilde: {table.source}.")
+        parts.append(t("Kilde: {source}.", source=table.source))
     return " ".join(parts)
 
 
@@ -262,20 +444,32 @@ def method_line(table: Table) -> str:
     if table.spec.benchmark:
         significant = sum(c.significant for c in table.comparisons)
         verdict = (
-            f"{significant} av {len(table.comparisons)} forskjeller mot resten av landet er statistisk sikre"
+            t(
+                "{significant} av {total} forskjeller mot resten av landet er statistisk sikre",
+                significant=significant,
+                total=len(table.comparisons),
+            )
             if significant
-            else "Ingen av forskjellene mot resten av landet er statistisk sikre"
+            else t("Ingen av forskjellene mot resten av landet er statistisk sikre")
         )
     elif table.p_value is not None:
         verdict = (
-            "Forskjellene mellom gruppene er statistisk sikre"
+            t("Forskjellene mellom gruppene er statistisk sikre")
             if table.p_value < table.spec.alpha
-            else "Forskjellene mellom gruppene er ikke statistisk sikre"
+            else t("Forskjellene mellom gruppene er ikke statistisk sikre")
         )
     else:
         sure = sum(p < table.spec.alpha for p in table.p_values.values())
-        verdict = f"Statistisk sikre forskjeller mellom gruppene i {sure} av {len(table.p_values)} tilfeller"
-    return f"{verdict} (5 % nivå, {correction}-korrigert). Bokstav = høyere enn gruppen med den bokstaven."
+        verdict = t(
+            "Statistisk sikre forskjeller mellom gruppene i {sure} av {total} tilfeller",
+            sure=sure,
+            total=len(table.p_values),
+        )
+    return t(
+        "{verdict} (5 % nivå, {correction}-korrigert). Bokstav = høyere enn gruppen med den bokstaven.",
+        verdict=verdict,
+        correction=correction,
+    )
 
 
 def grid(table: Table) -> Grid:
@@ -296,7 +490,7 @@ def grid(table: Table) -> Grid:
                 bool(comparison and comparison.significant),
             )
         )
-    header = "Forskjell mot resten (%-poeng)" if table.spec.benchmark else ""
+    header = t("Forskjell mot resten (%-poeng)") if table.spec.benchmark else ""
     return Grid(shown, rows, percent, header)
 
 
@@ -325,7 +519,7 @@ def table_lines(grid: Grid, rows: list[Row] | None = None) -> tuple[list[str], l
             cells.append(diff_text(row))
         body.append([row.label, *cells])
     body.append(
-        ["Antall svar (n)", *(fmt_int(g.base) for g in grid.groups)] + ([""] if grid.diff_header else [])
+        [t("Antall svar (n)"), *(fmt_int(g.base) for g in grid.groups)] + ([""] if grid.diff_header else [])
     )
     return headers, body
 
@@ -351,14 +545,19 @@ def alt_text(block: Block) -> str:
     table = block.table
     assert table is not None
     total = table.groups[0] if table.groups else None
-    head = f"Diagram: {block.title}. {block.subtitle}."
+    head = t("Diagram: {title}. {subtitle}.", title=block.title, subtitle=block.subtitle)
     if total is None or total.suppressed:
-        return head + " For få svar til å vise resultatet."
+        return head + " " + t("For få svar til å vise resultatet.")
+    n = fmt_int(total.base)
     if table.question.type is QType.NUMERIC:
-        mean = next((c.value for c in total.cells if c.option == "Gjennomsnitt"), None)
-        return head + f" Gjennomsnitt for alle: {fmt_number(mean, 1)} (n = {fmt_int(total.base)})."
+        mean = next((c.value for c in total.cells if c.option in ("Gjennomsnitt", t("Gjennomsnitt"))), None)
+        return head + " " + t("Gjennomsnitt for alle: {mean} (n = {n}).", mean=fmt_number(mean, 1), n=n)
     best = max((c for c in total.cells if c.pct is not None), key=lambda c: c.pct, default=None)
     if best is None:
         return head
     name = f"{best.item} – {best.option}" if best.item else best.option
-    return head + f" Størst andel blant alle: «{name}», {fmt_pct(best.pct, 0)} (n = {fmt_int(total.base)})."
+    return (
+        head
+        + " "
+        + t("Størst andel blant alle: «{name}», {pct} (n = {n}).", name=name, pct=fmt_pct(best.pct, 0), n=n)
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 
+from barometer_gui.core.i18n import t
 from barometer_gui.core.report.spec import Ref
 from barometer_gui.core.schema import Question, Survey
 
@@ -29,25 +30,37 @@ def find_question(survey: Survey, ref: Ref) -> tuple[Question | None, str]:
     if same_id is not None and (not wanted or squash(same_id.text) == wanted):
         return same_id, ""
     if not wanted:
-        return None, f"fant ikke spørsmålet «{ref.id}»"
+        return None, t("fant ikke spørsmålet «{id}»", id=ref.id)
     same_text = [q for q in survey.questions if squash(q.text) == wanted]
     if len(same_text) == 1:
-        return same_text[0], f"«{_short(ref.text)}» har ny id: {ref.id} → {same_text[0].id}"
+        return same_text[0], t(
+            "«{text}» har ny id: {old} → {new}", text=_short(ref.text), old=ref.id, new=same_text[0].id
+        )
     scores = sorted(
         ((difflib.SequenceMatcher(None, wanted, squash(q.text)).ratio(), q) for q in survey.questions),
         key=lambda pair: -pair[0],
     )
     close = [q for score, q in scores if score >= SIMILAR]
     if len(close) == 1:
-        return close[0], f"«{_short(ref.text)}» funnet som «{_short(close[0].text)}» ({close[0].id})"
+        return close[0], t(
+            "«{text}» funnet som «{found}» ({id})",
+            text=_short(ref.text),
+            found=_short(close[0].text),
+            id=close[0].id,
+        )
     if len(same_text) > 1 or len(close) > 1:
-        return None, f"«{_short(ref.text)}» passer til flere spørsmål"
+        return None, t("«{text}» passer til flere spørsmål", text=_short(ref.text))
     if same_id is not None:
         return (
             None,
-            f"«{ref.id}» er nå et annet spørsmål («{_short(same_id.text)}»); «{_short(ref.text)}» finnes ikke",
+            t(
+                "«{id}» er nå et annet spørsmål («{other}»); «{text}» finnes ikke",
+                id=ref.id,
+                other=_short(same_id.text),
+                text=_short(ref.text),
+            ),
         )
-    return None, f"fant ikke «{_short(ref.text)}» ({ref.id})"
+    return None, t("fant ikke «{text}» ({id})", text=_short(ref.text), id=ref.id)
 
 
 def find_breakdown(survey: Survey, ref: Ref | None) -> tuple[str | None, str]:
@@ -58,7 +71,7 @@ def find_breakdown(survey: Survey, ref: Ref | None) -> tuple[str | None, str]:
         return ref.id, ""
     question, note = find_question(survey, ref)
     if question is None:
-        return None, f"fant ikke oppdelingen «{ref.text or ref.id}»"
+        return None, t("fant ikke oppdelingen «{name}»", name=ref.text or ref.id)
     return question.id, note
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.i18n import t, using_language
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Report, prepare
 from barometer_gui.core.report.spec import ReportSpec
@@ -35,16 +36,28 @@ class ReportResult:
         return self.paths[0]
 
     def summary(self) -> str:
-        text = f"Lagret {', '.join(str(p) for p in self.paths)} ({self.items} spørsmål)."
+        text = t(
+            "Lagret {paths} ({count} spørsmål).",
+            paths=", ".join(str(p) for p in self.paths),
+            count=self.items,
+        )
         if self.skipped:
-            text += f" Hoppet over {len(self.skipped)}: " + "; ".join(self.skipped)
+            text += " " + t(
+                "Hoppet over {count}: {items}", count=len(self.skipped), items="; ".join(self.skipped)
+            )
         return text
 
 
 def output_format(out: str | Path) -> str:
     suffix = Path(out).suffix.lower()
     if suffix not in FORMATS:
-        raise BarometerError(f"Ukjent rapportformat «{suffix or Path(out).name}». Bruk {', '.join(FORMATS)}.")
+        raise BarometerError(
+            t(
+                "Ukjent rapportformat «{suffix}». Bruk {formats}.",
+                suffix=suffix or Path(out).name,
+                formats=", ".join(FORMATS),
+            )
+        )
     return suffix
 
 
@@ -59,35 +72,54 @@ def run_report(
     """
     targets = [Path(out)] if isinstance(out, str | Path) else [Path(o) for o in out]
     if not targets:
-        raise BarometerError("Velg minst ett format for rapporten.")
-    suffixes = [output_format(t) for t in targets]
+        raise BarometerError(t("Velg minst ett format for rapporten."))
+    suffixes = [output_format(target) for target in targets]
     source = Path(survey.source).resolve() if survey.source else None
-    if source is not None and any(t.resolve() in (source, source.with_suffix("")) for t in targets):
-        raise BarometerError("Rapporten kan ikke skrives over datafila.")
+    if source is not None and any(x.resolve() in (source, source.with_suffix("")) for x in targets):
+        raise BarometerError(t("Rapporten kan ikke skrives over datafila."))
+    with using_language(spec.settings.language):  # the report is written in its own language
+        return _run(survey, spec, targets, suffixes, progress)
+
+
+def _run(
+    survey: Survey, spec: ReportSpec, targets: list[Path], suffixes: list[str], progress: Progress
+) -> ReportResult:
     report = prepare(survey, spec, lambda f, m: progress(f * 0.5, m))
-    if not report.questions:
+    if not report.contents:
         detail = (" " + "; ".join(report.skipped)) if report.skipped else ""
-        raise BarometerError("Rapporten har ingen spørsmål som kan lages." + detail)
+        raise BarometerError(t("Rapporten har ingen spørsmål som kan lages.") + detail)
     parent = targets[0].parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=".barometer-rapport-", dir=parent))
     except OSError as exc:
-        raise BarometerError(f"Kan ikke skrive til «{parent}»: {exc.strerror or exc}.") from None
+        raise BarometerError(
+            t("Kan ikke skrive til «{folder}»: {reason}.", folder=parent, reason=exc.strerror or exc)
+        ) from None
     try:
         staged = []
         share = 0.5 / len(targets)
         for index, (target, suffix) in enumerate(zip(targets, suffixes, strict=True)):
             part = _part(progress, 0.5 + index * share, share)
             staged.append(write(report, spec, stage / f"{index}-{target.name}", suffix, part))
-        progress(1.0, "Flytter filene på plass …")
+        progress(1.0, t("Flytter filene på plass …"))
         paths = [
             _move(path, target, suffix)
             for path, target, suffix in zip(staged, targets, suffixes, strict=True)
         ]
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return ReportResult(paths, len(report.questions), report.skipped)
+    skipped = list(report.skipped)
+    if any(s in (".png", ".svg") for s in suffixes):
+        skipped += [
+            t(
+                "«{item}»: fritekst blir ikke bilde (bildene er diagrammer); svarene står i PowerPoint, Excel og PDF",
+                item=b.title,
+            )
+            for b in report.blocks
+            if b.kind == "freetext"
+        ]
+    return ReportResult(paths, len(report.contents), skipped)
 
 
 def _part(progress: Progress, start: float, share: float) -> Progress:
@@ -105,7 +137,9 @@ def _move(staged: Path, target: Path, suffix: str) -> Path:
     try:
         os.replace(staged, target)
     except OSError as exc:
-        raise BarometerError(f"Kunne ikke lagre «{target.name}»: {exc.strerror or exc}.") from None
+        raise BarometerError(
+            t("Kunne ikke lagre «{name}»: {reason}.", name=target.name, reason=exc.strerror or exc)
+        ) from None
     return target
 
 

@@ -10,24 +10,31 @@ rewritten.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from barometer_gui.charts.model import Kind
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write_text
+from barometer_gui.core.i18n import t
+from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.stats import CORRECTIONS
 from barometer_gui.core.tabulate import TableSpec
 
 FORMAT = "barometer-rapport"
 VERSION = 1
-KINDS = ("title", "section", "question", "text")
+KINDS = ("title", "section", "question", "freetext", "text")
 #: "auto": the charts' fitting rule; "none": table only; else a chart kind (one that does not fit falls back).
 CHARTS = ("auto", "none", *(k.value for k in Kind if k is not Kind.LINE))
 FOLD_MODES = ("andre", "omit")
 LANGUAGES = ("nb", "en")
 #: TableSpec fields an item may set for itself; everything else comes from the global settings.
 OVERRIDABLE = ("where", "weight", "min_base", "low_base", "benchmark", "grid_summary", "correction", "alpha")
+#: A free-text item may narrow the report's filters, never its minimum base (privacy).
+FREE_OVERRIDABLE = ("where",)
+#: Kinds that refer to a question of the survey.
+ASKING = ("question", "freetext")
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ class Item:
     chart: str = "auto"
     table: bool = False
     overrides: dict = field(default_factory=dict)
+    limit: int = 0  # free text: list at most this many answers (0 = all), a stated random sample
 
     def label(self) -> str:
         """What the basket, the wizard and file names call the item."""
@@ -70,7 +78,7 @@ class Item:
             return self.title
         if self.question is not None:
             return self.question.text or self.question.id
-        return {"title": "Tittel", "section": "Del", "text": "Tekst"}.get(self.kind, self.kind)
+        return {"title": t("Tittel"), "section": t("Del"), "text": t("Tekst")}.get(self.kind, self.kind)
 
     def table_spec(self, settings: Settings, question_id: str, by_id: str | None) -> TableSpec:
         """The engine's TableSpec for this item: global settings, then the item's own choices."""
@@ -86,6 +94,8 @@ class Item:
             "alpha": settings.alpha,
         }
         base.update(self.overrides)
+        if self.kind == "freetext":  # answers are listed for the filtered respondents, no groups
+            base.update(by=None, benchmark=None, weight=None, min_base=settings.min_base)
         if base.get("benchmark"):
             base["by"] = None
         return TableSpec.from_dict(base)
@@ -104,10 +114,32 @@ def question_item(spec: TableSpec, settings: Settings, question_text: str = "", 
     )
 
 
+def free_text_item(spec: TableSpec, settings: Settings, question_text: str = "", limit: int = 0) -> Item:
+    """A free-text item from a view: its filters are stored only when they differ from the report's."""
+    general = Item("freetext").table_spec(settings, spec.question, None)
+    overrides = {"where": [list(pair) for pair in spec.where]} if spec.where != general.where else {}
+    return Item("freetext", question=Ref(spec.question, question_text), overrides=overrides, limit=limit)
+
+
+def view_item(view: TableSpec, survey: Survey) -> Item:
+    """The report item for a view (the window's, or the CLI's quick form), kept against default
+    settings: a text question's answers are listed (free text), any other question is tabulated."""
+    question = survey.question(view.question)
+    if question.type is QType.TEXT:
+        return free_text_item(view, Settings(), question.text)
+    by = survey.variable(view.by).text if view.by else ""
+    return question_item(view, Settings(), question.text, by)
+
+
 def rebased(items: list[Item], old: Settings, new: Settings) -> list[Item]:
     """The same items with overrides re-expressed against `new` settings (each table stays the same)."""
     out = []
     for item in items:
+        if item.kind == "freetext" and item.question is not None:
+            full = item.table_spec(old, item.question.id, None)
+            moved = free_text_item(full, new, item.question.text, item.limit)
+            out.append(replace(moved, title=item.title, text=item.text))
+            continue
         if item.kind != "question" or item.question is None:
             out.append(item)
             continue
@@ -223,6 +255,64 @@ def save_spec(spec: ReportSpec, path: str | Path) -> Path:
     return path
 
 
+# --------------------------------------------------------------------------- the data source
+
+
+def recorded_source(data: str | Path | None, spec_path: str | Path, sheet=None, mapping=None) -> dict:
+    """The `source` a spec saved at `spec_path` records: paths relative to the spec's folder when
+    they can be (the folder can then be moved or shared whole), else absolute; the demo as such."""
+    if data is None:
+        return {"demo": True}
+    folder = Path(spec_path).resolve().parent
+    source = {"file": _relative(Path(data), folder)}
+    if sheet:
+        source["sheet"] = str(sheet)
+    if mapping:
+        source["mapping"] = _relative(Path(mapping), folder)
+    return source
+
+
+def source_paths(spec: ReportSpec, spec_path: str | Path) -> tuple[Path | None, str | None, Path | None]:
+    """The data file, sheet and mapping file the spec records (relative paths from the spec's folder);
+    (None, None, None) for the demo data. A recorded file that is missing is a clear error."""
+    source = spec.source
+    name = source.get("file")
+    if source.get("demo") or name == "demo":
+        return None, None, None
+    if not isinstance(name, str) or not name:
+        raise BarometerError(
+            t(
+                "Rapportoppsettet sier ikke hvilken datafil det gjelder; oppgi fila: barometer report FIL --spec …"
+            )
+        )
+    folder = Path(spec_path).resolve().parent
+    data = folder / name
+    if not data.exists():
+        raise BarometerError(
+            t(
+                "Fant ikke datafila «{file}» som rapportoppsettet viser til (sett fra {folder}); "
+                "oppgi fila: barometer report FIL --spec …",
+                file=name,
+                folder=folder,
+            )
+        )
+    mapping = source.get("mapping")
+    sheet = source.get("sheet")
+    return (
+        data,
+        sheet if isinstance(sheet, str) else None,
+        folder / mapping if isinstance(mapping, str) else None,
+    )
+
+
+def _relative(path: Path, folder: Path) -> str:
+    path = path.resolve()
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
 # --------------------------------------------------------------------------- validation
 
 
@@ -311,18 +401,27 @@ def item_from_dict(data: object, number: int = 1) -> Item:
         chart=_choice(data.get("chart", "auto"), CHARTS, f"element {number}: chart"),
         table=bool(data.get("table", False)),
         overrides=dict(data.get("overrides") or {}),
+        limit=data.get("limit", 0),
     )
-    if kind == "question" and item.question is None:
+    if kind in ASKING and item.question is None:
         raise BarometerError(f"Element {number} er et spørsmål uten «question».")
-    bad = sorted(set(item.overrides) - set(OVERRIDABLE))
+    if isinstance(item.limit, bool) or not isinstance(item.limit, int) or item.limit < 0:
+        raise BarometerError(f"Element {number}: «limit» må være et heltall fra 0 (alle svar) og opp.")
+    bad = sorted(set(item.overrides) - set(FREE_OVERRIDABLE if kind == "freetext" else OVERRIDABLE))
     if bad:
         raise BarometerError(f"Element {number} har ukjente overstyringer: {', '.join(bad)}.")
     TableSpec.from_dict({"question": "-", **item.overrides})  # same checks as the settings
     return item
 
 
+#: The fields each kind keeps in a saved spec.
+SAVED = {
+    "question": ("kind", "title", "question", "by", "chart", "table", "overrides"),
+    "freetext": ("kind", "title", "question", "overrides", "limit"),
+}
+
+
 def item_to_dict(item: Item) -> dict:
     data = asdict(item)
-    if item.kind != "question":
-        data = {k: data[k] for k in ("kind", "title", "text")}
+    data = {k: data[k] for k in SAVED.get(item.kind, ("kind", "title", "text"))}
     return {k: v for k, v in data.items() if v not in (None, "", {}) or k == "kind"}
