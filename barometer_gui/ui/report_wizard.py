@@ -387,9 +387,9 @@ class ContentPage(QWizardPage):
         try:
             block = free_text_block(self.wizard_.survey, self.wizard_.spec, item)
         except BarometerError as exc:
-            self.note.setText(f"Blir hoppet over: {exc.message}")
+            self.note.setText(self.tr("Blir hoppet over: {reason}").format(reason=exc.message))
             return
-        shown = f"{len(block.answers)} ulike svar listes. " if block.answers else ""
+        shown = self.tr("{n} ulike svar listes. ").format(n=len(block.answers)) if block.answers else ""
         self.note.setText(shown + block.footnote)
 
     def _edit(self, *_args) -> None:

@@ -222,6 +222,10 @@
         <translation>“{chosen}” does not fit here; showing “{shown}”. </translation>
     </message>
     <message>
+        <source>{n} ulike svar listes. </source>
+        <translation>{n} different answers are listed. </translation>
+    </message>
+    <message>
         <source>Overskrift for delen:</source>
         <translation>Heading of the section:</translation>
     </message>
