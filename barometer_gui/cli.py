@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.i18n import argparse_words, set_language, t
+from barometer_gui.core.i18n import argparse_words, language, set_language, t
 from barometer_gui.core.i18n.messages import explain_os_error
 
 if TYPE_CHECKING:
@@ -158,8 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     try:
-        argv, _ = take_language(argv)
+        argv, chosen = take_language(argv)
         args = build_parser().parse_args(argv)
+        args.lang = chosen
         return _dispatch(args)
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
@@ -230,6 +231,8 @@ def _report(args: argparse.Namespace, survey: Survey) -> int:
         spec.settings.template = args.template
     if args.title:
         spec.title = args.title
+    if getattr(args, "lang", None) or not args.spec:  # --lang, or the quick form: the CLI's language
+        spec.settings.language = language()
     if args.save_spec:
         save_spec(spec, args.save_spec)
         print(args.save_spec)
@@ -256,7 +259,7 @@ def _quick_spec(args: argparse.Namespace, survey: Survey):
         "sheet": args.sheet,
         "mapping": args.mapping,
     }
-    return spec_from_views(views, args.title or "Innovasjonsbarometeret", source)
+    return spec_from_views(views, args.title or t("Innovasjonsbarometeret"), source)
 
 
 def _load(args: argparse.Namespace) -> Survey:

@@ -29,8 +29,10 @@ class Footnote:
         """«Metode: …», the method as its own labelled line."""
         return t("Metode: {method}", method=self.method) if self.method else ""
 
-    def lines(self) -> list[str]:
-        return [line for line in (self.text, self.method_line()) if line]
+    def lines(self, note: str = "") -> list[str]:
+        """The plain text (with `note`, e.g. a report's remark on the item, after it), then the method."""
+        text = " ".join(part for part in (self.text, note) if part)
+        return [line for line in (text, self.method_line()) if line]
 
     def __str__(self) -> str:
         return "\n".join(self.lines())

@@ -57,6 +57,11 @@ class Stat(StrEnum):
     MEDIAN = "Median"
     ANSWERS = "Antall svar"
 
+    @property
+    def key(self) -> str:
+        """A stable identifier for JSON and CSV: mean, median, answers."""
+        return self.name.lower()
+
     def label(self) -> str:
         if self is Stat.MEAN:
             return t("Gjennomsnitt")
@@ -297,7 +302,7 @@ class Table:
 def _cell_dict(cell: Cell) -> dict:
     data = asdict(cell)
     data["option"] = cell.label
-    data["stat"] = cell.stat.name.lower() if cell.stat else None
+    data["stat"] = cell.stat.key if cell.stat else None
     return data
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.i18n import using_language
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Report, prepare
 from barometer_gui.core.report.spec import ReportSpec
@@ -57,6 +58,11 @@ def run_report(
     only when all are complete: a cancel or failure leaves no file and replaces nothing.
     Items that cannot be matched are skipped and listed in the result.
     """
+    with using_language(spec.settings.language):  # the whole report in the spec's language
+        return _run_report(survey, spec, out, progress)
+
+
+def _run_report(survey: Survey, spec: ReportSpec, out, progress: Progress) -> ReportResult:
     targets = [Path(out)] if isinstance(out, str | Path) else [Path(o) for o in out]
     if not targets:
         raise BarometerError("Velg minst ett format for rapporten.")
