@@ -16,10 +16,10 @@ import pytest
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.tabulate import Role, TableSpec, tabulate
-
-TOTAL, REST = "Totalt", "Resten av landet"  # the bokmål words the engine gives these roles
 from tests.conftest import ROOT
 from tests.privacy_attacks import assert_no_small_difference, published, with_who
+
+TOTAL, REST = "Totalt", "Resten av landet"  # the bokmål words the engine gives these roles
 
 
 def _counts(table, group=0):

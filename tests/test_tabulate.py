@@ -10,9 +10,9 @@ from statsmodels.stats.proportion import proportion_confint
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.tabulate import Role, TableSpec, tabulate
+from tests.synthetic import GROUPS, OPTIONS, make_survey
 
 TOTAL, REST = "Totalt", "Resten av landet"  # the bokmål words the engine gives these roles
-from tests.synthetic import GROUPS, OPTIONS, make_survey
 
 
 @pytest.fixture(scope="module")
