@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from barometer_gui.core.formatting import fmt_level
 from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType
+from barometer_gui.core.stats import correction_name
 
 if TYPE_CHECKING:
     from barometer_gui.core.tabulate import Group, Table
@@ -77,7 +78,8 @@ def _counts(table: Table) -> str:
         )
     if table.question.type is QType.MULTI:
         return t(
-            "Antall som fikk spørsmålet: {counts}. Prosentene er andelen av dem i hver gruppe.", counts=counts
+            "Antall svar: {counts}. Prosentene er andelen av dem som fikk spørsmålet i hver gruppe.",
+            counts=counts,
         )
     if table.question.type is QType.GRID:
         return t(
@@ -134,18 +136,25 @@ def _hidden(table: Table) -> bool:
 
 
 def _method(table: Table) -> str:
-    """The test and interval in one short technical line."""
-    percent = table.question.type not in (QType.NUMERIC, QType.TEXT)
+    """The tests and interval in one short line, naming the methods without their formulas."""
+    level = fmt_level(table.spec.alpha)
     parts = []
     if table.comparisons:
+        parts.append(t("eget område mot resten av landet med z-test ({level} %-nivå)", level=level))
+    elif table.method:
+        correction = table.method.correction
         parts.append(
-            t(
-                "z-test av eget område mot resten av landet ({level} % nivå, effektiv base)",
-                level=fmt_level(table.spec.alpha),
+            t("parvise z-tester mellom gruppene ({level} %-nivå, ukorrigert)", level=level)
+            if correction == "none"
+            else t(
+                "parvise z-tester mellom gruppene ({level} %-nivå, korrigert med {correction})",
+                level=level,
+                correction=correction_name(correction),
             )
         )
-    elif table.method:
-        parts.append(table.method.describe())
-    if percent:
-        parts.append(t("95 % Wilson-konfidensintervall"))
-    return "; ".join(parts) + "." if parts else ""
+    if table.question.type not in (QType.NUMERIC, QType.TEXT):
+        parts.append(t("95 % konfidensintervall (Wilson)"))
+    if table.weighted and parts:
+        parts.append(t("effektivt antall svar for vektede tall"))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""

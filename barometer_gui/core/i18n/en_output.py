@@ -21,10 +21,17 @@ EN: dict[str, str] = {
         "{tests} and pairwise z-tests ({correction}, {level}% level, effective base)"
     ),
     "ingen korreksjon": "no correction",
-    "z-test av eget område mot resten av landet ({level} % nivå, effektiv base)": (
-        "z-test of the own area against the rest of the country ({level}% level, effective base)"
+    "eget område mot resten av landet med z-test ({level} %-nivå)": (
+        "own area against the rest of the country by z-test ({level}% level)"
     ),
-    "95 % Wilson-konfidensintervall": "95% Wilson confidence interval",
+    "parvise z-tester mellom gruppene ({level} %-nivå, ukorrigert)": (
+        "pairwise z-tests between the groups ({level}% level, uncorrected)"
+    ),
+    "parvise z-tester mellom gruppene ({level} %-nivå, korrigert med {correction})": (
+        "pairwise z-tests between the groups ({level}% level, corrected by {correction})"
+    ),
+    "95 % konfidensintervall (Wilson)": "95% confidence interval (Wilson)",
+    "effektivt antall svar for vektede tall": "effective number of answers for weighted figures",
     "Metode: {method}": "Method: {method}",
     # the plain-language footnote
     "Antall svar: {counts}.": "Answers: {counts}.",
@@ -35,8 +42,8 @@ EN: dict[str, str] = {
     "Prosentene er andelen av dem som svarte på delspørsmålet.": (
         "Answers per item (don't know left out): {counts}. Percentages are shares of those who answered the item."
     ),
-    "Antall som fikk spørsmålet: {counts}. Prosentene er andelen av dem i hver gruppe.": (
-        "Asked the question: {counts}. Percentages are shares of them in each group."
+    "Antall svar: {counts}. Prosentene er andelen av dem som fikk spørsmålet i hver gruppe.": (
+        "Answers: {counts}. Percentages are shares of those asked the question in each group."
     ),
     "Antall svar: {counts}. Prosentene er andelen av dem som svarte på minst ett delspørsmål.": (
         "Answers: {counts}. Percentages are shares of those who answered at least one item."
