@@ -59,17 +59,18 @@ def write_images(report: Report, out: str | Path, suffix: str, progress: Progres
 
 
 def with_footnote(block) -> ChartData:
-    """The item's chart with the report's title and subtitle, and the one footnote (core.footnote) in
-    place of the chart's own base, weighting and source line; the chart's notes (whiskers) stay."""
+    """The item's chart with the report's title and subtitle, and the one footnote (core.footnote, with
+    the report's note on the item, which says when whiskers are drawn) in place of the chart's own
+    base, weighting, notes and source, exactly as the deck and the PDF say it."""
     note = footnote(block.table)
-    chart = block.chart()
+    text, *method = note.lines(block.note)
     return replace(
-        chart,
+        block.chart(),
         title=block.title,
         subtitle=block.subtitle,
-        base=note.text,
+        base=text,
         weighting="",
-        notes=[*chart.notes, note.method_line()] if note.method else chart.notes,
+        notes=method,
         source="",
     )
 
