@@ -234,7 +234,7 @@ def test_cli_table_in_english_keeps_its_keys_and_numbers(capsys):
 
 @pytest.fixture(scope="module")
 def english_report(demo_survey, tmp_path_factory):
-    """One English deck and workbook from a bokmål program (the report's own language setting)."""
+    """One English deck, workbook and PDF from a bokmål program (the report's own language setting)."""
     from barometer_gui.core.report import Settings, question_item, run_report
     from barometer_gui.core.report.spec import spec_from_views
 
@@ -248,7 +248,7 @@ def english_report(demo_survey, tmp_path_factory):
     spec = spec_from_views(items, "Report", {"file": "demo"})
     spec.settings.language = "en"
     folder = tmp_path_factory.mktemp("english")
-    run_report(demo_survey, spec, [folder / "r.pptx", folder / "r.xlsx"])
+    run_report(demo_survey, spec, [folder / "r.pptx", folder / "r.xlsx", folder / "r.pdf"])
     assert language() == "nb"
     return folder
 
@@ -285,3 +285,14 @@ def test_english_workbook_has_english_heads_footnotes_and_number_formats(english
     assert notes and not any(NORWEGIAN.search(v) for v in notes), notes
     formats = {c.number_format for row in sheet.iter_rows() for c in row if isinstance(c.value, float)}
     assert "0.0%" in formats and "0.0 %" not in formats
+
+
+def test_english_pdf_has_english_footnotes_and_page_numbers(english_report):
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(english_report / "r.pdf").pages]
+    assert "Page 2 of" in pages[1] and "About the figures" in pages[-1]
+    lines = [line for page in pages for line in page.splitlines() if line.startswith(("Answers:", "Method:"))]
+    assert any(line.startswith("Method: Pairwise z-tests") for line in lines)
+    assert lines and not any(NORWEGIAN.search(line) for line in lines), lines
+    assert any(re.search(r"\b\d+%", page) for page in pages), "the tables' English percentages: 9%"
