@@ -205,9 +205,14 @@ def test_plain_footnote_says_what_the_signs_mean_and_the_method_in_one_line(demo
         method
         == "Metode: Parvise z-tester mellom gruppene (5 %-nivå, korrigert med Holm); 95 % konfidensintervall (Wilson)."
     )
-    lettered = tabulate(demo_survey, TableSpec("q1", by="type"))
-    if any(c.sig for g in lettered.groups for c in g.cells):
-        assert "Forskjeller merket med bokstav er statistisk sikre" in lettered.footnote()
+    lettered = tabulate(demo_survey, TableSpec("q2", by="kommunestorrelse"))
+    assert any(c.sig for g in lettered.groups for c in g.cells)
+    assert "Forskjeller merket med bokstav er statistisk sikre" in lettered.footnote()
+    assert "Ingen av forskjellene" not in lettered.footnote()
+    compared = tabulate(demo_survey, TableSpec("q5", benchmark=("landsdel", "Vestlandet")))
+    note = compared.footnote()
+    assert "bokstav" not in note and "resten av landet" in note  # one way of showing the test
+    assert "Metode: Eget område mot resten av landet med z-test (5 %-nivå)" in note
 
 
 def test_cli_table_in_english_keeps_its_keys_and_numbers(capsys):
