@@ -92,8 +92,7 @@ def _counts(table: Table) -> str:
 def _signs(table: Table) -> list[str]:
     """What the letters, `*` and `:` in this table mean, said only when the table has them."""
     parts = []
-    # own area against the country shows its test once, as starred differences, never as letters too
-    lettered = not table.comparisons and any(c.sig for g in table.groups for c in g.cells)
+    lettered = any(c.sig for g in table.groups for c in g.cells)  # never with comparisons: see tabulate
     if lettered:
         parts.append(
             t(

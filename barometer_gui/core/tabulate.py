@@ -445,7 +445,9 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
     for group in groups:
         group.low_base = not group.suppressed and 0 < group.base < spec.low_base
 
-    letters = _letters(groups, partition)
+    # Own area against the rest shows its test once, as the comparisons: the one pairwise letter test
+    # between the two would be the very same z-test again.
+    letters = {} if spec.benchmark else _letters(groups, partition)
     block_stats = [_block_stats(block, grouping, w, spec) for block in blocks]
     for block, (counts, pct, low, high, n, _) in zip(blocks, block_stats, strict=True):
         # Grid items can have fewer answers than their group: the same rules again, per item.
