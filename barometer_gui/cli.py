@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=t("Språk: --lang en for engelsk, --lang nb for norsk (standard)."),
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="KOMMANDO")
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar=t("KOMMANDO")
+    )
 
     def source(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -101,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--sheet", help=t("arknavn (standard: gjenkjennes automatisk)"))
         sub.add_argument("--mapping", help=t("koblingsfil (JSON) fra koblingsdialogen"))
         sub.add_argument(
-            "--codebook", metavar="FILE", help=t("kodebok i egen fil (etiketter, typer, rekkefølge)")
+            "--codebook", metavar=t("FIL"), help=t("kodebok i egen fil (etiketter, typer, rekkefølge)")
         )
         sub.add_argument("--no-saved-mapping", action="store_true", help=t("ikke bruk en lagret kobling"))
 
@@ -110,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--by", help=t("bakgrunnsvariabel å dele opp etter (f.eks. fylke, kommunestorrelse)")
         )
         sub.add_argument(
-            "--where", action="append", default=[], metavar="VAR=VERDI", help=t("filter (kan gjentas)")
+            "--where", action="append", default=[], metavar=t("VAR=VERDI"), help=t("filter (kan gjentas)")
         )
         sub.add_argument("--weight", help=t("vektvariabel"))
         sub.add_argument(
@@ -120,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--low-base", type=int, default=30, help=t("merk grupper med færre svar (standard 30)")
         )
         sub.add_argument(
-            "--benchmark", metavar="VAR=VERDI", help=t("eget område mot resten av landet og hele landet")
+            "--benchmark", metavar=t("VAR=VERDI"), help=t("eget område mot resten av landet og hele landet")
         )
         sub.add_argument(
             "--summary", action="store_true", help=t("rutenett: andel hemmer/fremmer (topp/bunn to)")

@@ -167,6 +167,9 @@ EN: dict[str, str] = {
     "Kan ikke skrive til «{folder}»: {reason}.": "Cannot write to “{folder}”: {reason}.",
     "Kunne ikke lagre «{name}»: {reason}.": "Could not save “{name}”: {reason}.",
     "Innovasjonsbarometeret": "The Innovation Barometer",
+    "KOMMANDO": "COMMAND",
+    "VAR=VERDI": "VAR=VALUE",
+    "FIL": "FILE",
     # the command line (also in en.py until the UI's strings move to the .ts files)
     "Barometer – analyse av innovasjonsbarometeret. Uten kommando (eller med en fil) åpnes vinduet.": "Barometer – analysis of the innovation barometer. Without a command (or with a file) the window opens.",
     "CSV med semikolon og desimalkomma": "CSV with semicolons and decimal commas",
