@@ -240,7 +240,7 @@ def test_cli_table_in_english_keeps_its_keys_and_numbers(capsys):
 
 @pytest.fixture(scope="module")
 def english_report(demo_survey, tmp_path_factory):
-    """One English deck, workbook and PDF from a bokmål program (the report's own language setting)."""
+    """One English deck, workbook, PDF and SVG pictures from a bokmål program (the report's own language)."""
     from barometer_gui.core.report import Settings, question_item, run_report
     from barometer_gui.core.report.spec import spec_from_views
 
@@ -254,7 +254,7 @@ def english_report(demo_survey, tmp_path_factory):
     spec = spec_from_views(items, "Report", {"file": "demo"})
     spec.settings.language = "en"
     folder = tmp_path_factory.mktemp("english")
-    run_report(demo_survey, spec, [folder / "r.pptx", folder / "r.xlsx", folder / "r.pdf"])
+    run_report(demo_survey, spec, [folder / "r.pptx", folder / "r.xlsx", folder / "r.pdf", folder / "r.svg"])
     assert language() == "nb"
     return folder
 
@@ -302,3 +302,14 @@ def test_english_pdf_has_english_footnotes_and_page_numbers(english_report):
     assert any(line.startswith("Method: Pairwise z-tests") for line in lines)
     assert lines and not any(NORWEGIAN.search(line) for line in lines), lines
     assert any(re.search(r"\b\d+%", page) for page in pages), "the tables' English percentages: 9%"
+
+
+def test_english_pictures_carry_the_english_footnote(english_report):
+    import html
+
+    pictures = sorted((english_report / "r").glob("*.svg"))
+    assert len(pictures) == 3
+    text = html.unescape(pictures[0].read_text(encoding="utf-8"))
+    words = " ".join(re.findall(r"<!-- (.*?) -->", text)) or text  # matplotlib keeps each line's text
+    assert "Answers: Total 206" in words and "Method: Pairwise z-tests" in words
+    assert "Antall svar" not in words and "Metode" not in words and "Kilde" not in words
