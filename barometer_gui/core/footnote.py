@@ -104,7 +104,8 @@ def _signs(table: Table) -> list[str]:
         sure = sum(c.significant for c in table.comparisons)
         parts.append(
             t(
-                "Forskjeller mot resten av landet merket * er statistisk sikre ({sure} av {count}).",
+                "{sure} av {count} forskjeller mot resten av landet er statistisk sikre "
+                "(merket * der forskjellen vises).",
                 sure=sure,
                 count=len(table.comparisons),
             )

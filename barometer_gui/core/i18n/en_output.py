@@ -53,8 +53,10 @@ EN: dict[str, str] = {
         "Differences marked with a letter are statistically significant: a letter next to a number means "
         "the share is higher than in the group with that letter."
     ),
-    "Forskjeller mot resten av landet merket * er statistisk sikre ({sure} av {count}).": (
-        "Differences from the rest of the country marked * are statistically significant ({sure} of {count})."
+    "{sure} av {count} forskjeller mot resten av landet er statistisk sikre "
+    "(merket * der forskjellen vises).": (
+        "{sure} of {count} differences from the rest of the country are statistically significant "
+        "(marked * where the difference is shown)."
     ),
     "Ingen av forskjellene mot resten av landet er statistisk sikre.": (
         "None of the differences from the rest of the country are statistically significant."
