@@ -41,6 +41,10 @@ class Role(StrEnum):
     REST = "rest"  # the rest of the country
 
 
+#: the roles whose name is a word of the program's, not a category of the data
+NAMED_BY_ROLE = (Role.TOTAL, Role.REST)
+
+
 def role_label(role: Role) -> str:
     """The words for the groups the engine names itself (Totalt, Resten av landet)."""
     return t("Resten av landet") if role is Role.REST else t("Totalt")
@@ -194,7 +198,7 @@ class Cell:
 
 @dataclass
 class Group:
-    label: str  # the category (or merged categories) as in the data; Totalt/Resten av landet in words
+    name: str  # the category (or merged categories "A + B") as in the data; "" for Totalt and the rest
     base: int
     weighted_base: float
     effective_base: float
@@ -204,6 +208,11 @@ class Group:
     role: Role = Role.GROUP
     letter: str = ""
     secondary: bool = False
+
+    @property
+    def label(self) -> str:
+        """The group as shown: its data name, or Totalt/Resten av landet in the language of this moment."""
+        return role_label(self.role) if self.role in NAMED_BY_ROLE else self.name
 
 
 @dataclass
@@ -571,11 +580,11 @@ def _groups(survey: Survey, guard: Guard, spec: TableSpec, keep: np.ndarray) -> 
                 )
             )
         own_label = " + ".join(part.name(c) for c in own_codes)
-        labels = [role_label(Role.TOTAL), own_label, role_label(Role.REST)]
+        labels = ["", own_label, ""]
         roles = [Role.TOTAL, Role.OWN, Role.REST]
         return _Grouping(labels, np.where(own, 0, 1), variable.text, variables, notes, roles)
     if not spec.by:
-        return _Grouping([role_label(Role.TOTAL)], np.full(int(keep.sum()), -1), None, variables, [])
+        return _Grouping([""], np.full(int(keep.sum()), -1), None, variables, [])
     variable = survey.variable(spec.by)
     if variable.kind == "numeric":
         raise BarometerError(
@@ -590,7 +599,7 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
     unless they had to join a block."""
     present = np.bincount(codes, minlength=len(part.block)) > 0
     block_rows = part.block[codes]
-    labels, notes, lookup = [role_label(Role.TOTAL)], [], np.full(len(part.block), -1)
+    labels, notes, lookup = [""], [], np.full(len(part.block), -1)
     for block in sorted({int(b) for b in np.unique(part.block[present])}):
         members = [int(c) for c in np.flatnonzero(part.block == block)]
         real = [c for c in members if c < len(part.categories)]
