@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.i18n import argparse_words, set_language, t
+from barometer_gui.core.i18n import argparse_words, language, set_language, t
 from barometer_gui.core.i18n.messages import explain_os_error
 
 if TYPE_CHECKING:
@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=t("Språk: --lang en for engelsk, --lang nb for norsk (standard)."),
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="KOMMANDO")
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar=t("KOMMANDO")
+    )
 
     def source(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -101,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--sheet", help=t("arknavn (standard: gjenkjennes automatisk)"))
         sub.add_argument("--mapping", help=t("koblingsfil (JSON) fra koblingsdialogen"))
         sub.add_argument(
-            "--codebook", metavar="FILE", help=t("kodebok i egen fil (etiketter, typer, rekkefølge)")
+            "--codebook", metavar=t("FIL"), help=t("kodebok i egen fil (etiketter, typer, rekkefølge)")
         )
         sub.add_argument("--no-saved-mapping", action="store_true", help=t("ikke bruk en lagret kobling"))
 
@@ -110,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--by", help=t("bakgrunnsvariabel å dele opp etter (f.eks. fylke, kommunestorrelse)")
         )
         sub.add_argument(
-            "--where", action="append", default=[], metavar="VAR=VERDI", help=t("filter (kan gjentas)")
+            "--where", action="append", default=[], metavar=t("VAR=VERDI"), help=t("filter (kan gjentas)")
         )
         sub.add_argument("--weight", help=t("vektvariabel"))
         sub.add_argument(
@@ -120,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--low-base", type=int, default=30, help=t("merk grupper med færre svar (standard 30)")
         )
         sub.add_argument(
-            "--benchmark", metavar="VAR=VERDI", help=t("eget område mot resten av landet og hele landet")
+            "--benchmark", metavar=t("VAR=VERDI"), help=t("eget område mot resten av landet og hele landet")
         )
         sub.add_argument(
             "--summary", action="store_true", help=t("rutenett: andel hemmer/fremmer (topp/bunn to)")
@@ -158,8 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     try:
-        argv, _ = take_language(argv)
+        argv, chosen = take_language(argv)
         args = build_parser().parse_args(argv)
+        args.lang = chosen
         return _dispatch(args)
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
@@ -230,6 +233,8 @@ def _report(args: argparse.Namespace, survey: Survey) -> int:
         spec.settings.template = args.template
     if args.title:
         spec.title = args.title
+    if getattr(args, "lang", None) or not args.spec:  # --lang, or the quick form: the CLI's language
+        spec.settings.language = language()
     if args.save_spec:
         save_spec(spec, args.save_spec)
         print(args.save_spec)
@@ -264,7 +269,7 @@ def _quick_spec(args: argparse.Namespace, survey: Survey):
         raise BarometerError(t("Oppgi --spec SPEC.json eller minst ett spørsmål med -q."))
     views = [view_item(_spec(args, survey.question(name).id), survey) for name in args.question]
     source = recorded_source(args.file, args.save_spec or args.out, args.sheet, args.mapping)
-    return spec_from_views(views, args.title or "Innovasjonsbarometeret", source)
+    return spec_from_views(views, args.title or t("Innovasjonsbarometeret"), source)
 
 
 def _load(args: argparse.Namespace) -> Survey:

@@ -19,7 +19,7 @@ def test_window_shows_demo_questions_table_and_chart(window):
     assert window.browser.question_ids() == [q.id for q in window.survey.questions]
     assert window.model.rowCount() == 1 + len(window.survey.question("q1").options)
     assert window.chart.figure.axes, "chart drawn"
-    assert "Base:" in window.footnote.text()
+    assert "Antall svar: Totalt" in window.footnote.text()
 
 
 def test_table_view_shows_the_engine_numbers(window, qtbot):

@@ -15,9 +15,11 @@ import sys
 import pytest
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.tabulate import REST, TOTAL, TableSpec, tabulate
+from barometer_gui.core.tabulate import Role, TableSpec, tabulate
 from tests.conftest import ROOT
 from tests.privacy_attacks import assert_no_small_difference, published, with_who
+
+TOTAL, REST = "Totalt", "Resten av landet"  # the bokmål words the engine gives these roles
 
 
 def _counts(table, group=0):
@@ -54,6 +56,7 @@ def test_grid_gives_no_item_answer_of_oslo(demo_survey):
 def test_benchmark_own_area_is_its_block(demo_survey):
     table = tabulate(demo_survey, TableSpec("q1", benchmark=("fylke", "Oslo")))
     assert [g.label for g in table.groups] == [TOTAL, "Oslo + Østfold", REST]
+    assert [g.role for g in table.groups] == [Role.TOTAL, Role.OWN, Role.REST]
     total, own, rest = table.groups
     assert own.base == 8 and total.base == own.base + rest.base
     assert "utvidet til Oslo og Østfold" in table.footnote()

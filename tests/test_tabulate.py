@@ -9,8 +9,10 @@ from scipy.stats import chi2_contingency
 from statsmodels.stats.proportion import proportion_confint
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.tabulate import REST, TOTAL, TableSpec, tabulate
+from barometer_gui.core.tabulate import Role, TableSpec, tabulate
 from tests.synthetic import GROUPS, OPTIONS, make_survey
+
+TOTAL, REST = "Totalt", "Resten av landet"  # the bokmål words the engine gives these roles
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +30,7 @@ def test_single_choice_matches_pandas_crosstab(survey):
     counts = pd.crosstab(data["s"], data["bg::region"])
     shares = pd.crosstab(data["s"], data["bg::region"], normalize="columns") * 100
     assert [g.label for g in table.groups] == [TOTAL, *GROUPS]
+    assert [g.role for g in table.groups] == [Role.TOTAL] + [Role.GROUP] * len(GROUPS)
     assert table.groups[0].base == data["s"].notna().sum()
     for group in table.groups[1:]:
         assert group.base == counts[group.label].sum()
@@ -54,7 +57,7 @@ def test_weighted_percentages_effective_base_and_wilson(survey):
             low, high = proportion_confint(share * n_eff, n_eff, method="wilson")
             assert cell.ci_low == pytest.approx(low * 100)
             assert cell.ci_high == pytest.approx(high * 100)
-    assert table.weighted and "Vektet (w)" in table.footnote()
+    assert table.weighted and "Vektet med «w»" in table.footnote()
 
 
 def test_chi_square_matches_scipy_unweighted(survey):
@@ -62,7 +65,8 @@ def test_chi_square_matches_scipy_unweighted(survey):
     observed = pd.crosstab(survey.data["bg::region"], survey.data["s"]).to_numpy()
     expected = chi2_contingency(observed, correction=False).pvalue
     assert table.p_value == pytest.approx(expected)
-    assert "Kjikvadrattest" in table.footnote() and "Holm" in table.footnote()
+    assert table.method.describe().startswith("Kjikvadrattest og parvise z-tester (Holm")
+    assert "korrigert med Holm" in table.footnote()
 
 
 def test_pairwise_letters_follow_holm_adjusted_z_tests():
@@ -171,6 +175,7 @@ def test_benchmark_own_area_against_rest_and_total():
     )
     table = tabulate(survey, TableSpec("m", benchmark=("region", "Nord")))
     assert [g.label for g in table.groups] == [TOTAL, "Nord", REST]
+    assert [g.role for g in table.groups] == [Role.TOTAL, Role.OWN, Role.REST]
     rest_rows = data["bg::region"] != "Nord"
     assert table.groups[2].base == data.loc[rest_rows, "m::1"].notna().sum()
     private = next(c for c in table.comparisons if c.option == "Private")
@@ -220,15 +225,8 @@ def test_grid_summary_footnote_states_the_per_item_bases_its_percentages_use(dem
     low, high = min(bases), max(bases)
     assert low < high < table.groups[0].base  # 'vet ikke' differs per item; none is the group's n
     footnote = table.footnote()
-    assert (
-        f"Base: per delspørsmål, alle som svarte på det, vet ikke holdt utenfor (n = {low}–{high})."
-        in footnote
-    )
-    assert f"n = {table.groups[0].base}" not in footnote
-    from barometer_gui.core.report.content import footnote as report_footnote
-
-    assert f"Antall svar per delspørsmål, vet ikke holdt utenfor: Totalt {low}–{high}." in report_footnote(
-        table
-    )
+    assert f"Antall svar per delspørsmål (vet ikke holdt utenfor): Totalt {low}–{high}." in footnote
+    assert f"Totalt {table.groups[0].base}" not in footnote
     whole = tabulate(demo_survey, TableSpec("q6")).footnote()
-    assert f"alle som svarte på minst ett delspørsmål (n = {table.groups[0].base})" in whole
+    assert f"Antall svar: Totalt {table.groups[0].base}." in whole
+    assert "andelen av dem som svarte på minst ett delspørsmål" in whole

@@ -54,9 +54,9 @@ import numpy as np
 import pandas as pd
 
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import Background, Survey
 
-MISSING = "uoppgitt"
 #: Most values a variable may have to break down or filter by (Norway has 357 kommuner).
 MAX_CATEGORIES = 1000
 
@@ -88,11 +88,11 @@ class Partition:
         return [int(c) for c in np.flatnonzero(self.block == self.block[code])]
 
     def name(self, code: int) -> str:
-        return str(self.categories[code]) if code < len(self.categories) else MISSING
+        return str(self.categories[code]) if code < len(self.categories) else t("uoppgitt")
 
     def names(self, codes: list[int]) -> str:
         names = [self.name(c) for c in codes]
-        return ", ".join(names[:-1]) + " og " + names[-1] if len(names) > 1 else names[0]
+        return and_list(names)
 
 
 def categories(column: pd.Series) -> list:
@@ -309,8 +309,11 @@ class Guard:
             if part.variable.column == variable.column:
                 return p
         raise BarometerError(
-            f"«{variable.text}» har over {MAX_CATEGORIES} ulike verdier og kan ikke brukes til å dele opp "
-            "eller filtrere tabeller."
+            t(
+                "«{variable}» har over {limit} ulike verdier og kan ikke brukes til å dele opp eller filtrere tabeller.",
+                variable=variable.text,
+                limit=MAX_CATEGORIES,
+            )
         )
 
     def crossings(self) -> list[tuple[tuple[int, int], np.ndarray]]:
@@ -356,26 +359,34 @@ class Guard:
         finest = sorted({p for p in used if not any(q != p and p in self.ancestors(q) for q in used)})
         if len(finest) < 2 or self.k <= 1:
             return
-        names = " og ".join(f"«{self.partitions[p].variable.text}»" for p in finest)
+        names = and_list([f"«{self.partitions[p].variable.text}»" for p in finest])
         if len(finest) > 2 or max(finest) >= self._background:
             raise BarometerError(
-                f"Tabellen krysser {names}. For å verne små grupper kan en tabell bare krysse to "
-                "bakgrunnsvariabler (ikke spørsmål); bruk færre filtre eller ingen oppdeling."
+                t(
+                    "Tabellen krysser {names}. For å verne små grupper kan en tabell bare krysse to "
+                    "bakgrunnsvariabler (ikke spørsmål); bruk færre filtre eller ingen oppdeling.",
+                    names=names,
+                )
             )
         if any(pair == tuple(finest) for pair, _ in self.crossings()):
             return
         cell = self._small_cell(self._joint(finest))
         reason = (
-            "noen kombinasjoner har færre enn {k} svar (f.eks. {example})".format(
+            t(
+                "noen kombinasjoner har færre enn {k} svar (f.eks. {example})",
                 k=self.k,
                 example=" + ".join(self.partitions[p].name(int(self.cells[cell, p])) for p in finest),
             )
             if cell is not None
-            else f"forskjellen mot andre tabeller fra fila ville vise færre enn {self.k} svar"
+            else t("forskjellen mot andre tabeller fra fila ville vise færre enn {k} svar", k=self.k)
         )
         raise BarometerError(
-            f"Tabellen krysser {names}, men {reason}; slike tabeller kan trekkes fra hverandre og "
-            "avsløre enkeltsvar. Bruk bare én av variablene."
+            t(
+                "Tabellen krysser {names}, men {reason}; slike tabeller kan trekkes fra hverandre og "
+                "avsløre enkeltsvar. Bruk bare én av variablene.",
+                names=names,
+                reason=reason,
+            )
         )
 
 
@@ -482,3 +493,10 @@ def _min_cut(graph: np.ndarray) -> tuple[float, np.ndarray]:
         merged[previous] += merged[last]
         alive[last] = False
     return best, best_side
+
+
+def and_list(names: list[str]) -> str:
+    """«Oslo, Akershus og Østfold» / «Oslo, Akershus and Østfold»."""
+    if len(names) < 2:
+        return names[0] if names else ""
+    return t("{first} og {last}", first=", ".join(names[:-1]), last=names[-1])

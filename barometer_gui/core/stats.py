@@ -12,12 +12,21 @@ import math
 
 import numpy as np
 
+from barometer_gui.core.i18n import t
+
+#: corrections for many comparisons: key (specs, CLI) → the method's name (`correction_name` for text)
 CORRECTIONS = {
     "holm": "Holm",
     "bonferroni": "Bonferroni",
     "fdr_bh": "Benjamini-Hochberg (FDR)",
-    "none": "ingen korreksjon",
+    "none": "ingen korreksjon",  # a catalogue source: shown through correction_name()
 }
+
+
+def correction_name(key: str) -> str:
+    """The correction as a reader sees it, in the current language."""
+    return t("ingen korreksjon") if key == "none" else CORRECTIONS[key]
+
 
 _erfc = np.frompyfunc(math.erfc, 1, 1)  # the C library's erfc: full relative precision far into the tail
 

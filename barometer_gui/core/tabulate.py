@@ -1,7 +1,9 @@
 """The one tabulation engine: every number Barometer shows or exports comes from `tabulate`.
 
 A table is a question broken down by groups (Totalt first, then the categories
-of a background variable, or own area / rest of country). Per group it gives
+of a background variable, or own area / rest of country). What a group is, which statistic a
+cell holds and which test gave the letters are identifiers (`Role`, `Stat`, `Test`); words are
+made from them with `t()` where text is shown, and nothing compares a shown word. Per group it gives
 the unweighted, weighted and effective base; per answer option the count,
 percentage and Wilson interval; tests across groups; and it applies the
 privacy rules (primary and secondary suppression, low-base flags) once, here,
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import asdict, dataclass, field, fields, replace
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -21,13 +24,98 @@ import pandas as pd
 from barometer_gui.core import stats
 from barometer_gui.core.disclosure import Guard, Partition, categories, codes_of
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.formatting import fmt_int, fmt_p
+from barometer_gui.core.formatting import fmt_int, fmt_level
+from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import Background, QType, Question, Survey
 
-TOTAL = "Totalt"
 #: Largest groups × rows indicator matrix kept in memory (8 bytes each): 32 MB.
 _DENSE_LIMIT = 4_000_000
-REST = "Resten av landet"
+
+
+class Role(StrEnum):
+    """What a group is, whatever it is called in the language of the moment."""
+
+    TOTAL = "total"  # everyone in the table (Totalt)
+    GROUP = "group"  # one safe block of the breakdown
+    OWN = "own"  # the own area of a comparison with the country
+    REST = "rest"  # the rest of the country
+
+
+#: the roles whose name is a word of the program's, not a category of the data
+NAMED_BY_ROLE = (Role.TOTAL, Role.REST)
+
+
+def role_label(role: Role) -> str:
+    """The words for the groups the engine names itself (Totalt, Resten av landet)."""
+    return t("Resten av landet") if role is Role.REST else t("Totalt")
+
+
+class Stat(StrEnum):
+    """A statistic the engine puts in a cell instead of an answer option (numeric and free-text tables).
+
+    The value is the bokmål word, the catalogue's key: `Cell.option` holds the member, so a lookup by
+    option finds it in every language, and `Cell.label` gives the word in the language shown.
+    """
+
+    MEAN = "Gjennomsnitt"
+    MEDIAN = "Median"
+    ANSWERS = "Antall svar"
+
+    @property
+    def key(self) -> str:
+        """A stable identifier for JSON and CSV: mean, median, answers."""
+        return self.name.lower()
+
+    def label(self) -> str:
+        if self is Stat.MEAN:
+            return t("Gjennomsnitt")
+        return t("Median") if self is Stat.MEDIAN else t("Antall svar")
+
+
+class Scope(StrEnum):
+    """What one chi-square test covers."""
+
+    TABLE = "table"  # the whole groups × options table (single choice)
+    OPTION = "option"  # each answer option: chosen or not (multiple choice, grid summary)
+    ITEM = "item"  # each item of a grid
+
+
+@dataclass(frozen=True)
+class Test:
+    """The tests behind a table's verdict and letters, as data; `describe()` words it.
+
+    Chi-square across the groups (per `scope`) on effective counts, and pairwise z-tests of column
+    proportions for the letters, corrected for many comparisons by `correction` at level `alpha`.
+    """
+
+    scope: Scope
+    correction: str
+    alpha: float
+
+    def describe(self) -> str:
+        """The tests in one short technical phrase, for the footnote's method line and the CLI."""
+        tests = {
+            Scope.TABLE: t("Kjikvadrattest"),
+            Scope.OPTION: t("Kjikvadrattest per alternativ"),
+            Scope.ITEM: t("Kjikvadrattest per delspørsmål"),
+        }[self.scope]
+        return t(
+            "{tests} og parvise z-tester ({correction}, {level} % nivå, effektiv base)",
+            tests=tests,
+            correction=stats.correction_name(self.correction),
+            level=fmt_level(self.alpha),
+        )
+
+    def to_dict(self) -> dict:
+        """Stable identifiers for JSON, the same in every language."""
+        return {
+            "method": "chi_square",
+            "scope": str(self.scope),
+            "pairwise": "z_test_column_proportions",
+            "base": "effective",
+            "correction": self.correction,
+            "alpha": self.alpha,
+        }
 
 
 @dataclass(frozen=True)
@@ -57,13 +145,13 @@ class TableSpec:
 
     @classmethod
     def from_dict(cls, data: dict) -> TableSpec:
-        """The inverse of `to_dict`; unknown keys or wrong types give a Norwegian message."""
+        """The inverse of `to_dict`; unknown keys or wrong types give a message the user can act on."""
         if not isinstance(data, dict):
-            raise BarometerError("Tabelloppsettet må være et objekt.")
+            raise BarometerError(t("Tabelloppsettet må være et objekt."))
         known = {f.name: f for f in fields(cls)}
         unknown = sorted(set(data) - set(known))
         if unknown:
-            raise BarometerError(f"Ukjente felt i tabelloppsettet: {', '.join(unknown)}.")
+            raise BarometerError(t("Ukjente felt i tabelloppsettet: {fields}.", fields=", ".join(unknown)))
         values = dict(data)
         try:
             values["where"] = tuple((str(k), str(v)) for k, v in values.get("where") or ())
@@ -78,10 +166,10 @@ class TableSpec:
             spec = cls(**values)
         except (TypeError, ValueError):
             raise BarometerError(
-                "Tabelloppsettet har feil form (filter, sammenligning eller tall)."
+                t("Tabelloppsettet har feil form (filter, sammenligning eller tall).")
             ) from None
         if not isinstance(spec.question, str) or not spec.question:
-            raise BarometerError("Tabelloppsettet mangler spørsmål.")
+            raise BarometerError(t("Tabelloppsettet mangler spørsmål."))
         return spec
 
 
@@ -97,21 +185,37 @@ class Cell:
     base: int | None = None
     value: float | None = None
 
+    @property
+    def stat(self) -> Stat | None:
+        """The statistic this cell holds (mean, median, number of answers), None for an answer option."""
+        return self.option if isinstance(self.option, Stat) else None
+
+    @property
+    def label(self) -> str:
+        """The option as shown: a statistic's name in the current language, else the answer's own text."""
+        return self.option.label() if isinstance(self.option, Stat) else self.option
+
 
 @dataclass
 class Group:
-    label: str
+    name: str  # the category (or merged categories "A + B") as in the data; "" for Totalt and the rest
     base: int
     weighted_base: float
     effective_base: float
     suppressed: bool
     low_base: bool
     cells: list[Cell]
+    role: Role = Role.GROUP
     letter: str = ""
     secondary: bool = False
     #: a numeric question's answers in this group (None when suppressed): what distribution charts draw,
     #: so a chart shows the engine's groups after filters, safe blocks and suppression; never exported
     answers: np.ndarray | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        """The group as shown: its data name, or Totalt/Resten av landet in the language of this moment."""
+        return role_label(self.role) if self.role in NAMED_BY_ROLE else self.name
 
 
 @dataclass
@@ -133,7 +237,7 @@ class Table:
     by_label: str | None
     weighted: bool
     groups: list[Group]
-    method: str
+    method: Test | None  # None when nothing was tested (one group, numbers, free text)
     p_value: float | None
     p_values: dict[str, float] = field(default_factory=dict)
     comparisons: list[Comparison] = field(default_factory=list)
@@ -151,7 +255,8 @@ class Table:
         return list(dict.fromkeys(c.item for c in self.groups[0].cells)) if self.groups else []
 
     def as_dict(self) -> dict:
-        """The CLI/JSON contract (percentages 0-100)."""
+        """The CLI/JSON contract (percentages 0-100): keys and `role`/`stat`/`test` are identifiers in
+        every language; labels, descriptions and the footnote are words in the current language."""
         return {
             "question": {"id": self.question.id, "text": self.question.text, "type": str(self.question.type)},
             "by": self.spec.by
@@ -161,9 +266,15 @@ class Table:
             "weighted": self.weighted,
             "min_base": self.spec.min_base,
             "low_base_limit": self.spec.low_base,
-            "test": {"method": self.method, "p_value": self.p_value, "p_values": self.p_values},
+            "test": {
+                **(self.method.to_dict() if self.method else {"method": None}),
+                "description": self.method.describe() if self.method else "",
+                "p_value": self.p_value,
+                "p_values": self.p_values,
+            },
             "groups": [
                 {
+                    "role": str(g.role),
                     "label": g.label,
                     "letter": g.letter,
                     "base": g.base,
@@ -172,7 +283,7 @@ class Table:
                     "suppressed": g.suppressed,
                     "secondary_suppression": g.secondary,
                     "low_base": g.low_base,
-                    "cells": [asdict(c) for c in g.cells],
+                    "cells": [_cell_dict(c) for c in g.cells],
                 }
                 for g in self.groups
             ],
@@ -194,36 +305,17 @@ class Table:
         return f"{fmt_int(min(bases))}–{fmt_int(max(bases))}"
 
     def footnote(self) -> str:
-        """What a reader needs to trust the numbers: base, weighting, interval, test, privacy."""
-        total = f"n = {self.n_text(self.groups[0]) if self.groups else 0}"
-        parts = [f"Base: {_base_text(self.question, self.summary)} ({total})."]
-        if self.filters:
-            parts.append("Utvalg: " + ", ".join(self.filters) + ".")
-        parts.append(f"Vektet ({self.spec.weight})." if self.weighted else "Uvektet.")
-        if self.question.type not in (QType.NUMERIC, QType.TEXT):
-            parts.append("95 % konfidensintervall: Wilson, effektiv base.")
-        if self.method:
-            parts.append(self.method + (f" p = {fmt_p(self.p_value)}." if self.p_value is not None else ""))
-        parts.append(
-            f"Grupper med færre enn {self.spec.min_base} svar slås sammen med en nabogruppe likt i alle "
-            f"tabeller fra fila, eller skjules (:); under {self.spec.low_base} svar er merket *."
-        )
-        parts += self.privacy
-        if self.population:
-            parts.append(self.population)
-        if self.source:
-            parts.append(f"Kilde: {self.source}.")
-        return " ".join(parts)
+        """The reader's footnote in plain words with the method in one short line (`core.footnote`)."""
+        from barometer_gui.core.footnote import footnote
+
+        return str(footnote(self))
 
 
-def _base_text(question: Question, summary: bool = False) -> str:
-    if question.type is QType.MULTI:
-        return "alle som fikk spørsmålet"
-    if summary:  # every percentage is on its own item's base
-        return "per delspørsmål, alle som svarte på det, vet ikke holdt utenfor"
-    if question.type is QType.GRID:
-        return "alle som svarte på minst ett delspørsmål"
-    return "alle som svarte"
+def _cell_dict(cell: Cell) -> dict:
+    data = asdict(cell)
+    data["option"] = cell.label
+    data["stat"] = cell.stat.key if cell.stat else None
+    return data
 
 
 # --------------------------------------------------------------------------- engine
@@ -266,6 +358,12 @@ class _Grouping:
     by_label: str | None
     variables: list[Background]
     notes: list[str]
+    roles: list[Role] = field(default_factory=list)  # Totalt first; empty means a plain breakdown
+
+    def role(self, index: int) -> Role:
+        if self.roles:
+            return self.roles[index]
+        return Role.TOTAL if index == 0 else Role.GROUP
 
     @property
     def partition(self) -> list[int]:
@@ -291,10 +389,14 @@ class _Grouping:
 def tabulate(survey: Survey, spec: TableSpec) -> Table:
     question = survey.question(spec.question)
     if spec.min_base < 0 or spec.low_base < 0:
-        raise BarometerError("Minste base kan ikke være negativ.")
+        raise BarometerError(t("Minste base kan ikke være negativ."))
     if spec.correction not in stats.CORRECTIONS:
         raise BarometerError(
-            f"Ukjent korreksjon «{spec.correction}». Velg blant: {', '.join(stats.CORRECTIONS)}."
+            t(
+                "Ukjent korreksjon «{correction}». Velg blant: {choices}.",
+                correction=spec.correction,
+                choices=", ".join(stats.CORRECTIONS),
+            )
         )
     weights = survey.weight(spec.weight)
     answers = _answers(survey.data, question)
@@ -318,6 +420,8 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
     if question.type in (QType.NUMERIC, QType.TEXT):
         column = survey.data[question.columns[0]]
         groups = _describe_groups(column if subset is None else column[subset], question, grouping, w, spec)
+        for index, group in enumerate(groups):
+            group.role = grouping.role(index)
         _suppress(groups, grouping.partition, spec.min_base)
         _hide_suppressed_values(groups)
         return Table(
@@ -326,7 +430,7 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
             grouping.by_label,
             weights is not None,
             groups,
-            "",
+            None,
             None,
             filters=filters,
             source=source,
@@ -343,7 +447,9 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
     ).T
     neff = stats.effective_base(wbase, w2base)
     groups = [
-        Group(label, int(round(base_n[g])), float(wbase[g]), float(neff[g]), False, False, [])
+        Group(
+            label, int(round(base_n[g])), float(wbase[g]), float(neff[g]), False, False, [], grouping.role(g)
+        )
         for g, label in enumerate(grouping.labels)
     ]
     partition = grouping.partition
@@ -351,7 +457,9 @@ def tabulate(survey: Survey, spec: TableSpec) -> Table:
     for group in groups:
         group.low_base = not group.suppressed and 0 < group.base < spec.low_base
 
-    letters = _letters(groups, partition)
+    # Own area against the rest shows its test once, as the comparisons: the one pairwise letter test
+    # between the two would be the very same z-test again.
+    letters = {} if spec.benchmark else _letters(groups, partition)
     block_stats = [_block_stats(block, grouping, w, spec) for block in blocks]
     for block, (counts, pct, low, high, n, _) in zip(blocks, block_stats, strict=True):
         # Grid items can have fewer answers than their group: the same rules again, per item.
@@ -414,7 +522,10 @@ def _filter(survey: Survey, guard: Guard, where: tuple[tuple[str, str], ...]) ->
         variable = survey.variable(name)
         if variable.kind == "numeric":
             raise BarometerError(
-                f"«{variable.text}» er et tall og kan ikke brukes som filter; bruk en gruppert variabel."
+                t(
+                    "«{variable}» er et tall og kan ikke brukes som filter; bruk en gruppert variabel.",
+                    variable=variable.text,
+                )
             )
         label = _match_value(survey.data[variable.column], value, variable.text)
         chosen.setdefault(variable.column, (variable, []))[1].append(label)
@@ -424,12 +535,14 @@ def _filter(survey: Survey, guard: Guard, where: tuple[tuple[str, str], ...]) ->
         asked = sorted(part.categories.index(v) for v in values)
         widened = sorted({m for code in asked for m in part.members(code)})
         keep &= np.isin(part.codes, widened)
-        text = f"{variable.text} = {' eller '.join(values)}"
+        text = f"{variable.text} = {t(' eller ').join(values)}"
         if widened != asked:
-            text += f" (utvidet til {part.names(widened)} for å verne små grupper)"
+            text += " " + t("(utvidet til {names} for å verne små grupper)", names=part.names(widened))
         described.append(text)
     if where and not keep.any():
-        raise BarometerError(f"Ingen respondenter oppfyller filteret ({'; '.join(described)}).")
+        raise BarometerError(
+            t("Ingen respondenter oppfyller filteret ({filters}).", filters="; ".join(described))
+        )
     return keep, described
 
 
@@ -440,7 +553,12 @@ def _match_value(column: pd.Series, value: str, text: str) -> str:
         if " ".join(str(label).split()).casefold() == wanted:
             return label
     raise BarometerError(
-        f"«{value}» er ikke en verdi av «{text}». Verdier: {', '.join(map(str, known[:12]))}."
+        t(
+            "«{value}» er ikke en verdi av «{variable}». Verdier: {values}.",
+            value=value,
+            variable=text,
+            values=", ".join(map(str, known[:12])),
+        )
     )
 
 
@@ -457,15 +575,24 @@ def _groups(survey: Survey, guard: Guard, spec: TableSpec, keep: np.ndarray) -> 
         notes = []
         if len(own_codes) > 1:
             notes.append(
-                f"Eget område {variable.text} = {label} er utvidet til {part.names(own_codes)} for å verne små grupper."
+                t(
+                    "Eget område {variable} = {value} er utvidet til {names} for å verne små grupper.",
+                    variable=variable.text,
+                    value=label,
+                    names=part.names(own_codes),
+                )
             )
         own_label = " + ".join(part.name(c) for c in own_codes)
-        return _Grouping([TOTAL, own_label, REST], np.where(own, 0, 1), variable.text, variables, notes)
+        labels = ["", own_label, ""]
+        roles = [Role.TOTAL, Role.OWN, Role.REST]
+        return _Grouping(labels, np.where(own, 0, 1), variable.text, variables, notes, roles)
     if not spec.by:
-        return _Grouping([TOTAL], np.full(int(keep.sum()), -1), None, variables, [])
+        return _Grouping([""], np.full(int(keep.sum()), -1), None, variables, [])
     variable = survey.variable(spec.by)
     if variable.kind == "numeric":
-        raise BarometerError(f"«{variable.text}» er et tall og kan ikke brukes til å dele opp tabellen.")
+        raise BarometerError(
+            t("«{variable}» er et tall og kan ikke brukes til å dele opp tabellen.", variable=variable.text)
+        )
     part = guard.partitions[guard.index(variable)]
     return _block_groups(part, part.codes[keep], variable, variables, guard.k)
 
@@ -475,7 +602,7 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
     unless they had to join a block."""
     present = np.bincount(codes, minlength=len(part.block)) > 0
     block_rows = part.block[codes]
-    labels, notes, lookup = [TOTAL], [], np.full(len(part.block), -1)
+    labels, notes, lookup = [""], [], np.full(len(part.block), -1)
     for block in sorted({int(b) for b in np.unique(part.block[present])}):
         members = [int(c) for c in np.flatnonzero(part.block == block)]
         real = [c for c in members if c < len(part.categories)]
@@ -486,12 +613,20 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
         labels.append(" + ".join(part.name(c) for c in shown))
         if len(members) > 1:
             notes.append(
-                f"{variable.text}: {part.names(members)} er slått sammen, så hver gruppe har minst {k} svar også "
-                "når tabeller trekkes fra hverandre."
+                t(
+                    "{variable}: {names} er slått sammen, så hver gruppe har minst {k} svar også "
+                    "når tabeller trekkes fra hverandre.",
+                    variable=variable.text,
+                    names=part.names(members),
+                    k=k,
+                )
             )
     if len(labels) == 1 and len(codes):
         raise BarometerError(
-            f"«{variable.text}» har ingen verdier blant respondentene her, så tabellen kan ikke deles opp etter den."
+            t(
+                "«{variable}» har ingen verdier blant respondentene her, så tabellen kan ikke deles opp etter den.",
+                variable=variable.text,
+            )
         )
     return _Grouping(labels, lookup[block_rows], variable.text, variables, notes)
 
@@ -527,10 +662,11 @@ def summary_labels(question: Question) -> tuple[list[str], list[str], tuple[str,
     """Bottom-two and top-two options of a grid's scale, and what to call them."""
     scale = [o for o in question.options if o not in question.dont_know]
     if len(scale) < 4:
-        raise BarometerError("Oppsummering (topp/bunn to) krever en skala med minst fire trinn.")
+        raise BarometerError(t("Oppsummering (topp/bunn to) krever en skala med minst fire trinn."))
     bottom, top = scale[:2], scale[-2:]
     text = " ".join(scale).casefold()
-    names = ("Hemmer", "Fremmer") if "hemme" in text and "fremme" in text else ("Bunn 2", "Topp 2")
+    hinder_promote = "hemme" in text and "fremme" in text  # the scale's own (bokmål) words decide
+    names = (t("Hemmer"), t("Fremmer")) if hinder_promote else (t("Bunn 2"), t("Topp 2"))
     return bottom, top, names
 
 
@@ -635,21 +771,16 @@ def _letters(groups: list[Group], partition: list[int]) -> dict[int, str]:
 
 def _tests(
     question, blocks, block_stats, groups, partition, spec
-) -> tuple[str, float | None, dict[str, float]]:
+) -> tuple[Test | None, float | None, dict[str, float]]:
     """Chi-square across groups on effective counts (single choice: one test; per option/item otherwise)."""
     testable = [g for g in partition if not groups[g].suppressed and groups[g].base > 0]
     if len(testable) < 2:
-        return "", None, {}
-    correction = stats.CORRECTIONS[spec.correction]
-    pair_text = (
-        f"Bokstav = signifikant høyere enn gruppen med den bokstaven "
-        f"(z-test for kolonneandeler, effektiv base, {correction}, {int(spec.alpha * 100)} % nivå)."
-    )
+        return None, None, {}
     if question.type is QType.SINGLE:
         _, share, _, _, _, neff = block_stats[0]
         observed = np.nan_to_num(share[testable] / 100 * neff[testable, None])
         p_value = stats.chi_square(observed)
-        return "Kjikvadrattest på tvers av gruppene (effektiv base). " + pair_text, p_value, {}
+        return Test(Scope.TABLE, spec.correction, spec.alpha), p_value, {}
     p_values: dict[str, float] = {}
     for block, (_, share, _, _, _, neff) in zip(blocks, block_stats, strict=True):
         if question.type is QType.GRID and not spec.grid_summary:
@@ -662,8 +793,8 @@ def _tests(
         for option, p in zip(block.options, stats.chi_square_per_option(chosen, neff[testable]), strict=True):
             if np.isfinite(p):
                 p_values[f"{block.item} – {option}" if block.item else option] = float(p)
-    per = "delspørsmål" if question.type is QType.GRID and not spec.grid_summary else "alternativ"
-    return f"Kjikvadrattest per {per} på tvers av gruppene (effektiv base). " + pair_text, None, p_values
+    scope = Scope.ITEM if question.type is QType.GRID and not spec.grid_summary else Scope.OPTION
+    return Test(scope, spec.correction, spec.alpha), None, p_values
 
 
 def _pairwise(groups, letters, blocks, block_stats, spec) -> None:
@@ -734,13 +865,13 @@ def _describe_groups(answers: pd.Series, question, grouping: _Grouping, w, spec)
             mean = float(np.average(vals, weights=ws)) if ok.any() and ws.sum() > 0 else None
             median = float(np.median(vals)) if ok.any() else None
             cells = [
-                Cell(None, "Gjennomsnitt", int(ok.sum()), None, None, None, base=int(ok.sum()), value=mean),
-                Cell(None, "Median", int(ok.sum()), None, None, None, base=int(ok.sum()), value=median),
+                Cell(None, Stat.MEAN, int(ok.sum()), None, None, None, base=int(ok.sum()), value=mean),
+                Cell(None, Stat.MEDIAN, int(ok.sum()), None, None, None, base=int(ok.sum()), value=median),
             ]
         else:
             ok = column.notna().to_numpy()
             ws = weights[ok]
-            cells = [Cell(None, "Antall svar", int(ok.sum()), None, None, None, base=int(ok.sum()))]
+            cells = [Cell(None, Stat.ANSWERS, int(ok.sum()), None, None, None, base=int(ok.sum()))]
         group = Group(
             label, int(ok.sum()), float(ws.sum()), stats.kish_effective_base(ws), False, False, cells
         )

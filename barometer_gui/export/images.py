@@ -15,7 +15,10 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from barometer_gui.charts.model import ChartData
 from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.footnote import footnote
+from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Report
 from barometer_gui.export.pdf import draw_chart_only
@@ -32,7 +35,9 @@ def write_images(report: Report, out: str | Path, suffix: str, progress: Progres
         folder.parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     except OSError as exc:
-        raise BarometerError(f"Kan ikke skrive til «{folder.parent}»: {exc.strerror or exc}.") from None
+        raise BarometerError(
+            t("Kan ikke skrive til «{folder}»: {reason}.", folder=folder.parent, reason=exc.strerror or exc)
+        ) from None
     try:
         with rc_context({"text.parse_math": False}):  # survey text is text, never mathtext (see pdf.FONTS)
             _draw_all(report, temp, suffix, progress)
@@ -51,11 +56,31 @@ def _draw_all(report: Report, temp: Path, suffix: str, progress: Progress) -> No
 
     questions = report.questions
     for number, (block, name) in enumerate(zip(questions, file_names(questions), strict=True), start=1):
-        progress(0.5 + 0.45 * number / len(questions), f"Lager bilde {number} av {len(questions)} …")
+        progress(
+            0.5 + 0.45 * number / len(questions),
+            t("Lager bilde {n} av {total} …", n=number, total=len(questions)),
+        )
         style = Style(size="slide")
         figure = Figure(figsize=style.figsize)
-        draw(figure, replace(block.chart(), title=block.title, subtitle=block.subtitle), style)
+        draw(figure, with_footnote(block), style)
         save(figure, temp / f"{name}{suffix}", style, dpi=DPI)
+
+
+def with_footnote(block) -> ChartData:
+    """The item's chart with the report's title and subtitle, and the one footnote (core.footnote, with
+    the report's note on the item, which says when whiskers are drawn) in place of the chart's own
+    base, weighting, notes and source, exactly as the deck and the PDF say it."""
+    note = footnote(block.table)
+    text, *method = note.lines(block.note)
+    return replace(
+        block.chart(),
+        title=block.title,
+        subtitle=block.subtitle,
+        base=text,
+        weighting="",
+        notes=method,
+        source="",
+    )
 
 
 def file_names(blocks) -> list[str]:
@@ -78,7 +103,9 @@ def _only_images(folder: Path) -> bool:
 
 def _check_replaceable(folder: Path) -> None:
     if folder.exists() and not _only_images(folder):
-        raise BarometerError(f"Mappa «{folder.name}» finnes og inneholder andre filer; velg et annet navn.")
+        raise BarometerError(
+            t("Mappa «{name}» finnes og inneholder andre filer; velg et annet navn.", name=folder.name)
+        )
 
 
 def replace_folder(folder: Path, temp: Path) -> None:
@@ -96,7 +123,9 @@ def replace_folder(folder: Path, temp: Path) -> None:
     except OSError as exc:
         if old is not None and not folder.exists():
             os.replace(old / folder.name, folder)
-        raise BarometerError(f"Kunne ikke lagre «{folder.name}»: {exc.strerror or exc}.") from None
+        raise BarometerError(
+            t("Kunne ikke lagre «{name}»: {reason}.", name=folder.name, reason=exc.strerror or exc)
+        ) from None
     finally:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from barometer_gui.core.files import atomic_write
+from barometer_gui.core.footnote import footnote
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Block, Grid, Report, answer_pages, table_lines, wrapped_lines
@@ -49,13 +50,15 @@ def write_pdf(report: Report, out: str | Path, progress: Progress = no_progress)
             figure = Figure(figsize=A4_LANDSCAPE)
             FigureCanvasAgg(figure)  # a renderer to measure line heights with
             for number, draw in enumerate(pages, start=1):
-                progress(0.5 + 0.45 * number / len(pages), f"Lager side {number} av {len(pages)} …")
+                progress(
+                    0.5 + 0.45 * number / len(pages),
+                    t("Lager side {n} av {total} …", n=number, total=len(pages)),
+                )
                 figure.clear()
                 draw(figure)
                 if number > 1:
-                    figure.text(
-                        0.97, 0.02, f"Side {number} av {len(pages)}", ha="right", fontsize=8, color=GREY
-                    )
+                    page = t("Side {n} av {total}", n=number, total=len(pages))
+                    figure.text(0.97, 0.02, page, ha="right", fontsize=8, color=GREY)
                 pdf.savefig(figure)
 
     atomic_write(out, build)
@@ -169,10 +172,12 @@ def _heading(figure, block: Block) -> None:
 
 
 def _footer(figure, block: Block) -> None:
-    text = " ".join(t for t in (block.footnote, block.note) if t)
-    lines = textwrap.wrap(clean_text(text), 190)
-    if block.method:
-        lines += textwrap.wrap(clean_text("Metode: " + block.method), 190)
+    assert block.table is not None
+    lines = [
+        wrapped
+        for line in footnote(block.table).lines(block.note)
+        for wrapped in textwrap.wrap(clean_text(line), 190)
+    ]
     figure.text(0.03, 0.165, "\n".join(lines), fontsize=7.5, color=GREY, va="top", linespacing=1.4)
 
 
@@ -239,7 +244,10 @@ def _draw_table(figure, grid: Grid, rows, box) -> None:
 
 def _title_page(figure, report: Report) -> None:
     _strong(figure, (0.08, 0.6), textwrap.fill(clean_text(report.title), 50), 30, "bottom")
-    lines = [f"Kilde: {report.source}" if report.source else "", f"{len(report.contents)} spørsmål"]
+    lines = [
+        t("Kilde: {source}", source=report.source) if report.source else "",
+        t("{n} spørsmål", n=len(report.contents)),
+    ]
     title = next((b for b in report.blocks if b.kind == "title"), None)
     if title is not None and title.text:
         lines.insert(0, title.text)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
+from barometer_gui.core.footnote import footnote
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import (
@@ -43,11 +44,13 @@ def write_deck(
     deck = Deck(open_template(template))
     total = len(report.blocks) or 1
     for index, block in enumerate(report.blocks):
-        progress(0.5 + 0.45 * index / total, f"Lager lysbilder ({index + 1} av {total}) …")
+        progress(
+            0.5 + 0.45 * index / total, t("Lager lysbilder ({n} av {total}) …", n=index + 1, total=total)
+        )
         deck.add(block, report)
     deck.method(report)
     deck.number_slides()
-    progress(0.97, "Lagrer …")
+    progress(0.97, t("Lagrer …"))
     atomic_write(out, lambda temp: deck.presentation.save(str(temp)))
     return Path(out)
 
@@ -63,9 +66,11 @@ def open_template(template: str | Path | None):
             data = _potx_as_pptx(data)
         presentation = Presentation(io.BytesIO(data))
     except FileNotFoundError:
-        raise BarometerError(f"Fant ikke malen «{path.name}».") from None
+        raise BarometerError(t("Fant ikke malen «{name}».", name=path.name)) from None
     except Exception:  # python-pptx raises zip, XML and key errors for broken templates
-        raise BarometerError(f"Malen «{path.name}» kunne ikke åpnes som PowerPoint-fil.") from None
+        raise BarometerError(
+            t("Malen «{name}» kunne ikke åpnes som PowerPoint-fil.", name=path.name)
+        ) from None
     _remove_slides(presentation)
     return presentation
 
@@ -155,7 +160,7 @@ class Deck:
                 slide, box = self._frame(block, number, len(pages))
                 if data.empty:
                     text = slide.shapes.add_textbox(*box)
-                    text.text_frame.text = clean_text(" ".join(data.notes) or "Ingen data å vise.")
+                    text.text_frame.text = clean_text(" ".join(data.notes) or t("Ingen data å vise."))
                     text.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
                 else:
                     for shape in add_chart(slide, data, *box):
@@ -207,8 +212,8 @@ class Deck:
         _write(subtitle, block.subtitle, Pt(14), colour="404040")
         foot_height = int(self.height * 0.11)
         foot = slide.shapes.add_textbox(left, top + height - foot_height, width, foot_height)
-        text = " ".join(t for t in (block.footnote, block.note) if t)
-        _write(foot, text + (f"\nMetode: {block.method}" if block.method else ""), Pt(10), colour="404040")
+        assert block.table is not None
+        _write(foot, "\n".join(footnote(block.table).lines(block.note)), Pt(10), colour="404040")
         return slide, (left, top + line, width, height - line - foot_height)
 
     def _content_box(self, slide) -> tuple[int, int, int, int]:
@@ -228,9 +233,8 @@ class Deck:
         chunks = [grid.rows[i : i + TABLE_ROWS] for i in range(0, len(grid.rows), TABLE_ROWS)] or [[]]
         for number, rows in enumerate(chunks, start=1):
             slide, box = self._frame(block, number, len(chunks))
-            _native_table(
-                slide, grid, rows, box, clean_text("Tabell: " + block.title + ". " + block.subtitle)
-            )
+            alt = t("Tabell: {title}. {subtitle}", title=block.title, subtitle=block.subtitle)
+            _native_table(slide, grid, rows, box, clean_text(alt))
             slide.notes_slide.notes_text_frame.text = clean_text(notes)
 
     def method(self, report: Report) -> None:

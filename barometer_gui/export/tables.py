@@ -1,5 +1,7 @@
 """Tables as JSON and CSV, flattened from the one `Table` the engine returns.
 
+Column names and JSON keys are identifiers, the same in every language (with `role` and `stat` saying
+what a group or a statistic is); labels and the footnote are words in the current language.
 Every text passes `clean_text` (no XML-forbidden control characters, in CSV and JSON too), and CSV text
 that a spreadsheet would run as a formula is kept inert with a leading apostrophe.
 """
@@ -16,6 +18,7 @@ from barometer_gui.export.safe import clean_text, looks_like_formula
 CSV_COLUMNS = [
     "question_id",
     "group",
+    "role",
     "letter",
     "base",
     "weighted_base",
@@ -24,6 +27,7 @@ CSV_COLUMNS = [
     "low_base",
     "item",
     "option",
+    "stat",
     "count",
     "pct",
     "ci_low",
@@ -57,6 +61,7 @@ def rows(table: Table) -> list[dict]:
                 {
                     "question_id": table.question.id,
                     "group": group.label,
+                    "role": str(group.role),
                     "letter": group.letter,
                     "base": group.base,
                     "weighted_base": group.weighted_base,
@@ -64,7 +69,8 @@ def rows(table: Table) -> list[dict]:
                     "suppressed": group.suppressed,
                     "low_base": group.low_base,
                     "item": cell.item,
-                    "option": cell.option,
+                    "option": cell.label,
+                    "stat": cell.stat.key if cell.stat else None,
                     "count": cell.count,
                     "pct": cell.pct,
                     "ci_low": cell.ci_low,
@@ -77,7 +83,8 @@ def rows(table: Table) -> list[dict]:
 
 
 def to_csv(table: Table, decimal_comma: bool = False) -> str:
-    """CSV; with `decimal_comma` the Norwegian Excel flavour (';' separator, '12,5')."""
+    """CSV for programs: '.' decimals and ',' separators in every language; with `decimal_comma` the
+    Norwegian Excel flavour (';' separator, '12,5'), chosen by the user, not by the language."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if decimal_comma else ",", lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

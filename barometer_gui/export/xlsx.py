@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 from barometer_gui.core.files import atomic_write
+from barometer_gui.core.footnote import footnote
+from barometer_gui.core.formatting import excel_percent_format
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import Block, Report
@@ -38,18 +40,21 @@ def write_workbook(report: Report, out: str | Path, progress: Progress = no_prog
             },
         )
         styles = _styles(book)
-        contents = book.add_worksheet("Innhold")
+        contents = book.add_worksheet(t("Innhold"))
         names = _sheet_names([b.title for b in report.contents])
         questions = report.contents
         for index, (block, name) in enumerate(zip(questions, names, strict=True)):
-            progress(0.5 + 0.45 * index / len(questions), f"Lager ark {index + 1} av {len(questions)} …")
+            progress(
+                0.5 + 0.45 * index / len(questions),
+                t("Lager ark {n} av {total} …", n=index + 1, total=len(questions)),
+            )
             sheet = book.add_worksheet(name)
             if block.kind == "freetext":
                 _free_text_sheet(sheet, block, styles)
             else:
                 _item_sheet(book, sheet, block, styles)
         _contents(contents, report, names, styles)
-        progress(0.97, "Lagrer …")
+        progress(0.97, t("Lagrer …"))
         book.close()
 
     atomic_write(out, build)
@@ -68,8 +73,8 @@ def _styles(book) -> dict:
             {**base, "bold": True, "align": "center", "bg_color": "#BDD7EE", "text_wrap": True}
         ),
         "label": book.add_format({**base, "text_wrap": True}),
-        "pct": book.add_format({**base, "num_format": "0.0 %"}),
-        "ci": book.add_format({**base, "num_format": "0.0 %", "font_color": "#7F7F7F"}),
+        "pct": book.add_format({**base, "num_format": excel_percent_format(1)}),
+        "ci": book.add_format({**base, "num_format": excel_percent_format(1), "font_color": "#7F7F7F"}),
         "num": book.add_format({**base, "num_format": "#,##0.0"}),
         "int": book.add_format({**base, "num_format": "#,##0", "bold": True, "top": 1}),
         "text": book.add_format(base),
@@ -84,9 +89,9 @@ def _text(sheet, row: int, col: int, value: object, style) -> None:
 
 def _contents(sheet, report: Report, names: list[str], styles: dict) -> None:
     _text(sheet, 0, 0, report.title, styles["title"])
-    _text(sheet, 1, 0, f"Kilde: {report.source}" if report.source else "", styles["sub"])
-    _text(sheet, 3, 0, "Ark", styles["head"])
-    _text(sheet, 3, 1, "Innhold", styles["head"])
+    _text(sheet, 1, 0, t("Kilde: {source}", source=report.source) if report.source else "", styles["sub"])
+    _text(sheet, 3, 0, t("Ark"), styles["head"])
+    _text(sheet, 3, 1, t("Innhold"), styles["head"])
     row = 4
     section = ""
     questions = iter(names)
@@ -106,7 +111,7 @@ def _contents(sheet, report: Report, names: list[str], styles: dict) -> None:
         _text(sheet, row, 0, line, styles["note"])
         row += 1
     if report.skipped:
-        _text(sheet, row + 1, 0, "Ikke med (fant ikke spørsmålet i dataene):", styles["sub"])
+        _text(sheet, row + 1, 0, t("Ikke med (fant ikke spørsmålet i dataene):"), styles["sub"])
         for offset, text in enumerate(report.skipped, start=2):
             _text(sheet, row + offset, 0, text, styles["note"])
     sheet.set_column(0, 0, 34)
@@ -139,12 +144,16 @@ def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
         _text(sheet, 2, 0, block.note, styles["sub"])
     top = HEADER_ROW - 1
     _text(sheet, top, 0, "", styles["group"])
-    _text(sheet, top + 1, 0, "Svaralternativ", styles["head"])
+    _text(sheet, top + 1, 0, t("Svaralternativ"), styles["head"])
     for g, name in enumerate(grid.headers()):
         first = 1 + g * PER_GROUP
         sheet.merge_range(top, first, top, first + PER_GROUP - 1, "", styles["group"])
         _text(sheet, top, first, name, styles["group"])
-        heads = ("Andel", "Nedre 95 %", "Øvre 95 %", "Sig.") if grid.percent else ("Verdi", "", "", "")
+        heads = (
+            (t("Andel"), t("Nedre 95 %"), t("Øvre 95 %"), t("Sig."))
+            if grid.percent
+            else (t("Verdi"), "", "", "")
+        )
         for k, head in enumerate(heads):
             _text(sheet, top + 1, first + k, head, styles["head"])
     diff_col = 1 + len(grid.groups) * PER_GROUP
@@ -175,20 +184,22 @@ def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
             sheet.write_number(row, diff_col, r.diff, styles["num"])
         row += 1
     last_data = row - 1
-    _text(sheet, row, 0, "Antall svar (n)", styles["head"])
+    _text(sheet, row, 0, t("Antall svar (n)"), styles["head"])
     for g, group in enumerate(grid.groups):
         sheet.write_number(row, 1 + g * PER_GROUP, group.base, styles["int"])
-    _text(sheet, row + 1, 0, "Effektivt antall (vektet)", styles["text"])
+    _text(sheet, row + 1, 0, t("Effektivt antall (vektet)"), styles["text"])
     for g, group in enumerate(grid.groups):
         sheet.write_number(row + 1, 1 + g * PER_GROUP, round(group.effective_base, 1), styles["num"])
-    notes = [block.footnote, block.method]
+    assert block.table is not None
+    notes = footnote(block.table).lines()  # the item's note stands under the subtitle
     if any(group.letter for group in grid.groups):
+        pairs = ", ".join(f"{g.letter} = {g.label}" for g in grid.groups if g.letter)
         notes.append(
-            "Sig.: bokstaven(e) viser hvilke grupper andelen er statistisk sikkert høyere enn ("
-            + ", ".join(f"{g.letter} = {g.label}" for g in grid.groups if g.letter)
-            + ")."
+            t(
+                "Sig.: bokstaven(e) viser hvilke grupper andelen er statistisk sikkert høyere enn ({pairs}).",
+                pairs=pairs,
+            )
         )
-    notes.append("«:» = for få svar til å vises.")
     for offset, note in enumerate(n for n in notes if n):
         _text(sheet, row + 3 + offset, 0, note, styles["note"])
     sheet.freeze_panes(top + 2, 1)
@@ -213,11 +224,13 @@ def _chart(book, sheet, grid, first_row: int, last_row: int, column: int) -> Non
                 "name": [sheet.get_name(), HEADER_ROW - 1, col],
                 "categories": f"='{name}'!$A${first_row + 1}:$A${last_row + 1}",
                 "values": [sheet.get_name(), first_row, col, last_row, col],
-                "data_labels": {"value": True, "num_format": "0 %"},
+                "data_labels": {"value": True, "num_format": excel_percent_format(0)},
             }
         )
     chart.set_y_axis({"reverse": True})
-    chart.set_x_axis({"num_format": "0 %", "min": 0, "max": 1, "major_gridlines": {"visible": True}})
+    chart.set_x_axis(
+        {"num_format": excel_percent_format(0), "min": 0, "max": 1, "major_gridlines": {"visible": True}}
+    )
     chart.set_legend({"position": "bottom"})
     chart.set_size(
         {"width": 620, "height": max(320, 26 * (last_row - first_row + 1) * max(1, len(grid.groups) // 2))}
