@@ -29,9 +29,9 @@ from barometer_gui.charts.style import (
 )
 from barometer_gui.core.formatting import NBSP, fmt_int, fmt_number
 from barometer_gui.core.i18n import t
-from barometer_gui.core.tabulate import TOTAL, Group, Table
+from barometer_gui.core.tabulate import Group, Role, Stat, Table
 
-MEAN, MEDIAN = "Gjennomsnitt", "Median"
+MEAN, MEDIAN = Stat.MEAN, Stat.MEDIAN
 #: whiskers at these percentiles (not min/max), so the extremes, often one known unit, are never drawn
 WHISKERS = (10, 90)
 MEAN_COLOUR = "#1F4E79"
@@ -162,7 +162,7 @@ def _boxes(axes, table: Table, style: Style) -> None:
             )
             continue
         own = bool(table.spec.benchmark) and group is groups[1]
-        fill = TOTAL_COLOUR if group.label == TOTAL else colour
+        fill = TOTAL_COLOUR if group.role is Role.TOTAL else colour
         low, q1, q3, high = np.percentile(group.answers, [WHISKERS[0], 25, 75, WHISKERS[1]])
         box = {
             "med": statistic(group, MEDIAN),

@@ -15,10 +15,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from barometer_gui.core.files import atomic_write
-from barometer_gui.core.footnote import footnote
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
-from barometer_gui.core.report.content import Block, Grid, Report, answer_pages, table_lines, wrapped_lines
+from barometer_gui.core.report.content import (
+    Block,
+    Grid,
+    Report,
+    answer_pages,
+    foot_lines,
+    table_lines,
+    wrapped_lines,
+)
 from barometer_gui.export.safe import clean_text
 
 A4_LANDSCAPE = (11.69, 8.27)
@@ -172,12 +179,7 @@ def _heading(figure, block: Block) -> None:
 
 
 def _footer(figure, block: Block) -> None:
-    assert block.table is not None
-    lines = [
-        wrapped
-        for line in footnote(block.table).lines(block.note)
-        for wrapped in textwrap.wrap(clean_text(line), 190)
-    ]
+    lines = [wrapped for line in foot_lines(block) for wrapped in textwrap.wrap(clean_text(line), 190)]
     figure.text(0.03, 0.165, "\n".join(lines), fontsize=7.5, color=GREY, va="top", linespacing=1.4)
 
 

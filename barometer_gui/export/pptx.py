@@ -16,7 +16,6 @@ from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write
-from barometer_gui.core.footnote import footnote
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.content import (
@@ -24,6 +23,7 @@ from barometer_gui.core.report.content import (
     Report,
     alt_text,
     answer_pages,
+    foot_lines,
     free_text_notes,
     table_lines,
     table_text,
@@ -212,8 +212,7 @@ class Deck:
         _write(subtitle, block.subtitle, Pt(14), colour="404040")
         foot_height = int(self.height * 0.11)
         foot = slide.shapes.add_textbox(left, top + height - foot_height, width, foot_height)
-        assert block.table is not None
-        _write(foot, "\n".join(footnote(block.table).lines(block.note)), Pt(10), colour="404040")
+        _write(foot, "\n".join(foot_lines(block)), Pt(10), colour="404040")
         return slide, (left, top + line, width, height - line - foot_height)
 
     def _content_box(self, slide) -> tuple[int, int, int, int]:

@@ -669,7 +669,9 @@ class SummaryPage(QWizardPage):
         free = sum(i.kind == "freetext" for i in questions)
         lines = [
             f"<b>{spec.title}</b>",
-            self.tr("{questions} spørsmål, {free} med fritekstsvar, {sections} deler, {texts} tekster.").format(
+            self.tr(
+                "{questions} spørsmål, {free} med fritekstsvar, {sections} deler, {texts} tekster."
+            ).format(
                 questions=len(questions) - free,
                 free=free,
                 sections=sum(i.kind == "section" for i in spec.items),

@@ -215,4 +215,5 @@ EN: dict[str, str] = {
     "vektvariabel": "weight variable",
     "vis spørsmålene som ble funnet, som JSON": "show the questions found, as JSON",
     "{option} skal ha formen VARIABEL=VERDI, fikk «{text}».": "{option} must look like VARIABLE=VALUE, got “{text}”.",
+    "Svar": "Answer",
 }

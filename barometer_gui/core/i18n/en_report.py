@@ -8,33 +8,11 @@ EN: dict[str, str] = {
     "andel som svarer hemmer/fremmer": "share answering hinders/promotes",
     "vektet": "weighted",
     "uvektet": "unweighted",
-    "Antall svar: {counts}.": "Number of answers: {counts}.",
-    "Antall svar per delspørsmål, vet ikke holdt utenfor: {counts}.": (
-        "Number of answers per item, don't know left out: {counts}."
-    ),
-    "Vises ikke (færre enn {min_base} svar): {groups}.": "Not shown (fewer than {min_base} answers): {groups}.",
-    "* Færre enn {low_base} svar: tolk med varsomhet.": "* Fewer than {low_base} answers: interpret with care.",
     "Flere svar mulig, så prosentene summerer ikke til 100.": (
         "Several answers possible, so the percentages do not add up to 100."
     ),
     "Vektet med «{weight}».": "Weighted by “{weight}”.",
     "Kilde: {source}.": "Source: {source}.",
-    "{significant} av {total} forskjeller mot resten av landet er statistisk sikre": (
-        "{significant} of {total} differences from the rest of the country are statistically significant"
-    ),
-    "Ingen av forskjellene mot resten av landet er statistisk sikre": (
-        "None of the differences from the rest of the country is statistically significant"
-    ),
-    "Forskjellene mellom gruppene er statistisk sikre": "The differences between the groups are statistically significant",
-    "Forskjellene mellom gruppene er ikke statistisk sikre": (
-        "The differences between the groups are not statistically significant"
-    ),
-    "Statistisk sikre forskjeller mellom gruppene i {sure} av {total} tilfeller": (
-        "Statistically significant differences between the groups in {sure} of {total} cases"
-    ),
-    "{verdict} (5 % nivå, {correction}-korrigert). Bokstav = høyere enn gruppen med den bokstaven.": (
-        "{verdict} (5 % level, {correction} corrected). Letter = higher than the group with that letter."
-    ),
     "Forskjell mot resten (%-poeng)": "Difference from the rest (percentage points)",
     "Andre": "Other",
     "«{other}» er {count} svaralternativer under {limit} % lagt sammen: {names}": (
@@ -139,4 +117,5 @@ EN: dict[str, str] = {
     ),
     "fant ikke «{text}» ({id})": "could not find “{text}” ({id})",
     "fant ikke oppdelingen «{name}»": "could not find the breakdown “{name}”",
+    "Utvalg: {filters}": "Selection: {filters}",
 }

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from barometer_gui.charts.model import WHISKERS_NOTE, ChartData, chart_model
 from barometer_gui.core.errors import BarometerError, Cancelled
+from barometer_gui.core.footnote import Footnote, footnote
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
 from barometer_gui.core.free_text import free_text
 from barometer_gui.core.i18n import t
@@ -191,14 +192,15 @@ def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
     table = tabulate(survey, item.table_spec(spec.settings, question.id, by))
     table, folded = fold(table, spec.settings.fold_below, spec.settings.fold_mode)
     notes = [n for n in (note, by_note, folded) if n]
+    foot = footnote(table)
     block = Block(
         "question",
         item.title or question.text,
         item=item,
         table=table,
         subtitle=subtitle(table),
-        footnote=footnote(table),
-        method=method_line(table),
+        footnote=foot.text,
+        method=foot.method,
     )
     if item.chart != "none" and WHISKERS_NOTE in block.chart().notes:  # the chart draws intervals
         notes.append(WHISKERS_NOTE)
@@ -407,71 +409,6 @@ def subtitle(table: Table) -> str:
     return " · ".join(parts)
 
 
-def footnote(table: Table) -> str:
-    """n per group, suppression and merged groups, weighting and source, in one plain paragraph."""
-    counts = " · ".join(f"{g.label} {table.n_text(g)}" for g in table.groups if g.base > 0)
-    parts = [
-        t("Antall svar per delspørsmål, vet ikke holdt utenfor: {counts}.", counts=counts)
-        if table.summary
-        else t("Antall svar: {counts}.", counts=counts)
-    ]
-    hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
-    if hidden:
-        parts.append(
-            t(
-                "Vises ikke (færre enn {min_base} svar): {groups}.",
-                min_base=table.spec.min_base,
-                groups=", ".join(hidden),
-            )
-        )
-    parts += table.privacy  # which small groups were merged, and why
-    if any(g.low_base for g in table.groups):
-        parts.append(t("* Færre enn {low_base} svar: tolk med varsomhet.", low_base=table.spec.low_base))
-    if table.question.type is QType.MULTI:
-        parts.append(t("Flere svar mulig, så prosentene summerer ikke til 100."))
-    if table.weighted:
-        parts.append(t("Vektet med «{weight}».", weight=table.spec.weight))
-    if table.source:
-        parts.append(t("Kilde: {source}.", source=table.source))
-    return " ".join(parts)
-
-
-def method_line(table: Table) -> str:
-    """The test and its verdict in one short line, without jargon or a bare p-value."""
-    if not table.method:
-        return ""
-    correction = CORRECTIONS[table.spec.correction]
-    if table.spec.benchmark:
-        significant = sum(c.significant for c in table.comparisons)
-        verdict = (
-            t(
-                "{significant} av {total} forskjeller mot resten av landet er statistisk sikre",
-                significant=significant,
-                total=len(table.comparisons),
-            )
-            if significant
-            else t("Ingen av forskjellene mot resten av landet er statistisk sikre")
-        )
-    elif table.p_value is not None:
-        verdict = (
-            t("Forskjellene mellom gruppene er statistisk sikre")
-            if table.p_value < table.spec.alpha
-            else t("Forskjellene mellom gruppene er ikke statistisk sikre")
-        )
-    else:
-        sure = sum(p < table.spec.alpha for p in table.p_values.values())
-        verdict = t(
-            "Statistisk sikre forskjeller mellom gruppene i {sure} av {total} tilfeller",
-            sure=sure,
-            total=len(table.p_values),
-        )
-    return t(
-        "{verdict} (5 % nivå, {correction}-korrigert). Bokstav = høyere enn gruppen med den bokstaven.",
-        verdict=verdict,
-        correction=correction,
-    )
-
-
 def grid(table: Table) -> Grid:
     shown = [g for g in table.groups if g.base > 0]
     percent = table.question.type not in (QType.NUMERIC, QType.TEXT)
@@ -537,7 +474,7 @@ def table_text(block: Block) -> str:
     """The table as plain text: for speaker notes and screen readers."""
     headers, body = table_lines(block.grid())
     lines = [block.title, block.subtitle, "", "\t".join(headers), *("\t".join(line) for line in body)]
-    return "\n".join([*lines, "", block.footnote, block.method])
+    return "\n".join([*lines, "", *foot_lines(block)])
 
 
 def alt_text(block: Block) -> str:
@@ -561,3 +498,8 @@ def alt_text(block: Block) -> str:
         + " "
         + t("Størst andel blant alle: «{name}», {pct} (n = {n}).", name=name, pct=fmt_pct(best.pct, 0), n=n)
     )
+
+
+def foot_lines(block: Block) -> list[str]:
+    """An item's footnote lines on a slide or page: the plain words with the item's note, then the method."""
+    return Footnote(block.footnote, block.method).lines(block.note)
