@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches
 
 from barometer_gui.charts.model import Kind, chart_model, fitting_kinds, wave_chart
@@ -51,8 +51,10 @@ def test_bars_stacked_and_diverging_hold_the_engines_numbers(demo_survey, tmp_pa
     bars, hundred, diverging = (_charts(slide)[0] for slide in deck.slides)
 
     assert bars.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    for series, group in zip(bars.plots[0].series, grouped.groups, strict=True):
-        assert list(series.values) == pytest.approx(_pct(c.pct for c in group.cells))
+    series = {s.name.split(" (")[0].rstrip("*"): s for s in bars.plots[0].series}
+    for group in grouped.groups:
+        drawn = dict(zip(bars.plots[0].categories, series[group.label].values, strict=True))
+        assert drawn == pytest.approx({c.option: c.pct / 100 for c in group.cells})
 
     assert hundred.chart_type == XL_CHART_TYPE.BAR_STACKED_100
     assert [c.split(" (")[0].rstrip("*") for c in hundred.plots[0].categories] == [
@@ -143,7 +145,8 @@ def test_error_bars_are_schema_ordered_custom_values(demo_survey, tmp_path):
     bar_series = ["idx", "order", "tx", "spPr", "invertIfNegative", "pictureOptions", "dPt", "dLbls",
                   "trendline", "errBars", "cat", "val", "shape", "extLst"]  # fmt: skip
     error_bars = ["errDir", "errBarType", "errValType", "noEndCap", "plus", "minus", "val", "spPr", "extLst"]
-    for ser, group in zip(chart._chartSpace.iter(f"{C}ser"), table.groups, strict=True):
+    # written bottom-up: the last group's series first, the last option's value first
+    for ser, group in zip(chart._chartSpace.iter(f"{C}ser"), reversed(table.groups), strict=True):
         tags = [etree.QName(child).localname for child in ser]
         assert "errBars" in tags
         assert [bar_series.index(t) for t in tags] == sorted(bar_series.index(t) for t in tags)
@@ -153,8 +156,8 @@ def test_error_bars_are_schema_ordered_custom_values(demo_survey, tmp_path):
         assert bars.find(f"{C}errBarType").get("val") == "both"
         assert bars.find(f"{C}errValType").get("val") == "cust"
         for side, expected in (
-            ("plus", [(c.ci_high - c.pct) / 100 for c in group.cells]),
-            ("minus", [(c.pct - c.ci_low) / 100 for c in group.cells]),
+            ("plus", [(c.ci_high - c.pct) / 100 for c in reversed(group.cells)]),
+            ("minus", [(c.pct - c.ci_low) / 100 for c in reversed(group.cells)]),
         ):
             literal = bars.find(f"{C}{side}/{C}numLit")
             assert int(literal.find(f"{C}ptCount").get("val")) == len(data.categories)
@@ -212,3 +215,38 @@ def test_suppressed_group_has_no_value_in_any_native_series(demo_survey, tmp_pat
                 for category, value in zip(categories, series.values, strict=False):
                     if category.split(" (")[0] in hidden:
                         assert value is None
+
+
+def test_grouped_bars_read_top_down_in_the_same_order_as_their_legend(demo_survey, tmp_path):
+    """Written bottom-up on a normal axis with the legend at the right: PowerPoint then draws the first
+    option and the first group at the top and lists the legend top-down in that order, and LibreOffice
+    (which lists a horizontal bar chart's legend last series first) agrees; a reversed axis would not."""
+    table = tabulate(demo_survey, TableSpec("q1", by="type"))
+    data = chart_model(table, "bars")
+    deck, _ = _deck(tmp_path, [data])
+    chart = _charts(deck.slides[0])[0]
+    assert list(chart.plots[0].categories) == list(reversed(data.categories))
+    assert [s.name for s in chart.plots[0].series] == [s.name for s in reversed(data.series)]
+    assert chart.category_axis._element.find(f"{C}scaling/{C}orientation").get("val") == "minMax"
+    assert chart.legend.position == XL_LEGEND_POSITION.RIGHT and chart.legend.include_in_layout
+
+
+def test_value_labels_sit_past_their_whiskers(demo_survey, tmp_path):
+    table = tabulate(demo_survey, TableSpec("q5", benchmark=("fylke", "Vestland")))
+    data = chart_model(table, "bars")
+    deck, _ = _deck(tmp_path, [data])
+    chart = _charts(deck.slides[0])[0]
+    layout = chart._chartSpace.find(f".//{C}plotArea/{C}layout/{C}manualLayout")
+    share = float(layout.find(f"{C}w").get("val"))
+    top = chart.value_axis.maximum_scale
+    for plotted, series in zip(chart.plots[0].series, reversed(data.series), strict=True):
+        labels = {int(d.find(f"{C}idx").get("val")): d for d in plotted._element.iter(f"{C}dLbl")}
+        for index, (value, high) in enumerate(
+            zip(reversed(series.values), reversed(series.high), strict=True)
+        ):
+            if value is None or high is None or high <= value:
+                continue
+            label = labels[index]
+            offset = float(label.find(f"{C}layout/{C}manualLayout/{C}x").get("val"))
+            assert offset >= (high - value) / 100 / top * share  # at least to the whisker's end
+            assert label.find(f"{C}numFmt").get("formatCode") == "0 %" or label.find(f"{C}tx") is not None

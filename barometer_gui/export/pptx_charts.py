@@ -29,6 +29,7 @@ from barometer_gui.charts.style import (
     pptx_percent_format,
     text_on,
     value_label,
+    wrap,
 )
 from barometer_gui.export.safe import clean_text
 
@@ -126,6 +127,9 @@ def _category(
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
     from pptx.util import Pt
 
+    clustered = data.kind is Kind.BARS
+    if clustered:
+        data = bottom_up(data)
     number_format = _number_format(data)
     diverging = data.kind is Kind.DIVERGING
     order = _diverging_order(data) if diverging else list(range(len(data.series)))
@@ -144,10 +148,11 @@ def _category(
     chart = frame.chart
     _base_look(chart, data)
     chart.has_title = False
-    chart.category_axis.reverse_order = True  # first option at the top, as in the table
-    # …with the value axis still at the bottom: it crosses the category axis at its last category.
-    for crosses in chart.value_axis._element.xpath("c:crosses"):
-        crosses.set("val", "max")
+    if not clustered:
+        chart.category_axis.reverse_order = True  # first item at the top, as in the table
+        # …with the value axis still at the bottom: it crosses the category axis at its last category.
+        for crosses in chart.value_axis._element.xpath("c:crosses"):
+            crosses.set("val", "max")
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = _rgb(GRID_COLOUR)
@@ -165,6 +170,7 @@ def _category(
         top = nice(_largest(data) * 1.12)
         value_axis.minimum_scale = 0
         value_axis.maximum_scale = (min(top, 100) if data.percent else top) / unit
+    room = _whisker_room(chart, data, width) if clustered and data.whiskers else 0.0
     plot = chart.plots[0]
     plot.gap_width = 50 if len(data.series) > 1 else 70
     plot.overlap = 100 if kind != XL_CHART_TYPE.BAR_CLUSTERED else 0
@@ -186,10 +192,85 @@ def _category(
             labels.font.color.rgb = _rgb(text_on(series.colour))
             span = 2 * reach if diverging else 100.0  # value range across the plot
             _hide_small_labels(plotted, series, SMALL_SEGMENT / (width * 0.7) * span)
-        if data.whiskers and series.low and data.kind is Kind.BARS:
+        if data.whiskers and series.low and clustered:
             add_error_bars(plotted._element, series.values, series.low, series.high, data.percent)
-    _legend(chart, data, len(data.series) > 1)
+            _labels_past_whiskers(plotted, series, room / (value_axis.maximum_scale * unit))
+    _legend(chart, data, len(data.series) > 1, right=clustered)
     return frame
+
+
+def _whisker_room(chart, data: ChartData, width: int) -> float:
+    """Fix the plot area (names left, legend right) so a label can be moved past its whisker exactly.
+
+    Returns the plot's width as a share of the chart's: value axis units convert to label offsets
+    (c:dLbl/c:manualLayout, a share of the chart's width) only when that width is known.
+    """
+    inches = width / 914400
+    longest = max((len(line) for c in data.categories for line in wrap(c).splitlines()), default=8)
+    names = min(0.4, (longest * 12 * 0.55 / 72 + 0.2) / inches)
+    legend = max(len(s.name) for s in data.series) * 11 * 0.55 / 72 + 0.5 if len(data.series) > 1 else 0.1
+    share = max(0.3, 1 - names - legend / inches - 0.02)
+    _plot_layout(chart, names, 0.03, share, 0.85)
+    return share
+
+
+def _labels_past_whiskers(plotted, series, per_unit: float) -> None:
+    """Move each value label from its bar's end past its whisker's end, so the two never meet.
+
+    `per_unit` is the chart width share of one value unit. The moved label keeps the series' number
+    format and font (a point's own c:dLbl would otherwise fall back to the defaults).
+    """
+    from copy import deepcopy
+
+    from lxml import etree
+
+    shared = plotted._element.find(f"{{{_C}}}dLbls")
+    for index, (value, high) in enumerate(zip(series.values, series.high, strict=False)):
+        if value is None or high is None or high <= value:
+            continue
+        label = plotted.points[index].data_label._get_or_add_dLbl()
+        if label.find(f"{{{_C}}}tx") is None:  # a plain value label: give it the series' format
+            for tag in ("numFmt", "txPr"):
+                mine, theirs = label.find(f"{{{_C}}}{tag}"), shared.find(f"{{{_C}}}{tag}")
+                if theirs is None:
+                    continue
+                if mine is not None:
+                    label.replace(mine, deepcopy(theirs))
+                elif tag == "numFmt":
+                    label.find(f"{{{_C}}}spPr").addprevious(deepcopy(theirs))
+                else:
+                    label.find(f"{{{_C}}}spPr").addnext(deepcopy(theirs))
+        layout = etree.Element(f"{{{_C}}}layout")
+        manual = etree.SubElement(layout, f"{{{_C}}}manualLayout")
+        etree.SubElement(manual, f"{{{_C}}}x").set("val", f"{(high - value) * per_unit + 0.004:.4f}")
+        etree.SubElement(manual, f"{{{_C}}}y").set("val", "0")
+        label.find(f"{{{_C}}}idx").addnext(layout)  # c:layout comes right after c:idx
+
+
+def bottom_up(data: ChartData) -> ChartData:
+    """Clustered bars written in the order PowerPoint draws them: last category and last group first.
+
+    A horizontal bar chart draws categories, and the groups within each, from the bottom up. Reversing
+    the category axis (c:orientation maxMin) puts the first group on top, but then LibreOffice lists
+    the legend upside down (it always lists a horizontal bar chart's series last first), while
+    PowerPoint's vertical legend follows the bars. With the data written bottom-up on a normal axis and
+    the legend at the right, both read top to bottom in the order of the table and the matplotlib chart.
+    """
+
+    def flipped(values: list) -> list:
+        return list(reversed(values))
+
+    return replace(
+        data,
+        categories=flipped(data.categories),
+        beside=flipped(data.beside),
+        series=[
+            replace(
+                s, values=flipped(s.values), marks=flipped(s.marks), low=flipped(s.low), high=flipped(s.high)
+            )
+            for s in reversed(data.series)
+        ],
+    )
 
 
 def _diverging_order(data: ChartData) -> list[int]:
@@ -240,14 +321,15 @@ def _base_look(chart, data: ChartData) -> None:
     chart.category_axis.has_major_gridlines = False
 
 
-def _legend(chart, data: ChartData, show: bool) -> None:
+def _legend(chart, data: ChartData, show: bool, right: bool = False) -> None:
+    """Legend above the chart; at the right for clustered bars, where it lists the groups top to bottom."""
     from pptx.enum.chart import XL_LEGEND_POSITION
     from pptx.util import Pt
 
     chart.has_legend = show
     if show:
-        chart.legend.position = XL_LEGEND_POSITION.TOP
-        chart.legend.include_in_layout = False
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if right else XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = right  # beside the plot, never over the bars
         chart.legend.font.size = Pt(11)
 
 
