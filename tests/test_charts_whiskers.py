@@ -69,3 +69,34 @@ def test_benchmark_labels_sit_past_the_whiskers(demo_survey):
     figure = Figure()
     render(figure, tabulate(demo_survey, TableSpec("q5", benchmark=("fylke", "Vestland"))), size="screen")
     assert not _collisions(figure)
+
+
+def test_native_dot_labels_are_moved_past_their_whiskers(tmp_path):
+    """The dot plot's value labels sit right of the dot: each is offset past its interval's upper end."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from barometer_gui.export.pptx_charts import add_chart
+
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    survey = wide_survey(groups=15, options=2, n=1500, oslo=80)
+    data = chart_model(tabulate(survey, TableSpec("s", by="fylke")), "dots", whiskers=True)
+    deck = Presentation()
+    add_chart(deck.slides.add_slide(deck.slide_layouts[6]), data, 0, 0, Inches(12), Inches(5.4))
+    path = tmp_path / "prikker.pptx"
+    deck.save(str(path))
+    charts = [s.chart for s in Presentation(str(path)).slides[0].shapes if s.has_chart]
+    assert len(charts) == len(data.panels) == 2
+    for chart, panel in zip(charts, data.panels, strict=True):
+        layout = chart._chartSpace.find(f".//{c}plotArea/{c}layout/{c}manualLayout")
+        share = float(layout.find(f"{c}w").get("val"))
+        span = chart.category_axis.maximum_scale - chart.category_axis.minimum_scale
+        dots = next(s for s in chart.plots[0].series if s.name == panel.series[0].name)
+        shown = [
+            (v, h) for v, h in zip(panel.series[0].values, panel.series[0].high, strict=True) if v is not None
+        ]
+        labels = {int(d.find(f"{c}idx").get("val")): d for d in dots._element.iter(f"{c}dLbl")}
+        assert len(labels) == len(shown)
+        for index, (value, high) in enumerate(shown):
+            offset = float(labels[index].find(f"{c}layout/{c}manualLayout/{c}x").get("val"))
+            assert offset >= (high - value) / 100 / span * share

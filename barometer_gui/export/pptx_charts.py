@@ -194,7 +194,9 @@ def _category(
             _hide_small_labels(plotted, series, SMALL_SEGMENT / (width * 0.7) * span)
         if data.whiskers and series.low and clustered:
             add_error_bars(plotted._element, series.values, series.low, series.high, data.percent)
-            _labels_past_whiskers(plotted, series, room / (value_axis.maximum_scale * unit))
+            _labels_past_whiskers(
+                plotted, series.values, series.high, room / (value_axis.maximum_scale * unit)
+            )
     _legend(chart, data, len(data.series) > 1, right=clustered)
     return frame
 
@@ -214,7 +216,7 @@ def _whisker_room(chart, data: ChartData, width: int) -> float:
     return share
 
 
-def _labels_past_whiskers(plotted, series, per_unit: float) -> None:
+def _labels_past_whiskers(plotted, values: list, ends: list, per_unit: float) -> None:
     """Move each value label from its bar's end past its whisker's end, so the two never meet.
 
     `per_unit` is the chart width share of one value unit. The moved label keeps the series' number
@@ -225,7 +227,9 @@ def _labels_past_whiskers(plotted, series, per_unit: float) -> None:
     from lxml import etree
 
     shared = plotted._element.find(f"{{{_C}}}dLbls")
-    for index, (value, high) in enumerate(zip(series.values, series.high, strict=False)):
+    for leader in shared.findall(f"{{{_C}}}showLeaderLines"):  # a line to the moved label would pass
+        leader.set("val", "0")  # for a whisker
+    for index, (value, high) in enumerate(zip(values, ends, strict=False)):
         if value is None or high is None or high <= value:
             continue
         label = plotted.points[index].data_label._get_or_add_dLbl()
@@ -245,6 +249,24 @@ def _labels_past_whiskers(plotted, series, per_unit: float) -> None:
         etree.SubElement(manual, f"{{{_C}}}x").set("val", f"{(high - value) * per_unit + 0.004:.4f}")
         etree.SubElement(manual, f"{{{_C}}}y").set("val", "0")
         label.find(f"{{{_C}}}idx").addnext(layout)  # c:layout comes right after c:idx
+
+
+def _title_lines(text: str, width: int) -> int:
+    """How many lines a chart title of 12 pt bold takes in a frame `width` EMU wide (an estimate)."""
+    per_line = max(8, int(width / 914400 * 0.7 * 72 / (12 * 0.62)))  # titles wrap well inside the frame
+    return sum(math.ceil(max(len(part), 1) / per_line) for part in text.splitlines()) if text else 0
+
+
+def _dot_plot_area(chart, height: int, lines: int) -> float:
+    """Fix a dot plot's plot area under a title of `lines` lines, above the axis labels; returns its width.
+
+    The names are a series inside the plot, so the plot spans the chart's width. Panels pass the most
+    lines of any panel's title, so their rows line up.
+    """
+    inches_high = height / 914400
+    y = min(0.5, (0.25 + lines * 12 * 1.45 / 72) / inches_high)
+    _plot_layout(chart, 0.01, y, 0.97, max(0.3, 1 - y - 0.4 / inches_high))
+    return 0.97
 
 
 def bottom_up(data: ChartData) -> ChartData:
@@ -422,8 +444,9 @@ def add_error_bars(
 
 
 def _dots(
-    slide, data: ChartData, left: int, top: int, width: int, height: int, title: str = "", names: bool = True
-):
+    slide, data: ChartData, left: int, top: int, width: int, height: int, title: str = "", names: bool = True,
+    lines: int | None = None,
+):  # fmt: skip
     """Cleveland dot plot as an XY scatter: one row per group (y = rank), sorted, the whole country dashed.
 
     The group names are the labels of a marker-less series at the left end of the axis (a scatter has no
@@ -502,10 +525,18 @@ def _dots(
                 label.text_frame.paragraphs[0].runs[0].font.size = size
                 label.position = XL_LABEL_POSITION.RIGHT
         if data.whiskers and series.low:
+            ends = [series.high[r] for r in points]
             add_error_bars(
                 shape._element, [series.values[r] for r in points], [series.low[r] for r in points],
-                [series.high[r] for r in points], data.percent, direction="x",
+                ends, data.percent, direction="x",
             )  # fmt: skip
+            if len(data.series) == 1:  # beside the dot the label would sit on the whisker: move it past
+                heading = _dot_title(data, title)
+                share = _dot_plot_area(
+                    chart, height, _title_lines(heading, width) if lines is None else lines
+                )
+                per_unit = share / ((top_value + room) / unit) / unit
+                _labels_past_whiskers(shape, [series.values[r] for r in points], ends, per_unit)
     for shape, reference, series in zip(
         plotted[len(data.series) :], reference_series, data.series, strict=False
     ):
@@ -531,10 +562,15 @@ def _dots(
             etree_sub(entry, "delete", "1")
             chart.legend._element.insert(1, entry)
     if title:
-        _title(chart, f"{title}\n{data.reference_text}" if data.reference_text else title)
+        _title(chart, _dot_title(data, title))
     else:
         chart.has_title = False
     return frame
+
+
+def _dot_title(data: ChartData, title: str) -> str:
+    """A dot panel's title with the whole country's value under it."""
+    return f"{title}\n{data.reference_text}" if title and data.reference_text else title
 
 
 def etree_sub(parent, tag: str, value: str):
@@ -626,6 +662,7 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
     shapes = []
     diverging = [p for p in data.panels if p.kind is Kind.DIVERGING]
     shared = max(_reach(p) for p in diverging) if diverging else None  # one scale for every panel
+    heading = max(_title_lines(_dot_title(p, p.title), cell_width) for p in data.panels)  # rows line up
     for index, panel in enumerate(data.panels):
         first = index % columns == 0
         x = left + (index % columns) * (cell_width + gap) + (0 if first else names)
@@ -633,7 +670,7 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
         box = cell_width + (names if first else 0)
         panel.decimals, panel.whiskers = data.decimals, data.whiskers
         if panel.kind is Kind.DOTS:
-            frame = _dots(slide, panel, x, y, box, cell_height, title=panel.title, names=first)
+            frame = _dots(slide, panel, x, y, box, cell_height, panel.title, first, heading)
         else:
             # the n per item drawn beside in matplotlib goes into the panel's title here: panels are narrow
             base = panel.base.split(" per ")[0]  # "n = 187–201": the rest is in the footnote
