@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from matplotlib.figure import Figure  # noqa: E402
 
-from barometer_gui.charts.model import KIND_LABELS, ChartData, chart_model, wave_chart  # noqa: E402
+from barometer_gui.charts.model import KIND_LABELS, ChartData, chart_model, group_keys, wave_chart  # noqa: E402
 from barometer_gui.charts.mpl import draw, save  # noqa: E402
 from barometer_gui.charts.style import Style  # noqa: E402
 from barometer_gui.core.importer import demo_path, open_survey  # noqa: E402
@@ -114,7 +114,14 @@ def models() -> list[tuple[str, str, ChartData]]:
     survey = open_survey(demo_path(), use_saved_mapping=False)
     out = []
     for name, spec, kind, options, what in ENTRIES:
-        out.append((name, what, chart_model(tabulate(survey, spec), kind, source=SOURCE, **options)))
+        keys = group_keys(survey, spec)  # a group's colour follows its place in the whole breakdown
+        out.append(
+            (
+                name,
+                what,
+                chart_model(tabulate(survey, spec), kind, source=SOURCE, colour_keys=keys, **options),
+            )
+        )
     out.append(("14-line-waves", "Linje over målinger (simulerte målinger fra demogeneratoren)", _waves()))
     return out
 

@@ -8,8 +8,10 @@ the table. Nothing here computes a percentage; it only selects and arranges the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import partial
 
 from barometer_gui.charts.style import (
     DIVERGING,
@@ -18,14 +20,15 @@ from barometer_gui.charts.style import (
     SUPPRESSED,
     Style,
     category_colours,
-    group_colour,
+    group_colours,
     number_label,
     pct_label,
     scale_colours,
     value_label,
 )
-from barometer_gui.core.schema import QType
-from barometer_gui.core.tabulate import Table
+from barometer_gui.core.disclosure import categories
+from barometer_gui.core.schema import QType, Survey
+from barometer_gui.core.tabulate import Table, TableSpec
 from barometer_gui.export.safe import clean_text
 
 #: What the lines on the bars are; said under every chart that draws them.
@@ -206,15 +209,20 @@ def chart_model(
     order: str = "questionnaire",
     whiskers: bool | None = None,
     source: str | None = None,
+    colour_keys: Sequence[str] = (),
 ) -> ChartData:
-    """Arrange a table as `kind` (None: the best fitting type). A kind that does not fit falls back to the best."""
+    """Arrange a table as `kind` (None: the best fitting type). A kind that does not fit falls back to the best.
+
+    `colour_keys` is the breakdown's whole category list (`group_keys`): each group's colour follows
+    its place there, so filtering a group out never shifts the others' colours.
+    """
     style = style or Style()
     kinds = fitting_kinds(table)
     chosen = Kind(kind) if kind else kinds[0]
     if chosen not in kinds:
         chosen = kinds[0]
     builder = {
-        Kind.BARS: _bars,
+        Kind.BARS: partial(_bars, keys=colour_keys),
         Kind.STACKED: _stacked,
         Kind.DIVERGING: _diverging,
         Kind.DOTS: _dots,
@@ -326,9 +334,36 @@ def _base_text(table: Table, groups: list, grid: bool) -> str:
     return clean_text(f"n{per_item}{left_out}: {listed}")
 
 
-def _group_series(table: Table, group, index: int, count: int, cells: list, style: Style) -> Series:
+def group_keys(survey: Survey, spec: TableSpec) -> list[str]:
+    """The breakdown's whole category list, whatever filters keep: the key to each group's colour.
+
+    Pass it to `chart_model(..., colour_keys=…)` so Rogaland stays the same colour when a filter
+    removes Oslo. A benchmark's groups (own area, rest) have fixed roles and need no key.
+    """
+    if not spec.by or spec.benchmark:
+        return []
+    variable = survey.variable(spec.by)
+    return [str(c) for c in categories(survey.data[variable.column])]
+
+
+def _colour_slots(table: Table, groups: list, keys: Sequence[str]) -> list[int | None]:
+    """Totalt None; a group its place in `keys` (a merged block "Oslo + Østfold" by its first member);
+    a group without a key (no keys given, a benchmark) its place in the table after the keyed ones."""
+    if not table.by_label:
+        return [0] * len(groups)
+    parts = table.groups[1:]
+    slots: list[int | None] = []
+    for group in groups:
+        if group is table.groups[0]:
+            slots.append(None)
+            continue
+        key = group.label if group.label in keys else group.label.split(" + ")[0]
+        slots.append(keys.index(key) if key in keys else len(keys) + parts.index(group))
+    return slots
+
+
+def _group_series(group, colour: str, cells: list) -> Series:
     picked = [_cell(group, item, option) for item, option in cells]
-    colour = group_colour(index - 1 if table.by_label else 0, count, style, group.label if count > 1 else "")
     return Series(
         _name(group),
         [None if group.suppressed else c.pct for c in picked],
@@ -350,7 +385,7 @@ def _ordered(table: Table, order: str, group) -> list[str]:
     return sorted(options, key=lambda o: (o in dont_know, -value.get(o, 0)))
 
 
-def _bars(table: Table, style: Style, order: str) -> ChartData:
+def _bars(table: Table, style: Style, order: str, keys: Sequence[str] = ()) -> ChartData:
     question = table.question
     groups = _groups(table)
     if question.type is QType.NUMERIC:
@@ -374,9 +409,10 @@ def _bars(table: Table, style: Style, order: str) -> ChartData:
             base=_base_text(table, groups, True),
         )  # fmt: skip
     options = _ordered(table, order, groups[0] if groups else None)
+    colours = group_colours(_colour_slots(table, groups, list(keys)), style)
     series = [
-        _group_series(table, g, i, len(groups), [(None, o) for o in options], style)
-        for i, g in enumerate(groups)
+        _group_series(g, colour, [(None, o) for o in options])
+        for g, colour in zip(groups, colours, strict=True)
     ]
     return ChartData(
         "", _subtitle(table), [clean_text(o) for o in options], series, base=_base_text(table, groups, False)

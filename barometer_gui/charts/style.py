@@ -136,12 +136,28 @@ class Style:
         }
 
 
-def group_colour(index: int, count: int, style: Style, label: str = "") -> str:
-    """The same colour for the same group in every chart: by its place in the breakdown, Totalt grey."""
-    if label in ("Totalt", "Hele landet"):
-        return TOTAL_COLOUR
-    colours = style.colours()
-    return colours[index % len(colours)]
+def group_colours(slots: list[int | None], style: Style) -> list[str]:
+    """Each group's colour from its fixed slot (its place in the breakdown's full list); None is Totalt.
+
+    A slot keeps its colour whichever other groups a filter leaves in the chart, so a group has the
+    same colour in every chart. Only when two slots share a colour (more categories than colours)
+    does the later group in this chart take the next free one.
+    """
+    palette = style.colours()
+    taken: set[str] = set()
+    out = []
+    for slot in slots:
+        if slot is None:
+            out.append(TOTAL_COLOUR)
+            continue
+        index = slot % len(palette)
+        for step in range(len(palette)):
+            if palette[(index + step) % len(palette)] not in taken:
+                index = (index + step) % len(palette)
+                break
+        taken.add(palette[index])
+        out.append(palette[index])
+    return out
 
 
 def scale_colours(options: list[str], dont_know: list[str]) -> list[str]:
