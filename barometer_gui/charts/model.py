@@ -8,7 +8,7 @@ the table. Nothing here computes a percentage; it only selects and arranges the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
@@ -27,12 +27,20 @@ from barometer_gui.charts.style import (
     value_label,
 )
 from barometer_gui.core.disclosure import categories
+from barometer_gui.core.i18n import t, using_language
 from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.tabulate import Table, TableSpec
 from barometer_gui.export.safe import clean_text
 
-#: What the lines on the bars are; said under every chart that draws them.
-WHISKERS_NOTE = "Strekene viser 95 % konfidensintervall (Wilson)"
+
+def whiskers_note() -> str:
+    """What the lines on the bars are; said under every chart that draws them."""
+    return t("Strekene viser 95 % konfidensintervall (Wilson)")
+
+
+with using_language("nb"):
+    #: the note in bokmål, for callers that look for it among a chart's notes (prefer `ChartData.whiskers`)
+    WHISKERS_NOTE = whiskers_note()
 
 
 class Kind(StrEnum):
@@ -45,15 +53,33 @@ class Kind(StrEnum):
     TABLE = "table"
 
 
-KIND_LABELS = {
-    Kind.BARS: "Liggende søyler",
-    Kind.STACKED: "100 % stablede søyler",
-    Kind.DIVERGING: "Hemmer/fremmer (divergerende)",
-    Kind.DOTS: "Punktdiagram (mange grupper)",
-    Kind.MULTIPLES: "Ett panel per gruppe",
-    Kind.LINE: "Linje over målinger",
-    Kind.TABLE: "Tabell",
-}
+def kind_label(kind: Kind | str) -> str:
+    """The chart type's name in the current language."""
+    return {
+        Kind.BARS: t("Liggende søyler"),
+        Kind.STACKED: t("100 % stablede søyler"),
+        Kind.DIVERGING: t("Hemmer/fremmer (divergerende)"),
+        Kind.DOTS: t("Punktdiagram (mange grupper)"),
+        Kind.MULTIPLES: t("Ett panel per gruppe"),
+        Kind.LINE: t("Linje over målinger"),
+        Kind.TABLE: t("Tabell"),
+    }[Kind(kind)]
+
+
+class _KindLabels(Mapping):
+    """Kind → name, translated when read (a dict built at import would keep the language of that moment)."""
+
+    def __getitem__(self, kind: Kind | str) -> str:
+        return kind_label(kind)
+
+    def __iter__(self) -> Iterator[Kind]:
+        return iter(Kind)
+
+    def __len__(self) -> int:
+        return len(Kind)
+
+
+KIND_LABELS: Mapping[Kind, str] = _KindLabels()
 
 
 @dataclass
@@ -78,6 +104,7 @@ class ChartData:
     notes: list[str] = field(default_factory=list)
     scale: bool = False  # series are points of an ordered scale (low to high), not groups
     base: str = ""  # "n = 206" or "n: Totalt 206 · Kommune 194 · Fylkeskommune 12*"
+    short_base: str = ""  # a small multiple's panel: "n = 187–201" (the rest is in the footnote)
     weighting: str = ""
     source: str = ""
     negative: int = 0  # diverging: the first `negative` series are drawn left of zero
@@ -106,14 +133,14 @@ class ChartData:
         """Base, weighting, notes and source: every chart carries them."""
         parts = [self.base, self.weighting, *self.notes]
         if self.source:
-            parts.append(f"Kilde: {self.source}.")
+            parts.append(t("Kilde: {source}.", source=self.source))
         return " ".join(p.rstrip(".") + "." for p in parts if p).replace("..", ".")
 
     @property
     def reference_text(self) -> str:
         """ "Hele landet 9 %" (or "41 % / 39 %" for two series): the dot plot's reference line, in words."""
         shown = [value_label(r, self.percent, "", self.decimals) for r in self.references if r is not None]
-        return f"Hele landet {' / '.join(shown)}" if shown else ""
+        return whole_country(" / ".join(shown)) if shown else ""
 
     @property
     def alt_text(self) -> str:
@@ -234,17 +261,25 @@ def chart_model(
     for panel in data.panels:
         panel.whiskers = data.whiskers
     data.title = clean_text(style.title or table.question.text)
-    data.weighting = f"Vektet ({table.spec.weight})" if table.weighted else "Uvektet"
+    data.weighting = t("Vektet ({weight})", weight=table.spec.weight) if table.weighted else t("Uvektet")
     data.source = clean_text(source if source is not None else table.source)
     data.decimals = style.decimals
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
-        data.notes.append(f"Skjult (for få svar): {', '.join(hidden)} (vist som {SUPPRESSED})")
+        data.notes.append(
+            t("Skjult (for få svar): {groups} (vist som {mark})", groups=", ".join(hidden), mark=SUPPRESSED)
+        )
     data.notes += table.privacy  # small groups merged into blocks such as "Oslo + Østfold"
     if any(g.low_base for g in table.groups):
-        data.notes.append(f"{LOW_BASE_MARK} Under {table.spec.low_base} svar: tolk med varsomhet")
+        data.notes.append(
+            t(
+                "{mark} Under {n} svar: tolk med varsomhet",
+                mark=LOW_BASE_MARK,
+                n=number_label(table.spec.low_base, 0),
+            )
+        )
     if data.whiskers and table.question.type not in (QType.NUMERIC, QType.TEXT):
-        data.notes.append(WHISKERS_NOTE)
+        data.notes.append(whiskers_note())
     return data
 
 
@@ -276,12 +311,12 @@ def wave_chart(tables: list[Table], waves: list[str], style: Style | None = None
     bases = " · ".join(f"{w} {t.groups[0].base}" for w, t in zip(waves, tables, strict=True) if t.groups)
     return ChartData(
         clean_text(style.title or first.question.text),
-        "Hele utvalget, per måling",
+        t("Hele utvalget, per måling"),
         [clean_text(w) for w in waves],
         series,
         kind=Kind.LINE,
-        base=f"n: {bases}",
-        weighting="Vektet" if first.weighted else "Uvektet",
+        base=t("n: {groups}", groups=bases),
+        weighting=t("Vektet") if first.weighted else t("Uvektet"),
         source=clean_text(first.source),
         decimals=style.decimals,
     )
@@ -298,14 +333,14 @@ def _groups(table: Table) -> list:
 def _subtitle(table: Table, extra: str = "") -> str:
     parts = []
     if table.spec.benchmark:
-        parts.append("Eget område mot resten av landet og hele landet")
+        parts.append(t("Eget område mot resten av landet og hele landet"))
     elif table.by_label:
-        parts.append(f"Etter {table.by_label.lower()}")
+        parts.append(t("Etter {variable}", variable=table.by_label.lower()))
     if table.filters:
         parts.append(", ".join(table.filters))
     if extra:
         parts.append(extra)
-    return clean_text(" · ".join(parts) or "Hele utvalget")
+    return clean_text(" · ".join(parts) or t("Hele utvalget"))
 
 
 def _name(group) -> str:
@@ -317,21 +352,32 @@ def _base_text(table: Table, groups: list, grid: bool) -> str:
     """n per group; for grids the range over items, since 'vet ikke' and skipped items differ per item."""
 
     def one(group) -> str:
-        if group.suppressed:
-            return SUPPRESSED
-        if not grid:
-            return number_label(group.base, 0) + (LOW_BASE_MARK if group.low_base else "")
-        bases = [c.base for c in group.cells if c.base is not None]
-        low, high = (min(bases), max(bases)) if bases else (group.base, group.base)
-        text = number_label(low, 0) if low == high else f"{number_label(low, 0)}–{number_label(high, 0)}"
-        return text + (LOW_BASE_MARK if group.low_base else "")
+        return _group_n(group, grid)
 
-    per_item = " per delspørsmål" if grid else ""
-    left_out = ", vet ikke holdt utenfor basen" if grid and table.spec.grid_summary else ""
     if len(groups) == 1:
-        return f"n = {one(groups[0])}{per_item}{left_out}"
+        if not grid:
+            return t("n = {n}", n=one(groups[0]))
+        if table.spec.grid_summary:
+            return t("n = {n} per delspørsmål, vet ikke holdt utenfor basen", n=one(groups[0]))
+        return t("n = {n} per delspørsmål", n=one(groups[0]))
     listed = " · ".join(f"{g.label} {one(g)}" for g in groups)
-    return clean_text(f"n{per_item}{left_out}: {listed}")
+    if not grid:
+        return clean_text(t("n: {groups}", groups=listed))
+    if table.spec.grid_summary:
+        return clean_text(t("n per delspørsmål, vet ikke holdt utenfor basen: {groups}", groups=listed))
+    return clean_text(t("n per delspørsmål: {groups}", groups=listed))
+
+
+def _group_n(group, grid: bool) -> str:
+    """A group's n ("206", "12*"); a grid's range over its items ("187–201"); ":" when hidden."""
+    if group.suppressed:
+        return SUPPRESSED
+    if not grid:
+        return number_label(group.base, 0) + (LOW_BASE_MARK if group.low_base else "")
+    bases = [c.base for c in group.cells if c.base is not None]
+    low, high = (min(bases), max(bases)) if bases else (group.base, group.base)
+    text = number_label(low, 0) if low == high else f"{number_label(low, 0)}–{number_label(high, 0)}"
+    return text + (LOW_BASE_MARK if group.low_base else "")
 
 
 def group_keys(survey: Survey, spec: TableSpec) -> list[str]:
@@ -390,13 +436,12 @@ def _bars(table: Table, style: Style, order: str, keys: Sequence[str] = ()) -> C
     groups = _groups(table)
     if question.type is QType.NUMERIC:
         shown = [g for g in groups if not g.suppressed]
+        mean = table.options[0]  # the engine's first row of a numeric question is the mean
         series = Series(
-            "Gjennomsnitt",
-            [_cell(g, None, "Gjennomsnitt").value for g in shown],
-            colour=style.colours()[0],
+            clean_text(mean), [_cell(g, None, mean).value for g in shown], colour=style.colours()[0]
         )
         return ChartData(
-            "", _subtitle(table, "gjennomsnitt"), [_name(g) for g in shown], [series], percent=False,
+            "", _subtitle(table, t("gjennomsnitt")), [_name(g) for g in shown], [series], percent=False,
             base=_base_text(table, groups, False),
         )  # fmt: skip
     if question.type is QType.GRID:  # grid summary without breakdown: hemmer and fremmer side by side
@@ -502,7 +547,7 @@ def _diverging(table: Table, style: Style, order: str, group=None) -> ChartData:
             )
     beside_title = "n" if table.spec.grid_summary else " · ".join(_short(o) for o in beside)
     notes = (
-        ["Andel av dem som tok stilling; resten svarte verken hemmer eller fremmer"]
+        [t("Andel av dem som tok stilling; resten svarte verken hemmer eller fremmer")]
         if table.spec.grid_summary
         else []
     )
@@ -514,8 +559,13 @@ def _diverging(table: Table, style: Style, order: str, group=None) -> ChartData:
     )  # fmt: skip
 
 
+def whole_country(values: str) -> str:
+    """The reference line in words: "Hele landet 9 %"."""
+    return t("Hele landet {values}", values=values)
+
+
 def _short(option: str) -> str:
-    return "Verken/eller" if option.lower().startswith("verken") else option
+    return t("Verken/eller") if option.lower().startswith("verken") else option
 
 
 def _multiples(table: Table, style: Style, order: str) -> ChartData:
@@ -529,6 +579,7 @@ def _multiples(table: Table, style: Style, order: str) -> ChartData:
         panel = panel_kind(table, style, order, group)
         panel.title = _name(group)
         panel.base = _base_text(table, [group], True)
+        panel.short_base = t("n = {n}", n=_group_n(group, True))
         panels.append(panel)
     return ChartData(
         "", _subtitle(table), [], [], kind=Kind.MULTIPLES, scale=True, panels=panels,
@@ -541,7 +592,7 @@ def _dots(table: Table, style: Style, order: str) -> ChartData:
     question = table.question
     total, groups = table.groups[0], [g for g in _groups(table) if g is not table.groups[0]]
     if question.type is QType.NUMERIC:
-        facets = [(None, ["Gjennomsnitt"])]
+        facets = [(None, [table.options[0]])]  # the engine's mean
     elif question.type is QType.GRID:
         facets = [(i, list(table.options)) for i in table.items]
     else:
@@ -579,7 +630,7 @@ def _dots(table: Table, style: Style, order: str) -> ChartData:
         )  # fmt: skip
     grid = question.type is QType.GRID
     data = ChartData(
-        "", _subtitle(table, "sortert etter verdi, linjen er hele landet"), [], [], kind=Kind.DOTS,
+        "", _subtitle(table, t("sortert etter verdi, linjen er hele landet")), [], [], kind=Kind.DOTS,
         percent=question.type is not QType.NUMERIC, base=_base_text(table, [total, *groups], grid),
     )  # fmt: skip
     if len(panels) == 1:

@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from barometer_gui.charts.model import ChartData, Kind, chart_model
+from barometer_gui.charts.model import ChartData, Kind, chart_model, whole_country
 from barometer_gui.charts.style import (
     GRID_COLOUR,
     MUTED_TEXT,
@@ -36,6 +36,7 @@ from barometer_gui.charts.style import (
     value_label,
     wrap,
 )
+from barometer_gui.core.i18n import t
 from barometer_gui.core.tabulate import Table
 
 INCH = 72.0  # points
@@ -87,7 +88,7 @@ def draw(
         if data.empty:
             axes = figure.add_axes((box[0], box[1], box[2] - box[0], box[3] - box[1]))
             axes.axis("off")
-            axes.text(0.5, 0.5, " ".join(data.notes) or "Ingen data å vise.", ha="center", va="center")
+            axes.text(0.5, 0.5, " ".join(data.notes) or t("Ingen data å vise."), ha="center", va="center")
             figure.set_layout_engine(None)
             return
         header = _header(figure, data, style, box)
@@ -394,7 +395,7 @@ def _diverging(axes, data: ChartData, style: Style, limit: float | None = None) 
             1.02, -0.75, data.beside_title, transform=where, va="bottom", ha="left",
             fontsize=style.base_font * 0.85, color=MUTED_TEXT, fontweight="bold",
         )  # fmt: skip
-    axes.set_xlabel("◀ Hemmer        Fremmer ▶", color=MUTED_TEXT)
+    axes.set_xlabel(t("◀ Hemmer        Fremmer ▶"), color=MUTED_TEXT)
 
 
 def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel: bool = False) -> None:
@@ -432,7 +433,7 @@ def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel
             if panel:
                 continue
             axes.annotate(
-                f"Hele landet {_label(reference, data)}", (reference, 1), xytext=(0, 3),
+                whole_country(_label(reference, data)), (reference, 1), xytext=(0, 3),
                 xycoords=blended_transform_factory(axes.transData, axes.transAxes),
                 textcoords="offset points", ha="center", va="bottom", fontsize=size, color=colour,
             )  # fmt: skip

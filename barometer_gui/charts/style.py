@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from barometer_gui.core.formatting import NBSP
+from barometer_gui.core.formatting import NBSP, fmt_number, fmt_pct
+from barometer_gui.core.i18n import language, t
 
 #: Qualitative palettes (darkened Okabe–Ito; Paul Tol's muted dark half; a calm blue-first set), ten colours
 #: each; the first six are the most distinct (grouped bars never use more than six groups).
@@ -55,7 +57,27 @@ PALETTES: dict[str, list[str]] = {
         "#007A5A",
     ],
 }
-PALETTE_NAMES = {"standard": "Standard (Okabe–Ito)", "tol": "Tol (dempet)", "blaa": "Blå først"}
+
+
+def palette_name(key: str) -> str:
+    """A palette's name for the user, in the current language."""
+    return {"standard": t("Standard (Okabe–Ito)"), "tol": t("Tol (dempet)"), "blaa": t("Blå først")}[key]
+
+
+class _PaletteNames(Mapping):
+    """Palette key → name, translated when read (never frozen in the language of the import)."""
+
+    def __getitem__(self, key: str) -> str:
+        return palette_name(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PALETTES)
+
+    def __len__(self) -> int:
+        return len(PALETTES)
+
+
+PALETTE_NAMES: Mapping[str, str] = _PaletteNames()
 
 #: Totalt / the whole country: a dark neutral, so it reads as the reference, never as one of the groups.
 TOTAL_COLOUR = "#4D4D4D"
@@ -85,6 +107,7 @@ BASE_FONT = {"screen": 9.0, "slide": 14.0, "slide-chart": 12.0, "a4": 8.5, "a4-l
 WRAP_AT = 34  # characters per line of a category label
 MAX_GROUPED = 6  # more groups than this get a dot plot or small multiples, never repeated colours
 SUPPRESSED = ":"  # SSB's mark for a value not shown
+THIN = "\u2009"  # thin space between thousands
 LOW_BASE_MARK = "*"
 
 
@@ -220,18 +243,15 @@ def nice(value: float) -> float:
 
 
 def pct_label(value: float | None, decimals: int = 0) -> str:
-    """ "68 %", "12,5 %"; a value that is not shown is ":"."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return SUPPRESSED
-    return number_label(value, decimals) + f"{NBSP}%"
+    """ "68 %", "12,5 %"; a value that is not shown is ":". The program's one percent format, per language."""
+    return fmt_pct(value, decimals, SUPPRESSED)
 
 
 def number_label(value: float | None, decimals: int = 1) -> str:
-    """ "1 234,5" with a thin space between thousands, as Norwegian typesetting does."""
+    """ "1 234,5": the program's number format, with a thin space between thousands in charts."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return SUPPRESSED
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u2009").replace(".", ",")
+    return fmt_number(value, decimals).replace(NBSP, THIN)
 
 
 def value_label(value: float | None, percent: bool, mark: str = "", decimals: int = 0) -> str:
@@ -246,5 +266,6 @@ def wrap(label: str, width: int = WRAP_AT) -> str:
 
 
 def pptx_percent_format(decimals: int = 0) -> str:
-    """PowerPoint number format for fractions shown as "12 %" / "12,5 %" (the locale supplies the comma)."""
-    return "0" + ("." + "0" * decimals if decimals else "") + " %"
+    """PowerPoint number format for fractions: "12 %" in Norwegian, "12%" in English (the viewer's locale
+    supplies the decimal sign)."""
+    return "0" + ("." + "0" * decimals if decimals else "") + ("%" if language() == "en" else " %")

@@ -19,7 +19,7 @@ import math
 from contextlib import contextmanager
 from dataclasses import replace
 
-from barometer_gui.charts.model import ChartData, Kind
+from barometer_gui.charts.model import ChartData, Kind, whole_country
 from barometer_gui.charts.style import (
     GRID_COLOUR,
     REFERENCE_COLOUR,
@@ -31,10 +31,9 @@ from barometer_gui.charts.style import (
     value_label,
     wrap,
 )
+from barometer_gui.core.i18n import t
 from barometer_gui.export.safe import clean_text
 
-#: Percent with a space, as Norwegian writes it (12 %); values are fractions (0.12).
-PERCENT = pptx_percent_format(0)
 #: A segment narrower than this (EMU; 0.42 in) carries no label: "57 %" would not fit inside it.
 SMALL_SEGMENT = 384048
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -100,12 +99,12 @@ def _safe_classes():
     return SafeCategoryChartData, SafeXyChartData
 
 
-def category_chart_data(number_format: str = PERCENT):
+def category_chart_data(number_format: str):
     """python-pptx CategoryChartData whose workbook keeps labels as text (for any chart builder)."""
     return _safe_classes()[0](number_format=number_format)
 
 
-def xy_chart_data(number_format: str = PERCENT):
+def xy_chart_data(number_format: str):
     return _safe_classes()[1](number_format=number_format)
 
 
@@ -465,7 +464,7 @@ def _dots(
     room = math.ceil(top_value * 0.55 / step) * step if names else 0.0  # the name column, left of zero
     chart_data = xy_chart_data(number_format)
     if names:  # first: LibreOffice scales a scatter wrongly when a longer series comes after shorter ones
-        column = chart_data.add_series("Grupper", number_format=number_format)
+        column = chart_data.add_series(t("Grupper"), number_format=number_format)
         for rank in range(rows):
             column.add_data_point(-room / unit, rows - rank)
     points_of = []
@@ -477,7 +476,7 @@ def _dots(
         points_of.append(points)
     reference_series = references[:1] if len(data.series) == 1 else references
     for reference in reference_series:
-        line = chart_data.add_series("Hele landet", number_format=number_format)
+        line = chart_data.add_series(t("Hele landet"), number_format=number_format)
         line.add_data_point(reference / unit, 0.4)
         line.add_data_point(reference / unit, rows + 0.6)
     frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, left, top, width, height, chart_data)
@@ -547,7 +546,7 @@ def _dots(
         if title or len(data.series) > 1:
             continue  # in the title instead: labels of several lines would overlap
         label = shape.points[1].data_label
-        label.text_frame.text = f"Hele landet {value_label(reference, data.percent, '', data.decimals)}"
+        label.text_frame.text = whole_country(value_label(reference, data.percent, "", data.decimals))
         label.text_frame.paragraphs[0].runs[0].font.size = size
         label.position = XL_LABEL_POSITION.ABOVE
     chart.has_legend = len(data.series) > 1 and names
@@ -673,8 +672,7 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
             frame = _dots(slide, panel, x, y, box, cell_height, panel.title, first, heading)
         else:
             # the n per item drawn beside in matplotlib goes into the panel's title here: panels are narrow
-            base = panel.base.split(" per ")[0]  # "n = 187–201": the rest is in the footnote
-            title = f"{panel.title}\n{base}" if panel.beside_title == "n" else panel.title
+            title = f"{panel.title}\n{panel.short_base}" if panel.beside_title == "n" else panel.title
             panel = replace(panel, beside=[], beside_title="") if panel.beside_title == "n" else panel
             frame = _category(slide, panel, x, y, box, cell_height, shared)
             _title(frame.chart, title)
