@@ -485,7 +485,11 @@ def _dots(
     x_axis, y_axis = chart.category_axis, chart.value_axis
     x_axis.minimum_scale, x_axis.maximum_scale = -room / unit, top_value / unit
     x_axis.major_unit = step / unit
-    x_axis.tick_labels.number_format = f"{number_format};;{number_format}"  # no ticks in the name column
+    # no ticks in the name column (negative), nor past 100 % where the axis only makes room for labels
+    hidden = '[>1]"";' if data.percent else ""
+    x_axis.tick_labels.number_format = (
+        f'{hidden}[>=0]{number_format};""' if data.percent else f"{number_format};;{number_format}"
+    )
     x_axis.tick_labels.number_format_is_linked = False
     x_axis.has_major_gridlines = False
     y_axis.minimum_scale, y_axis.maximum_scale = 0.4, rows + 0.6
