@@ -418,7 +418,8 @@ def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel
                 if np.isfinite(value):
                     axes.annotate(
                         _label(value, data), (end, row), xytext=(6, 0), textcoords="offset points",
-                        va="center", fontsize=size, color=MUTED_TEXT, gid="value",
+                        va="center", fontsize=size, color=MUTED_TEXT, gid="value", zorder=5,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4},  # over the reference line
                     )  # fmt: skip
     for row, values in enumerate(zip(*[s.values for s in data.series], strict=True)):
         if all(v is None for v in values):

@@ -527,6 +527,7 @@ def _dots(
                 label.text_frame.text = value_label(series.values[rank], data.percent, "", data.decimals)
                 label.text_frame.paragraphs[0].runs[0].font.size = size
                 label.position = XL_LABEL_POSITION.RIGHT
+                _white_behind(label._get_or_add_dLbl())  # readable where it crosses the reference line
         if data.whiskers and series.low:
             ends = [series.high[r] for r in points]
             add_error_bars(
@@ -569,6 +570,23 @@ def _dots(
     else:
         chart.has_title = False
     return frame
+
+
+def _white_behind(label) -> None:
+    """Give a data label (c:dLbl) a white fill, so a line passing behind it never strikes its text."""
+    from lxml import etree
+
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    shape = label.find(f"{{{_C}}}spPr")
+    if shape is None:
+        shape = etree.Element(f"{{{_C}}}spPr")
+        later = [label.find(f"{{{_C}}}{tag}") for tag in ("txPr", "dLblPos", "showLegendKey")]
+        next(e for e in later if e is not None).addprevious(shape)
+    for child in list(shape):
+        shape.remove(child)
+    etree.SubElement(etree.SubElement(shape, f"{{{drawing}}}solidFill"), f"{{{drawing}}}srgbClr").set(
+        "val", "FFFFFF"
+    )
 
 
 def _dot_title(data: ChartData, title: str) -> str:
