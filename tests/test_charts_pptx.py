@@ -66,17 +66,33 @@ def test_bars_stacked_and_diverging_hold_the_engines_numbers(demo_survey, tmp_pa
 
     assert diverging.chart_type == XL_CHART_TYPE.BAR_STACKED
     cells = grid.groups[0].cells
-    for series in diverging.plots[0].series:
+    every = list(diverging.plots[0].series)
+    stand_ins = [s for s in every if all(v is None for v in s.values)]  # legend entries only
+    drawn = [s for s in every if s not in stand_ins]
+    legend = [s.name for i, s in enumerate(every) if i not in _hidden_entries(diverging)]
+    assert legend == [s.name for s in stand_ins] + [s.name for s in drawn if s.name.startswith("Fremmer")]
+    assert legend == [
+        "Hemmer i stor grad", "Hemmer i noen grad", "Fremmer i noen grad", "Fremmer i stor grad",
+    ]  # fmt: skip  # left to right, as the bars are drawn
+    for series in drawn:
         expected = [c.pct for c in cells if c.option == series.name]
         sign = -1 if series.name.startswith("Hemmer") else 1
         assert list(series.values) == pytest.approx([sign * v / 100 for v in expected])
-    assert {s.name for s in diverging.plots[0].series} == {
+    assert {s.name for s in drawn} == {
         "Hemmer i stor grad", "Hemmer i noen grad", "Fremmer i noen grad", "Fremmer i stor grad",
     }  # fmt: skip
     xml = diverging._chartSpace.xml
     assert 'formatCode="0 %;0 %"' in xml  # negative values shown without a minus
     neutral = next(c.pct for c in cells if c.option == "Verken hemmer eller fremmer")
     assert f"{round(neutral)}\u00a0%" in diverging.plots[0].categories[0]  # stated beside
+
+
+def _hidden_entries(chart) -> set[int]:
+    return {
+        int(e.find(f"{C}idx").get("val"))
+        for e in chart.legend._element.findall(f"{C}legendEntry")
+        if e.find(f"{C}delete") is not None and e.find(f"{C}delete").get("val") == "1"
+    }
 
 
 def test_dot_plot_is_an_xy_scatter_with_the_engines_values_and_no_suppressed_point(demo_survey, tmp_path):

@@ -134,6 +134,13 @@ def _category(
     order = _diverging_order(data) if diverging else list(range(len(data.series)))
     chart_data = category_chart_data(number_format)
     chart_data.categories = [_category_label(data, i) for i in range(len(data.categories))]
+    # PowerPoint stacks negative values outward in series order, so the hindering options are written
+    # innermost first; empty stand-ins named in the drawn order (left to right) carry their legend entries
+    stand_ins = data.negative if diverging else 0
+    for index in range(stand_ins):
+        chart_data.add_series(
+            clean_text(_series_name(data.series[index])), [None] * len(data.categories), number_format
+        )
     for index in order:
         series = data.series[index]
         sign = -1 if diverging and index < data.negative else 1
@@ -173,7 +180,10 @@ def _category(
     plot = chart.plots[0]
     plot.gap_width = 50 if len(data.series) > 1 else 70
     plot.overlap = 100 if kind != XL_CHART_TYPE.BAR_CLUSTERED else 0
-    for plotted, index in zip(plot.series, order, strict=True):
+    drawn = list(plot.series)
+    for plotted, index in zip(drawn[:stand_ins], range(stand_ins), strict=True):
+        _fill(plotted, data.series[index].colour)
+    for plotted, index in zip(drawn[stand_ins:], order, strict=True):
         series = data.series[index]
         _fill(plotted, series.colour)
         plotted.invert_if_negative = False
@@ -197,7 +207,18 @@ def _category(
                 plotted, series.values, series.high, room / (value_axis.maximum_scale * unit)
             )
     _legend(chart, data, len(data.series) > 1, right=clustered)
+    if stand_ins and chart.has_legend:
+        _hide_legend_entries(chart, range(stand_ins, 2 * stand_ins))  # the drawn hindering series
     return frame
+
+
+def _hide_legend_entries(chart, indices) -> None:
+    """Leave series out of the legend (c:legendEntry/c:delete, right after c:legendPos)."""
+    for index in sorted(indices, reverse=True):
+        entry = chart.legend._element.makeelement(f"{{{_C}}}legendEntry", {})
+        etree_sub(entry, "idx", str(index))
+        etree_sub(entry, "delete", "1")
+        chart.legend._element.insert(1, entry)
 
 
 def _whisker_room(chart, data: ChartData, width: int) -> float:
@@ -560,11 +581,7 @@ def _dots(
         first = 1 if names else 0
         hide = [0] if names else []
         hide += list(range(first + len(data.series), first + len(data.series) + len(reference_series)))
-        for index in reversed(hide):  # only the options in the legend
-            entry = chart.legend._element.makeelement(f"{{{_C}}}legendEntry", {})
-            etree_sub(entry, "idx", str(index))
-            etree_sub(entry, "delete", "1")
-            chart.legend._element.insert(1, entry)
+        _hide_legend_entries(chart, hide)  # only the options in the legend
     if title:
         _title(chart, _dot_title(data, title))
     else:
