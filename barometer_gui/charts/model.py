@@ -8,7 +8,7 @@ the table. Nothing here computes a percentage; it only selects and arranges the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
@@ -19,6 +19,7 @@ from barometer_gui.charts.style import (
     MAX_GROUPED,
     SUPPRESSED,
     Style,
+    TranslatedNames,
     category_colours,
     group_colours,
     number_label,
@@ -66,20 +67,7 @@ def kind_label(kind: Kind | str) -> str:
     }[Kind(kind)]
 
 
-class _KindLabels(Mapping):
-    """Kind → name, translated when read (a dict built at import would keep the language of that moment)."""
-
-    def __getitem__(self, kind: Kind | str) -> str:
-        return kind_label(kind)
-
-    def __iter__(self) -> Iterator[Kind]:
-        return iter(Kind)
-
-    def __len__(self) -> int:
-        return len(Kind)
-
-
-KIND_LABELS: Mapping[Kind, str] = _KindLabels()
+KIND_LABELS: Mapping[Kind, str] = TranslatedNames(Kind, kind_label)
 
 
 @dataclass

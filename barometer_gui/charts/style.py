@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from barometer_gui.core.formatting import NBSP, fmt_number, fmt_pct
 from barometer_gui.core.i18n import language, t
@@ -64,20 +65,26 @@ def palette_name(key: str) -> str:
     return {"standard": t("Standard (Okabe–Ito)"), "tol": t("Tol (dempet)"), "blaa": t("Blå først")}[key]
 
 
-class _PaletteNames(Mapping):
-    """Palette key → name, translated when read (never frozen in the language of the import)."""
+class TranslatedNames(Mapping):
+    """Key → name for the user, translated each time it is read (a dict built at import would keep the
+    language of that moment)."""
 
-    def __getitem__(self, key: str) -> str:
-        return palette_name(key)
+    def __init__(self, keys: Iterable, name: Callable[[Any], str]) -> None:
+        self._keys, self._name = tuple(keys), name
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(PALETTES)
+    def __getitem__(self, key) -> str:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._name(key)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(PALETTES)
+        return len(self._keys)
 
 
-PALETTE_NAMES: Mapping[str, str] = _PaletteNames()
+PALETTE_NAMES: Mapping[str, str] = TranslatedNames(PALETTES, palette_name)
 
 #: Totalt / the whole country: a dark neutral, so it reads as the reference, never as one of the groups.
 TOTAL_COLOUR = "#4D4D4D"
