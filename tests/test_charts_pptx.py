@@ -266,3 +266,19 @@ def test_value_labels_sit_past_their_whiskers(demo_survey, tmp_path):
             offset = float(label.find(f"{C}layout/{C}manualLayout/{C}x").get("val"))
             assert offset >= (high - value) / 100 / top * share  # at least to the whisker's end
             assert label.find(f"{C}numFmt").get("formatCode") == "0 %" or label.find(f"{C}tx") is not None
+
+
+def test_dot_plot_panels_share_one_scale_and_line_up_their_rows(demo_survey, tmp_path):
+    """Only the first column names the rows, so every panel's rows must sit at the same heights."""
+    data = chart_model(tabulate(demo_survey, TableSpec("q6", grid_summary=True, by="landsdel")), "dots")
+    assert len(data.panels) == 8
+    deck, _ = _deck(tmp_path, [data])
+    charts = _charts(deck.slides[0])
+    tops = {round(c.category_axis.maximum_scale, 6) for c in charts}
+    assert len(tops) == 1  # one value scale
+    for row in (charts[:4], charts[4:]):
+        placed = set()
+        for chart in row:
+            layout = chart._chartSpace.find(f".//{C}plotArea/{C}layout/{C}manualLayout")
+            placed.add((layout.find(f"{C}y").get("val"), layout.find(f"{C}h").get("val")))
+        assert len(placed) == 1, placed

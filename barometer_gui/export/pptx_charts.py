@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -273,8 +274,8 @@ def _labels_past_whiskers(plotted, values: list, ends: list, per_unit: float) ->
 
 def _title_lines(text: str, width: int) -> int:
     """How many lines a chart title of 12 pt bold takes in a frame `width` EMU wide (an estimate)."""
-    per_line = max(8, int(width / 914400 * 0.7 * 72 / (12 * 0.62)))  # titles wrap well inside the frame
-    return sum(math.ceil(max(len(part), 1) / per_line) for part in text.splitlines()) if text else 0
+    per_line = max(8, int(width / 914400 * 0.9 * 72 / (12 * 0.62)))  # titles wrap inside the frame
+    return sum(len(textwrap.wrap(part, per_line) or [""]) for part in text.splitlines()) if text else 0
 
 
 def _dot_plot_area(chart, height: int, lines: int) -> float:
@@ -465,7 +466,7 @@ def add_error_bars(
 
 def _dots(
     slide, data: ChartData, left: int, top: int, width: int, height: int, title: str = "", names: bool = True,
-    lines: int | None = None,
+    lines: int | None = None, limit: float | None = None,
 ):  # fmt: skip
     """Cleveland dot plot as an XY scatter: one row per group (y = rank), sorted, the whole country dashed.
 
@@ -480,7 +481,7 @@ def _dots(
     unit = 100 if data.percent else 1
     number_format = _number_format(data)
     references = [r for r in data.references if r is not None]
-    top_value = nice(max(_largest(data), *references, 1.0) * 1.15)
+    top_value = nice(max(limit or _largest(data), *references, 1.0) * 1.15)  # panels share `limit`
     step = nice(top_value / 4)
     room = math.ceil(top_value * 0.55 / step) * step if names else 0.0  # the name column, left of zero
     chart_data = xy_chart_data(number_format)
@@ -506,10 +507,10 @@ def _dots(
     x_axis, y_axis = chart.category_axis, chart.value_axis
     x_axis.minimum_scale, x_axis.maximum_scale = -room / unit, top_value / unit
     x_axis.major_unit = step / unit
-    # no ticks in the name column (negative), nor past 100 % where the axis only makes room for labels
-    hidden = '[>1]"";' if data.percent else ""
+    # no ticks in the name column (negative), nor past 100 % where the axis only makes room for labels;
+    # the thresholds allow for the rounding of tick positions counted from the axis' negative start
     x_axis.tick_labels.number_format = (
-        f'{hidden}[>=0]{number_format};""' if data.percent else f"{number_format};;{number_format}"
+        f'[>1.0001]"";[<-0.0001]"";{number_format}' if data.percent else f"{number_format};;{number_format}"
     )
     x_axis.tick_labels.number_format_is_linked = False
     x_axis.has_major_gridlines = False
@@ -521,6 +522,11 @@ def _dots(
     y_axis.tick_labels.number_format_is_linked = False
     y_axis.format.line.fill.background()
     y_axis.major_tick_mark = 2  # XL_TICK_MARK.NONE
+    # labels moved past whiskers need a fixed plot area (a known width; panels get the same title room
+    # so their rows line up); otherwise the application lays the plot out, which uses the height best
+    fixed = lines is not None or (data.whiskers and len(data.series) == 1)
+    heading = _title_lines(_dot_title(data, title), width) if lines is None else lines
+    share = _dot_plot_area(chart, height, heading) if fixed else 0.0
     plotted = list(chart.plots[0].series)
     size = Pt(9 if rows > 10 else 10)
     if names:
@@ -533,6 +539,7 @@ def _dots(
             label.text_frame.text = clean_text(f"{name} {SUPPRESSED}" if hidden else name)
             label.text_frame.paragraphs[0].runs[0].font.size = size
             label.position = XL_LABEL_POSITION.RIGHT
+            label.text_frame.word_wrap = False  # one line per name: rows stay apart
     for shape, series, points in zip(plotted, data.series, points_of, strict=False):
         shape.format.line.fill.background()
         shape.marker.style = XL_MARKER_STYLE.CIRCLE
@@ -556,10 +563,6 @@ def _dots(
                 ends, data.percent, direction="x",
             )  # fmt: skip
             if len(data.series) == 1:  # beside the dot the label would sit on the whisker: move it past
-                heading = _dot_title(data, title)
-                share = _dot_plot_area(
-                    chart, height, _title_lines(heading, width) if lines is None else lines
-                )
                 per_unit = share / ((top_value + room) / unit) / unit
                 _labels_past_whiskers(shape, [series.values[r] for r in points], ends, per_unit)
     for shape, reference, series in zip(
@@ -700,7 +703,11 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
     shapes = []
     diverging = [p for p in data.panels if p.kind is Kind.DIVERGING]
     shared = max(_reach(p) for p in diverging) if diverging else None  # one scale for every panel
-    heading = max(_title_lines(_dot_title(p, p.title), cell_width) for p in data.panels)  # rows line up
+    dots = [p for p in data.panels if p.kind is Kind.DOTS]
+    # every dot panel: the same title room (plus a legend row when there is one) and the same scale
+    heading = max((_title_lines(_dot_title(p, p.title), cell_width) for p in dots), default=0)
+    heading += 1 if any(len(p.series) > 1 for p in dots) else 0
+    limit = max((max(_largest(p), *[r for r in p.references if r is not None]) for p in dots), default=None)
     for index, panel in enumerate(data.panels):
         first = index % columns == 0
         x = left + (index % columns) * (cell_width + gap) + (0 if first else names)
@@ -708,7 +715,7 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
         box = cell_width + (names if first else 0)
         panel.decimals, panel.whiskers = data.decimals, data.whiskers
         if panel.kind is Kind.DOTS:
-            frame = _dots(slide, panel, x, y, box, cell_height, panel.title, first, heading)
+            frame = _dots(slide, panel, x, y, box, cell_height, panel.title, first, heading, limit)
         else:
             # the n per item drawn beside in matplotlib goes into the panel's title here: panels are narrow
             title = f"{panel.title}\n{panel.short_base}" if panel.beside_title == "n" else panel.title
