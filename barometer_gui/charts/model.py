@@ -8,6 +8,7 @@ the table. Nothing here computes a percentage; it only selects and arranges the 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -140,16 +141,20 @@ class ChartData:
     def pages(self, max_bars: int = 48, max_categories: int = 16, max_panels: int = 3) -> list[ChartData]:
         """Split a chart too crowded for one slide into consecutive parts, "(1/4)" and so on.
 
-        Small multiples go one row of panels to a slide: in two rows a native panel is too short for
-        its items' names and the legend (seen in LibreOffice and PowerPoint).
+        Small multiples (up to `max_panels`) and dot-plot panels (up to five: they are narrower) go one
+        row to a slide, in parts of equal size (9 → 5 + 4): in two rows a native panel is too short for
+        its names, labels and legend (seen in LibreOffice; 15 fylker × 9 options).
         """
-        if self.kind is Kind.MULTIPLES and len(self.panels) > max_panels:
-            starts = range(0, len(self.panels), max_panels)
+        per_slide = {Kind.MULTIPLES: max_panels, Kind.DOTS: 5}.get(self.kind, 0)
+        if per_slide and len(self.panels) > per_slide:
+            count = math.ceil(len(self.panels) / per_slide)
+            size = math.ceil(len(self.panels) / count)
+            starts = range(0, len(self.panels), size)
             return [
                 replace(
                     self,
                     subtitle=f"{self.subtitle} ({number}/{len(starts)})",
-                    panels=self.panels[start : start + max_panels],
+                    panels=self.panels[start : start + size],
                 )
                 for number, start in enumerate(starts, start=1)
             ]

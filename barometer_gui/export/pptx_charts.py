@@ -694,7 +694,7 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
     from pptx.enum.chart import XL_TICK_LABEL_POSITION
 
     count = len(data.panels)
-    columns = count if count <= 4 else math.ceil(count / 2)
+    columns = count if count <= 5 else math.ceil(count / 2)
     rows = math.ceil(count / columns)
     gap = int(width * 0.01)
     names = int(width * 0.2)
