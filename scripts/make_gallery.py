@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from matplotlib.figure import Figure  # noqa: E402
 
-from barometer_gui.charts.model import KIND_LABELS, ChartData, chart_model, wave_chart  # noqa: E402
+from barometer_gui.charts.model import KIND_LABELS, ChartData, chart_model, group_keys, wave_chart  # noqa: E402
 from barometer_gui.charts.mpl import draw, save  # noqa: E402
 from barometer_gui.charts.style import Style  # noqa: E402
 from barometer_gui.core.importer import demo_path, open_survey  # noqa: E402
@@ -114,7 +114,14 @@ def models() -> list[tuple[str, str, ChartData]]:
     survey = open_survey(demo_path(), use_saved_mapping=False)
     out = []
     for name, spec, kind, options, what in ENTRIES:
-        out.append((name, what, chart_model(tabulate(survey, spec), kind, source=SOURCE, **options)))
+        keys = group_keys(survey, spec)  # a group's colour follows its place in the whole breakdown
+        out.append(
+            (
+                name,
+                what,
+                chart_model(tabulate(survey, spec), kind, source=SOURCE, colour_keys=keys, **options),
+            )
+        )
     out.append(("14-line-waves", "Linje over målinger (simulerte målinger fra demogeneratoren)", _waves()))
     return out
 
@@ -149,7 +156,7 @@ def render_pptx(entries: list[tuple[str, str, ChartData]]) -> Path:
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    for _name, _what, data in entries:
+    for data in [page for _name, _what, chart in entries for page in chart.pages()]:  # as decks split them
         slide = deck.slides.add_slide(deck.slide_layouts[6])
         for text, top, size, bold in (
             (data.title, 0.25, 20, True),
@@ -181,10 +188,19 @@ def slides_to_png(deck: Path, entries: list[tuple[str, str, ChartData]]) -> bool
         )  # fmt: skip
         pdf = Path(folder) / (deck.stem + ".pdf")
         subprocess.run([pdftoppm, "-png", "-r", "80", str(pdf), str(Path(folder) / "slide")], check=True)
-        pages = sorted(Path(folder).glob("slide-*.png"))
-        for (name, _what, _data), page in zip(entries, pages, strict=True):
-            shutil.move(str(page), OUT / f"pptx-{name}.png")
+        pages = iter(sorted(Path(folder).glob("slide-*.png"), key=lambda p: int(p.stem.split("-")[-1])))
+        for name in slide_names(entries):
+            shutil.move(str(next(pages)), OUT / f"{name}.png")
     return True
+
+
+def slide_names(entries: list[tuple[str, str, ChartData]]) -> list[str]:
+    """One picture per slide: "pptx-10-dots-fylke", and "-2", "-3" for the further slides of a split chart."""
+    return [
+        f"pptx-{name}" + (f"-{number}" if number > 1 else "")
+        for name, _what, data in entries
+        for number in range(1, len(data.pages()) + 1)
+    ]
 
 
 def write_index(entries: list[tuple[str, str, ChartData]], slides: bool) -> None:
@@ -199,7 +215,8 @@ def write_index(entries: list[tuple[str, str, ChartData]], slides: bool) -> None
     for name, what, data in entries:
         lines += [f"## {what}", "", f"Type: {KIND_LABELS[data.kind]}.", "", f"![{what}]({name}.png)", ""]
         if slides:
-            lines += [f"![{what} – PowerPoint]({f'pptx-{name}.png'})", ""]
+            shown = slide_names([(name, what, data)])
+            lines += [f"![{what} – PowerPoint]({n}.png)" for n in shown] + [""]
     (OUT / "README.md").write_text("\n".join(lines), encoding="utf-8")
 
 

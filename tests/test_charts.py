@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -251,6 +252,17 @@ def test_small_multiples_go_one_row_of_panels_to_a_slide(demo_survey):
     assert [len(p.panels) for p in pages] == [3, 3]
     assert [p.title for page in pages for p in page.panels] == [p.title for p in data.panels]
     assert pages[1].subtitle.endswith("(2/2)")
+
+
+def test_dot_plot_panels_go_one_row_to_a_slide_in_equal_parts():
+    data = chart_model(tabulate(wide_survey(), TableSpec("s", by="fylke")), "dots")
+    assert len(data.panels) == 9
+    pages = data.pages()
+    assert [len(p.panels) for p in pages] == [5, 4]
+    assert [p.title for page in pages for p in page.panels] == [p.title for p in data.panels]
+    assert [p.subtitle[-5:] for p in pages] == ["(1/2)", "(2/2)"]
+    five = replace(data, panels=data.panels[:5])
+    assert five.pages() == [five]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches
 
 from barometer_gui.charts.model import Kind, chart_model, fitting_kinds, wave_chart
@@ -51,8 +51,10 @@ def test_bars_stacked_and_diverging_hold_the_engines_numbers(demo_survey, tmp_pa
     bars, hundred, diverging = (_charts(slide)[0] for slide in deck.slides)
 
     assert bars.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    for series, group in zip(bars.plots[0].series, grouped.groups, strict=True):
-        assert list(series.values) == pytest.approx(_pct(c.pct for c in group.cells))
+    series = {s.name.split(" (")[0].rstrip("*"): s for s in bars.plots[0].series}
+    for group in grouped.groups:
+        drawn = dict(zip(bars.plots[0].categories, series[group.label].values, strict=True))
+        assert drawn == pytest.approx({c.option: c.pct / 100 for c in group.cells})
 
     assert hundred.chart_type == XL_CHART_TYPE.BAR_STACKED_100
     assert [c.split(" (")[0].rstrip("*") for c in hundred.plots[0].categories] == [
@@ -64,17 +66,33 @@ def test_bars_stacked_and_diverging_hold_the_engines_numbers(demo_survey, tmp_pa
 
     assert diverging.chart_type == XL_CHART_TYPE.BAR_STACKED
     cells = grid.groups[0].cells
-    for series in diverging.plots[0].series:
+    every = list(diverging.plots[0].series)
+    stand_ins = [s for s in every if all(v is None for v in s.values)]  # legend entries only
+    drawn = [s for s in every if s not in stand_ins]
+    legend = [s.name for i, s in enumerate(every) if i not in _hidden_entries(diverging)]
+    assert legend == [s.name for s in stand_ins] + [s.name for s in drawn if s.name.startswith("Fremmer")]
+    assert legend == [
+        "Hemmer i stor grad", "Hemmer i noen grad", "Fremmer i noen grad", "Fremmer i stor grad",
+    ]  # fmt: skip  # left to right, as the bars are drawn
+    for series in drawn:
         expected = [c.pct for c in cells if c.option == series.name]
         sign = -1 if series.name.startswith("Hemmer") else 1
         assert list(series.values) == pytest.approx([sign * v / 100 for v in expected])
-    assert {s.name for s in diverging.plots[0].series} == {
+    assert {s.name for s in drawn} == {
         "Hemmer i stor grad", "Hemmer i noen grad", "Fremmer i noen grad", "Fremmer i stor grad",
     }  # fmt: skip
     xml = diverging._chartSpace.xml
     assert 'formatCode="0 %;0 %"' in xml  # negative values shown without a minus
     neutral = next(c.pct for c in cells if c.option == "Verken hemmer eller fremmer")
     assert f"{round(neutral)}\u00a0%" in diverging.plots[0].categories[0]  # stated beside
+
+
+def _hidden_entries(chart) -> set[int]:
+    return {
+        int(e.find(f"{C}idx").get("val"))
+        for e in chart.legend._element.findall(f"{C}legendEntry")
+        if e.find(f"{C}delete") is not None and e.find(f"{C}delete").get("val") == "1"
+    }
 
 
 def test_dot_plot_is_an_xy_scatter_with_the_engines_values_and_no_suppressed_point(demo_survey, tmp_path):
@@ -143,7 +161,8 @@ def test_error_bars_are_schema_ordered_custom_values(demo_survey, tmp_path):
     bar_series = ["idx", "order", "tx", "spPr", "invertIfNegative", "pictureOptions", "dPt", "dLbls",
                   "trendline", "errBars", "cat", "val", "shape", "extLst"]  # fmt: skip
     error_bars = ["errDir", "errBarType", "errValType", "noEndCap", "plus", "minus", "val", "spPr", "extLst"]
-    for ser, group in zip(chart._chartSpace.iter(f"{C}ser"), table.groups, strict=True):
+    # written bottom-up: the last group's series first, the last option's value first
+    for ser, group in zip(chart._chartSpace.iter(f"{C}ser"), reversed(table.groups), strict=True):
         tags = [etree.QName(child).localname for child in ser]
         assert "errBars" in tags
         assert [bar_series.index(t) for t in tags] == sorted(bar_series.index(t) for t in tags)
@@ -153,8 +172,8 @@ def test_error_bars_are_schema_ordered_custom_values(demo_survey, tmp_path):
         assert bars.find(f"{C}errBarType").get("val") == "both"
         assert bars.find(f"{C}errValType").get("val") == "cust"
         for side, expected in (
-            ("plus", [(c.ci_high - c.pct) / 100 for c in group.cells]),
-            ("minus", [(c.pct - c.ci_low) / 100 for c in group.cells]),
+            ("plus", [(c.ci_high - c.pct) / 100 for c in reversed(group.cells)]),
+            ("minus", [(c.pct - c.ci_low) / 100 for c in reversed(group.cells)]),
         ):
             literal = bars.find(f"{C}{side}/{C}numLit")
             assert int(literal.find(f"{C}ptCount").get("val")) == len(data.categories)
@@ -212,3 +231,54 @@ def test_suppressed_group_has_no_value_in_any_native_series(demo_survey, tmp_pat
                 for category, value in zip(categories, series.values, strict=False):
                     if category.split(" (")[0] in hidden:
                         assert value is None
+
+
+def test_grouped_bars_read_top_down_in_the_same_order_as_their_legend(demo_survey, tmp_path):
+    """Written bottom-up on a normal axis with the legend at the right: PowerPoint then draws the first
+    option and the first group at the top and lists the legend top-down in that order, and LibreOffice
+    (which lists a horizontal bar chart's legend last series first) agrees; a reversed axis would not."""
+    table = tabulate(demo_survey, TableSpec("q1", by="type"))
+    data = chart_model(table, "bars")
+    deck, _ = _deck(tmp_path, [data])
+    chart = _charts(deck.slides[0])[0]
+    assert list(chart.plots[0].categories) == list(reversed(data.categories))
+    assert [s.name for s in chart.plots[0].series] == [s.name for s in reversed(data.series)]
+    assert chart.category_axis._element.find(f"{C}scaling/{C}orientation").get("val") == "minMax"
+    assert chart.legend.position == XL_LEGEND_POSITION.RIGHT and chart.legend.include_in_layout
+
+
+def test_value_labels_sit_past_their_whiskers(demo_survey, tmp_path):
+    table = tabulate(demo_survey, TableSpec("q5", benchmark=("fylke", "Vestland")))
+    data = chart_model(table, "bars")
+    deck, _ = _deck(tmp_path, [data])
+    chart = _charts(deck.slides[0])[0]
+    layout = chart._chartSpace.find(f".//{C}plotArea/{C}layout/{C}manualLayout")
+    share = float(layout.find(f"{C}w").get("val"))
+    top = chart.value_axis.maximum_scale
+    for plotted, series in zip(chart.plots[0].series, reversed(data.series), strict=True):
+        labels = {int(d.find(f"{C}idx").get("val")): d for d in plotted._element.iter(f"{C}dLbl")}
+        for index, (value, high) in enumerate(
+            zip(reversed(series.values), reversed(series.high), strict=True)
+        ):
+            if value is None or high is None or high <= value:
+                continue
+            label = labels[index]
+            offset = float(label.find(f"{C}layout/{C}manualLayout/{C}x").get("val"))
+            assert offset >= (high - value) / 100 / top * share  # at least to the whisker's end
+            assert label.find(f"{C}numFmt").get("formatCode") == "0 %" or label.find(f"{C}tx") is not None
+
+
+def test_dot_plot_panels_share_one_scale_and_line_up_their_rows(demo_survey, tmp_path):
+    """Only the first column names the rows, so every panel's rows must sit at the same heights."""
+    data = chart_model(tabulate(demo_survey, TableSpec("q6", grid_summary=True, by="landsdel")), "dots")
+    assert len(data.panels) == 8
+    deck, _ = _deck(tmp_path, [data])
+    charts = _charts(deck.slides[0])
+    tops = {round(c.category_axis.maximum_scale, 6) for c in charts}
+    assert len(tops) == 1  # one value scale
+    for row in (charts[:4], charts[4:]):
+        placed = set()
+        for chart in row:
+            layout = chart._chartSpace.find(f".//{C}plotArea/{C}layout/{C}manualLayout")
+            placed.add((layout.find(f"{C}y").get("val"), layout.find(f"{C}h").get("val")))
+        assert len(placed) == 1, placed

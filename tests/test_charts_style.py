@@ -81,3 +81,12 @@ def test_user_title_and_font_size_are_used(demo_survey):
     draw_table(figure, tabulate(demo_survey, TableSpec("q2")), style=Style(title="Egen tittel", font_size=15))
     title = next(t for t in figure.texts if t.get_text() == "Egen tittel")
     assert title.get_fontsize() == pytest.approx(15 * 1.3)
+
+
+def test_chart_numbers_use_the_programs_one_number_format():
+    """Charts format through core/formatting (made language-aware there), never a format of their own."""
+    from barometer_gui.core.formatting import NBSP, fmt_number, fmt_pct
+
+    for value, decimals in ((68.4, 0), (12.55, 1), (0.0, 0), (None, 0), (float("nan"), 1)):
+        assert pct_label(value, decimals) == fmt_pct(value, decimals, ":")
+    assert number_label(1234.5, 1) == fmt_number(1234.5, 1).replace(NBSP, "\u2009")

@@ -121,13 +121,18 @@ def test_report_chart_values_equal_table_json(tmp_path):
             ).stdout
         )
         chart = next(s for s in slide.shapes if s.has_chart).chart
-        shown = [g for g in table["groups"] if not g["suppressed"]]
-        assert [s.name for s in chart.plots[0].series] == [
-            (f"{g['label']} ({g['letter']})" if g["letter"] else g["label"]) + ("*" if g["low_base"] else "")
-            for g in shown
-        ]
-        for series, group in zip(chart.plots[0].series, shown, strict=True):
-            assert list(series.values) == pytest.approx([c["pct"] / 100 for c in group["cells"]])
+        shown = {
+            (f"{g['label']} ({g['letter']})" if g["letter"] else g["label"])
+            + ("*" if g["low_base"] else ""): g
+            for g in table["groups"]
+            if not g["suppressed"]
+        }
+        # by name, not position: clustered bars are written bottom-up (last group and option first)
+        series = {s.name: s for s in chart.plots[0].series}
+        assert set(series) == set(shown)
+        for name, group in shown.items():
+            by_option = dict(zip(chart.plots[0].categories, series[name].values, strict=True))
+            assert by_option == pytest.approx({c["option"]: c["pct"] / 100 for c in group["cells"]})
         texts = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
         assert table["question"]["text"] in texts and "Antall svar:" in texts and "Kilde:" in texts
 

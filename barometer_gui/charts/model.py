@@ -8,8 +8,11 @@ the table. Nothing here computes a percentage; it only selects and arranges the 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import partial
 
 from barometer_gui.charts.style import (
     DIVERGING,
@@ -17,19 +20,29 @@ from barometer_gui.charts.style import (
     MAX_GROUPED,
     SUPPRESSED,
     Style,
+    TranslatedNames,
     category_colours,
-    group_colour,
+    group_colours,
     number_label,
     pct_label,
     scale_colours,
     value_label,
 )
-from barometer_gui.core.schema import QType
-from barometer_gui.core.tabulate import Table
+from barometer_gui.core.disclosure import categories
+from barometer_gui.core.i18n import t, using_language
+from barometer_gui.core.schema import QType, Survey
+from barometer_gui.core.tabulate import Table, TableSpec
 from barometer_gui.export.safe import clean_text
 
-#: What the lines on the bars are; said under every chart that draws them.
-WHISKERS_NOTE = "Strekene viser 95 % konfidensintervall (Wilson)"
+
+def whiskers_note() -> str:
+    """What the lines on the bars are; said under every chart that draws them."""
+    return t("Strekene viser 95 % konfidensintervall (Wilson)")
+
+
+with using_language("nb"):
+    #: the note in bokmål, for callers that look for it among a chart's notes (prefer `ChartData.whiskers`)
+    WHISKERS_NOTE = whiskers_note()
 
 
 class Kind(StrEnum):
@@ -42,15 +55,20 @@ class Kind(StrEnum):
     TABLE = "table"
 
 
-KIND_LABELS = {
-    Kind.BARS: "Liggende søyler",
-    Kind.STACKED: "100 % stablede søyler",
-    Kind.DIVERGING: "Hemmer/fremmer (divergerende)",
-    Kind.DOTS: "Punktdiagram (mange grupper)",
-    Kind.MULTIPLES: "Ett panel per gruppe",
-    Kind.LINE: "Linje over målinger",
-    Kind.TABLE: "Tabell",
-}
+def kind_label(kind: Kind | str) -> str:
+    """The chart type's name in the current language."""
+    return {
+        Kind.BARS: t("Liggende søyler"),
+        Kind.STACKED: t("100 % stablede søyler"),
+        Kind.DIVERGING: t("Hemmer/fremmer (divergerende)"),
+        Kind.DOTS: t("Punktdiagram (mange grupper)"),
+        Kind.MULTIPLES: t("Ett panel per gruppe"),
+        Kind.LINE: t("Linje over målinger"),
+        Kind.TABLE: t("Tabell"),
+    }[Kind(kind)]
+
+
+KIND_LABELS: Mapping[Kind, str] = TranslatedNames(Kind, kind_label)
 
 
 @dataclass
@@ -75,6 +93,7 @@ class ChartData:
     notes: list[str] = field(default_factory=list)
     scale: bool = False  # series are points of an ordered scale (low to high), not groups
     base: str = ""  # "n = 206" or "n: Totalt 206 · Kommune 194 · Fylkeskommune 12*"
+    short_base: str = ""  # a small multiple's panel: "n = 187–201" (the rest is in the footnote)
     weighting: str = ""
     source: str = ""
     negative: int = 0  # diverging: the first `negative` series are drawn left of zero
@@ -103,14 +122,14 @@ class ChartData:
         """Base, weighting, notes and source: every chart carries them."""
         parts = [self.base, self.weighting, *self.notes]
         if self.source:
-            parts.append(f"Kilde: {self.source}.")
+            parts.append(t("Kilde: {source}.", source=self.source))
         return " ".join(p.rstrip(".") + "." for p in parts if p).replace("..", ".")
 
     @property
     def reference_text(self) -> str:
         """ "Hele landet 9 %" (or "41 % / 39 %" for two series): the dot plot's reference line, in words."""
         shown = [value_label(r, self.percent, "", self.decimals) for r in self.references if r is not None]
-        return f"Hele landet {' / '.join(shown)}" if shown else ""
+        return whole_country(" / ".join(shown)) if shown else ""
 
     @property
     def alt_text(self) -> str:
@@ -122,16 +141,20 @@ class ChartData:
     def pages(self, max_bars: int = 48, max_categories: int = 16, max_panels: int = 3) -> list[ChartData]:
         """Split a chart too crowded for one slide into consecutive parts, "(1/4)" and so on.
 
-        Small multiples go one row of panels to a slide: in two rows a native panel is too short for
-        its items' names and the legend (seen in LibreOffice and PowerPoint).
+        Small multiples (up to `max_panels`) and dot-plot panels (up to five: they are narrower) go one
+        row to a slide, in parts of equal size (9 → 5 + 4): in two rows a native panel is too short for
+        its names, labels and legend (seen in LibreOffice; 15 fylker × 9 options).
         """
-        if self.kind is Kind.MULTIPLES and len(self.panels) > max_panels:
-            starts = range(0, len(self.panels), max_panels)
+        per_slide = {Kind.MULTIPLES: max_panels, Kind.DOTS: 5}.get(self.kind, 0)
+        if per_slide and len(self.panels) > per_slide:
+            count = math.ceil(len(self.panels) / per_slide)
+            size = math.ceil(len(self.panels) / count)
+            starts = range(0, len(self.panels), size)
             return [
                 replace(
                     self,
                     subtitle=f"{self.subtitle} ({number}/{len(starts)})",
-                    panels=self.panels[start : start + max_panels],
+                    panels=self.panels[start : start + size],
                 )
                 for number, start in enumerate(starts, start=1)
             ]
@@ -206,15 +229,20 @@ def chart_model(
     order: str = "questionnaire",
     whiskers: bool | None = None,
     source: str | None = None,
+    colour_keys: Sequence[str] = (),
 ) -> ChartData:
-    """Arrange a table as `kind` (None: the best fitting type). A kind that does not fit falls back to the best."""
+    """Arrange a table as `kind` (None: the best fitting type). A kind that does not fit falls back to the best.
+
+    `colour_keys` is the breakdown's whole category list (`group_keys`): each group's colour follows
+    its place there, so filtering a group out never shifts the others' colours.
+    """
     style = style or Style()
     kinds = fitting_kinds(table)
     chosen = Kind(kind) if kind else kinds[0]
     if chosen not in kinds:
         chosen = kinds[0]
     builder = {
-        Kind.BARS: _bars,
+        Kind.BARS: partial(_bars, keys=colour_keys),
         Kind.STACKED: _stacked,
         Kind.DIVERGING: _diverging,
         Kind.DOTS: _dots,
@@ -226,17 +254,25 @@ def chart_model(
     for panel in data.panels:
         panel.whiskers = data.whiskers
     data.title = clean_text(style.title or table.question.text)
-    data.weighting = f"Vektet ({table.spec.weight})" if table.weighted else "Uvektet"
+    data.weighting = t("Vektet ({weight})", weight=table.spec.weight) if table.weighted else t("Uvektet")
     data.source = clean_text(source if source is not None else table.source)
     data.decimals = style.decimals
     hidden = [g.label for g in table.groups if g.suppressed and g.base > 0]
     if hidden:
-        data.notes.append(f"Skjult (for få svar): {', '.join(hidden)} (vist som {SUPPRESSED})")
+        data.notes.append(
+            t("Skjult (for få svar): {groups} (vist som {mark})", groups=", ".join(hidden), mark=SUPPRESSED)
+        )
     data.notes += table.privacy  # small groups merged into blocks such as "Oslo + Østfold"
     if any(g.low_base for g in table.groups):
-        data.notes.append(f"{LOW_BASE_MARK} Under {table.spec.low_base} svar: tolk med varsomhet")
+        data.notes.append(
+            t(
+                "{mark} Under {n} svar: tolk med varsomhet",
+                mark=LOW_BASE_MARK,
+                n=number_label(table.spec.low_base, 0),
+            )
+        )
     if data.whiskers and table.question.type not in (QType.NUMERIC, QType.TEXT):
-        data.notes.append(WHISKERS_NOTE)
+        data.notes.append(whiskers_note())
     return data
 
 
@@ -268,12 +304,12 @@ def wave_chart(tables: list[Table], waves: list[str], style: Style | None = None
     bases = " · ".join(f"{w} {t.groups[0].base}" for w, t in zip(waves, tables, strict=True) if t.groups)
     return ChartData(
         clean_text(style.title or first.question.text),
-        "Hele utvalget, per måling",
+        t("Hele utvalget, per måling"),
         [clean_text(w) for w in waves],
         series,
         kind=Kind.LINE,
-        base=f"n: {bases}",
-        weighting="Vektet" if first.weighted else "Uvektet",
+        base=t("n: {groups}", groups=bases),
+        weighting=t("Vektet") if first.weighted else t("Uvektet"),
         source=clean_text(first.source),
         decimals=style.decimals,
     )
@@ -290,14 +326,14 @@ def _groups(table: Table) -> list:
 def _subtitle(table: Table, extra: str = "") -> str:
     parts = []
     if table.spec.benchmark:
-        parts.append("Eget område mot resten av landet og hele landet")
+        parts.append(t("Eget område mot resten av landet og hele landet"))
     elif table.by_label:
-        parts.append(f"Etter {table.by_label.lower()}")
+        parts.append(t("Etter {variable}", variable=table.by_label.lower()))
     if table.filters:
         parts.append(", ".join(table.filters))
     if extra:
         parts.append(extra)
-    return clean_text(" · ".join(parts) or "Hele utvalget")
+    return clean_text(" · ".join(parts) or t("Hele utvalget"))
 
 
 def _name(group) -> str:
@@ -309,26 +345,64 @@ def _base_text(table: Table, groups: list, grid: bool) -> str:
     """n per group; for grids the range over items, since 'vet ikke' and skipped items differ per item."""
 
     def one(group) -> str:
-        if group.suppressed:
-            return SUPPRESSED
-        if not grid:
-            return number_label(group.base, 0) + (LOW_BASE_MARK if group.low_base else "")
-        bases = [c.base for c in group.cells if c.base is not None]
-        low, high = (min(bases), max(bases)) if bases else (group.base, group.base)
-        text = number_label(low, 0) if low == high else f"{number_label(low, 0)}–{number_label(high, 0)}"
-        return text + (LOW_BASE_MARK if group.low_base else "")
+        return _group_n(group, grid)
 
-    per_item = " per delspørsmål" if grid else ""
-    left_out = ", vet ikke holdt utenfor basen" if grid and table.spec.grid_summary else ""
     if len(groups) == 1:
-        return f"n = {one(groups[0])}{per_item}{left_out}"
+        if not grid:
+            return t("n = {n}", n=one(groups[0]))
+        if table.spec.grid_summary:
+            return t("n = {n} per delspørsmål, vet ikke holdt utenfor basen", n=one(groups[0]))
+        return t("n = {n} per delspørsmål", n=one(groups[0]))
     listed = " · ".join(f"{g.label} {one(g)}" for g in groups)
-    return clean_text(f"n{per_item}{left_out}: {listed}")
+    if not grid:
+        return clean_text(t("n: {groups}", groups=listed))
+    if table.spec.grid_summary:
+        return clean_text(t("n per delspørsmål, vet ikke holdt utenfor basen: {groups}", groups=listed))
+    return clean_text(t("n per delspørsmål: {groups}", groups=listed))
 
 
-def _group_series(table: Table, group, index: int, count: int, cells: list, style: Style) -> Series:
+def _group_n(group, grid: bool) -> str:
+    """A group's n ("206", "12*"); a grid's range over its items ("187–201"); ":" when hidden."""
+    if group.suppressed:
+        return SUPPRESSED
+    if not grid:
+        return number_label(group.base, 0) + (LOW_BASE_MARK if group.low_base else "")
+    bases = [c.base for c in group.cells if c.base is not None]
+    low, high = (min(bases), max(bases)) if bases else (group.base, group.base)
+    text = number_label(low, 0) if low == high else f"{number_label(low, 0)}–{number_label(high, 0)}"
+    return text + (LOW_BASE_MARK if group.low_base else "")
+
+
+def group_keys(survey: Survey, spec: TableSpec) -> list[str]:
+    """The breakdown's whole category list, whatever filters keep: the key to each group's colour.
+
+    Pass it to `chart_model(..., colour_keys=…)` so Rogaland stays the same colour when a filter
+    removes Oslo. A benchmark's groups (own area, rest) have fixed roles and need no key.
+    """
+    if not spec.by or spec.benchmark:
+        return []
+    variable = survey.variable(spec.by)
+    return [str(c) for c in categories(survey.data[variable.column])]
+
+
+def _colour_slots(table: Table, groups: list, keys: Sequence[str]) -> list[int | None]:
+    """Totalt None; a group its place in `keys` (a merged block "Oslo + Østfold" by its first member);
+    a group without a key (no keys given, a benchmark) its place in the table after the keyed ones."""
+    if not table.by_label:
+        return [0] * len(groups)
+    parts = table.groups[1:]
+    slots: list[int | None] = []
+    for group in groups:
+        if group is table.groups[0]:
+            slots.append(None)
+            continue
+        key = group.label if group.label in keys else group.label.split(" + ")[0]
+        slots.append(keys.index(key) if key in keys else len(keys) + parts.index(group))
+    return slots
+
+
+def _group_series(group, colour: str, cells: list) -> Series:
     picked = [_cell(group, item, option) for item, option in cells]
-    colour = group_colour(index - 1 if table.by_label else 0, count, style, group.label if count > 1 else "")
     return Series(
         _name(group),
         [None if group.suppressed else c.pct for c in picked],
@@ -350,18 +424,17 @@ def _ordered(table: Table, order: str, group) -> list[str]:
     return sorted(options, key=lambda o: (o in dont_know, -value.get(o, 0)))
 
 
-def _bars(table: Table, style: Style, order: str) -> ChartData:
+def _bars(table: Table, style: Style, order: str, keys: Sequence[str] = ()) -> ChartData:
     question = table.question
     groups = _groups(table)
     if question.type is QType.NUMERIC:
         shown = [g for g in groups if not g.suppressed]
+        mean = table.options[0]  # the engine's first row of a numeric question is the mean
         series = Series(
-            "Gjennomsnitt",
-            [_cell(g, None, "Gjennomsnitt").value for g in shown],
-            colour=style.colours()[0],
+            clean_text(mean), [_cell(g, None, mean).value for g in shown], colour=style.colours()[0]
         )
         return ChartData(
-            "", _subtitle(table, "gjennomsnitt"), [_name(g) for g in shown], [series], percent=False,
+            "", _subtitle(table, t("gjennomsnitt")), [_name(g) for g in shown], [series], percent=False,
             base=_base_text(table, groups, False),
         )  # fmt: skip
     if question.type is QType.GRID:  # grid summary without breakdown: hemmer and fremmer side by side
@@ -374,9 +447,10 @@ def _bars(table: Table, style: Style, order: str) -> ChartData:
             base=_base_text(table, groups, True),
         )  # fmt: skip
     options = _ordered(table, order, groups[0] if groups else None)
+    colours = group_colours(_colour_slots(table, groups, list(keys)), style)
     series = [
-        _group_series(table, g, i, len(groups), [(None, o) for o in options], style)
-        for i, g in enumerate(groups)
+        _group_series(g, colour, [(None, o) for o in options])
+        for g, colour in zip(groups, colours, strict=True)
     ]
     return ChartData(
         "", _subtitle(table), [clean_text(o) for o in options], series, base=_base_text(table, groups, False)
@@ -466,7 +540,7 @@ def _diverging(table: Table, style: Style, order: str, group=None) -> ChartData:
             )
     beside_title = "n" if table.spec.grid_summary else " · ".join(_short(o) for o in beside)
     notes = (
-        ["Andel av dem som tok stilling; resten svarte verken hemmer eller fremmer"]
+        [t("Andel av dem som tok stilling; resten svarte verken hemmer eller fremmer")]
         if table.spec.grid_summary
         else []
     )
@@ -478,8 +552,13 @@ def _diverging(table: Table, style: Style, order: str, group=None) -> ChartData:
     )  # fmt: skip
 
 
+def whole_country(values: str) -> str:
+    """The reference line in words: "Hele landet 9 %"."""
+    return t("Hele landet {values}", values=values)
+
+
 def _short(option: str) -> str:
-    return "Verken/eller" if option.lower().startswith("verken") else option
+    return t("Verken/eller") if option.lower().startswith("verken") else option
 
 
 def _multiples(table: Table, style: Style, order: str) -> ChartData:
@@ -493,6 +572,7 @@ def _multiples(table: Table, style: Style, order: str) -> ChartData:
         panel = panel_kind(table, style, order, group)
         panel.title = _name(group)
         panel.base = _base_text(table, [group], True)
+        panel.short_base = t("n = {n}", n=_group_n(group, True))
         panels.append(panel)
     return ChartData(
         "", _subtitle(table), [], [], kind=Kind.MULTIPLES, scale=True, panels=panels,
@@ -505,7 +585,7 @@ def _dots(table: Table, style: Style, order: str) -> ChartData:
     question = table.question
     total, groups = table.groups[0], [g for g in _groups(table) if g is not table.groups[0]]
     if question.type is QType.NUMERIC:
-        facets = [(None, ["Gjennomsnitt"])]
+        facets = [(None, [table.options[0]])]  # the engine's mean
     elif question.type is QType.GRID:
         facets = [(i, list(table.options)) for i in table.items]
     else:
@@ -543,7 +623,7 @@ def _dots(table: Table, style: Style, order: str) -> ChartData:
         )  # fmt: skip
     grid = question.type is QType.GRID
     data = ChartData(
-        "", _subtitle(table, "sortert etter verdi, linjen er hele landet"), [], [], kind=Kind.DOTS,
+        "", _subtitle(table, t("sortert etter verdi, linjen er hele landet")), [], [], kind=Kind.DOTS,
         percent=question.type is not QType.NUMERIC, base=_base_text(table, [total, *groups], grid),
     )  # fmt: skip
     if len(panels) == 1:

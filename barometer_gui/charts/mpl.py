@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from barometer_gui.charts.model import ChartData, Kind, chart_model
+from barometer_gui.charts.model import ChartData, Kind, chart_model, whole_country
 from barometer_gui.charts.style import (
     GRID_COLOUR,
     MUTED_TEXT,
@@ -36,6 +36,7 @@ from barometer_gui.charts.style import (
     value_label,
     wrap,
 )
+from barometer_gui.core.i18n import t
 from barometer_gui.core.tabulate import Table
 
 INCH = 72.0  # points
@@ -87,7 +88,7 @@ def draw(
         if data.empty:
             axes = figure.add_axes((box[0], box[1], box[2] - box[0], box[3] - box[1]))
             axes.axis("off")
-            axes.text(0.5, 0.5, " ".join(data.notes) or "Ingen data å vise.", ha="center", va="center")
+            axes.text(0.5, 0.5, " ".join(data.notes) or t("Ingen data å vise."), ha="center", va="center")
             figure.set_layout_engine(None)
             return
         header = _header(figure, data, style, box)
@@ -258,15 +259,25 @@ def _categories(axes, categories: list[str], style: Style, positions=None) -> No
     axes.tick_params(axis="y", labelsize=max(size, 4.0))
 
 
+def _bar_points(axes, slots: int, share: float) -> float:
+    """Roughly how tall one bar is, in points (before layout: the plot takes ~62 % of the figure)."""
+    return axes.figure.get_figheight() * 0.62 * INCH / max(slots, 1) * share
+
+
 def _label_size(axes, slots: int, share: float, style: Style) -> float:
     """Value labels no taller than the bar they belong to, so neighbours can never overlap."""
-    figure = axes.figure
-    plot_height = figure.get_figheight() * 0.62 * INCH
-    per_bar = plot_height / max(slots, 1) * share
-    return max(5.0, min(style.base_font * 0.9, per_bar * 0.9))
+    return max(5.0, min(style.base_font * 0.9, _bar_points(axes, slots, share) * 0.9))
 
 
-def _whiskers(axes, x: np.ndarray, y: np.ndarray, series, horizontal: bool = True) -> None:
+def _reach(values: np.ndarray, series) -> np.ndarray:
+    """Where a value's mark ends: its whisker's end when that lies beyond the value (labels go past it)."""
+    if not series.high:
+        return values
+    return np.fmax(values, np.array([np.nan if v is None else v for v in series.high], dtype=float))
+
+
+def _whiskers(axes, x: np.ndarray, y: np.ndarray, series, cap: float = 2.5) -> None:
+    """Interval lines through each value; `cap` (points) is kept within the bar, off its neighbours' labels."""
     low = np.array([np.nan if v is None else v for v in series.low], dtype=float)
     high = np.array([np.nan if v is None else v for v in series.high], dtype=float)
     ok = np.isfinite(x) & np.isfinite(low) & np.isfinite(high)
@@ -281,7 +292,7 @@ def _whiskers(axes, x: np.ndarray, y: np.ndarray, series, horizontal: bool = Tru
         fmt="none",
         ecolor="#333333",
         elinewidth=0.9,
-        capsize=2.5,
+        capsize=cap,
         capthick=0.9,
         zorder=3,
     )
@@ -295,14 +306,14 @@ def _bars(axes, data: ChartData, style: Style) -> None:
     largest = 0.0
     for index, series in enumerate(data.series):
         values = _values(series)
-        reach = values
-        if data.whiskers and series.high:
-            reach = np.fmax(values, np.array([np.nan if v is None else v for v in series.high], dtype=float))
+        reach = _reach(values, series) if data.whiskers else values
         largest = max(largest, float(np.nanmax(reach)) if np.isfinite(reach).any() else 0.0)
         offsets = positions - 0.4 + height * (index + 0.5)
         axes.barh(offsets, np.nan_to_num(values), height=height * 0.9, color=series.colour, zorder=2)
         if data.whiskers and series.low:
-            _whiskers(axes, values, offsets, series)
+            _whiskers(
+                axes, values, offsets, series, min(2.5, _bar_points(axes, len(positions) * count, 0.72) * 0.3)
+            )
         marks = series.marks or [""] * len(values)
         for y, value, end, mark in zip(offsets, values, reach, marks, strict=True):
             text = _label(value, data, mark) if np.isfinite(value) else SUPPRESSED
@@ -384,7 +395,7 @@ def _diverging(axes, data: ChartData, style: Style, limit: float | None = None) 
             1.02, -0.75, data.beside_title, transform=where, va="bottom", ha="left",
             fontsize=style.base_font * 0.85, color=MUTED_TEXT, fontweight="bold",
         )  # fmt: skip
-    axes.set_xlabel("◀ Hemmer        Fremmer ▶", color=MUTED_TEXT)
+    axes.set_xlabel(t("◀ Hemmer        Fremmer ▶"), color=MUTED_TEXT)
 
 
 def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel: bool = False) -> None:
@@ -402,11 +413,13 @@ def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel
             values, y, s=(size * 1.1) ** 2, color=series.colour, zorder=4, edgecolors="white", linewidths=0.6
         )
         if len(data.series) == 1:
-            for value, row in zip(values, y, strict=True):
+            ends = _reach(values, series) if data.whiskers else values  # past the whisker, never on it
+            for value, end, row in zip(values, ends, y, strict=True):
                 if np.isfinite(value):
                     axes.annotate(
-                        _label(value, data), (value, row), xytext=(6, 0), textcoords="offset points",
-                        va="center", fontsize=size, color=MUTED_TEXT, gid="value",
+                        _label(value, data), (end, row), xytext=(6, 0), textcoords="offset points",
+                        va="center", fontsize=size, color=MUTED_TEXT, gid="value", zorder=5,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4},  # over the reference line
                     )  # fmt: skip
     for row, values in enumerate(zip(*[s.values for s in data.series], strict=True)):
         if all(v is None for v in values):
@@ -421,7 +434,7 @@ def _dots(axes, data: ChartData, style: Style, limit: float | None = None, panel
             if panel:
                 continue
             axes.annotate(
-                f"Hele landet {_label(reference, data)}", (reference, 1), xytext=(0, 3),
+                whole_country(_label(reference, data)), (reference, 1), xytext=(0, 3),
                 xycoords=blended_transform_factory(axes.transData, axes.transAxes),
                 textcoords="offset points", ha="center", va="bottom", fontsize=size, color=colour,
             )  # fmt: skip

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
-from barometer_gui.core.formatting import NBSP
+from barometer_gui.core.formatting import NBSP, fmt_number, fmt_pct
+from barometer_gui.core.i18n import language, t
 
 #: Qualitative palettes (darkened Okabe–Ito; Paul Tol's muted dark half; a calm blue-first set), ten colours
 #: each; the first six are the most distinct (grouped bars never use more than six groups).
@@ -55,7 +58,33 @@ PALETTES: dict[str, list[str]] = {
         "#007A5A",
     ],
 }
-PALETTE_NAMES = {"standard": "Standard (Okabe–Ito)", "tol": "Tol (dempet)", "blaa": "Blå først"}
+
+
+def palette_name(key: str) -> str:
+    """A palette's name for the user, in the current language."""
+    return {"standard": t("Standard (Okabe–Ito)"), "tol": t("Tol (dempet)"), "blaa": t("Blå først")}[key]
+
+
+class TranslatedNames(Mapping):
+    """Key → name for the user, translated each time it is read (a dict built at import would keep the
+    language of that moment)."""
+
+    def __init__(self, keys: Iterable, name: Callable[[Any], str]) -> None:
+        self._keys, self._name = tuple(keys), name
+
+    def __getitem__(self, key) -> str:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._name(key)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+PALETTE_NAMES: Mapping[str, str] = TranslatedNames(PALETTES, palette_name)
 
 #: Totalt / the whole country: a dark neutral, so it reads as the reference, never as one of the groups.
 TOTAL_COLOUR = "#4D4D4D"
@@ -85,6 +114,7 @@ BASE_FONT = {"screen": 9.0, "slide": 14.0, "slide-chart": 12.0, "a4": 8.5, "a4-l
 WRAP_AT = 34  # characters per line of a category label
 MAX_GROUPED = 6  # more groups than this get a dot plot or small multiples, never repeated colours
 SUPPRESSED = ":"  # SSB's mark for a value not shown
+THIN = "\u2009"  # thin space between thousands
 LOW_BASE_MARK = "*"
 
 
@@ -136,12 +166,28 @@ class Style:
         }
 
 
-def group_colour(index: int, count: int, style: Style, label: str = "") -> str:
-    """The same colour for the same group in every chart: by its place in the breakdown, Totalt grey."""
-    if label in ("Totalt", "Hele landet"):
-        return TOTAL_COLOUR
-    colours = style.colours()
-    return colours[index % len(colours)]
+def group_colours(slots: list[int | None], style: Style) -> list[str]:
+    """Each group's colour from its fixed slot (its place in the breakdown's full list); None is Totalt.
+
+    A slot keeps its colour whichever other groups a filter leaves in the chart, so a group has the
+    same colour in every chart. Only when two slots share a colour (more categories than colours)
+    does the later group in this chart take the next free one.
+    """
+    palette = style.colours()
+    taken: set[str] = set()
+    out = []
+    for slot in slots:
+        if slot is None:
+            out.append(TOTAL_COLOUR)
+            continue
+        index = slot % len(palette)
+        for step in range(len(palette)):
+            if palette[(index + step) % len(palette)] not in taken:
+                index = (index + step) % len(palette)
+                break
+        taken.add(palette[index])
+        out.append(palette[index])
+    return out
 
 
 def scale_colours(options: list[str], dont_know: list[str]) -> list[str]:
@@ -204,18 +250,15 @@ def nice(value: float) -> float:
 
 
 def pct_label(value: float | None, decimals: int = 0) -> str:
-    """ "68 %", "12,5 %"; a value that is not shown is ":"."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return SUPPRESSED
-    return number_label(value, decimals) + f"{NBSP}%"
+    """ "68 %", "12,5 %"; a value that is not shown is ":". The program's one percent format, per language."""
+    return fmt_pct(value, decimals, SUPPRESSED)
 
 
 def number_label(value: float | None, decimals: int = 1) -> str:
-    """ "1 234,5" with a thin space between thousands, as Norwegian typesetting does."""
+    """ "1 234,5": the program's number format, with a thin space between thousands in charts."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return SUPPRESSED
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u2009").replace(".", ",")
+    return fmt_number(value, decimals).replace(NBSP, THIN)
 
 
 def value_label(value: float | None, percent: bool, mark: str = "", decimals: int = 0) -> str:
@@ -230,5 +273,6 @@ def wrap(label: str, width: int = WRAP_AT) -> str:
 
 
 def pptx_percent_format(decimals: int = 0) -> str:
-    """PowerPoint number format for fractions shown as "12 %" / "12,5 %" (the locale supplies the comma)."""
-    return "0" + ("." + "0" * decimals if decimals else "") + " %"
+    """PowerPoint number format for fractions: "12 %" in Norwegian, "12%" in English (the viewer's locale
+    supplies the decimal sign)."""
+    return "0" + ("." + "0" * decimals if decimals else "") + ("%" if language() == "en" else " %")

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 from contextlib import contextmanager
 from dataclasses import replace
 
-from barometer_gui.charts.model import ChartData, Kind
+from barometer_gui.charts.model import ChartData, Kind, whole_country
 from barometer_gui.charts.style import (
     GRID_COLOUR,
     REFERENCE_COLOUR,
@@ -29,11 +30,11 @@ from barometer_gui.charts.style import (
     pptx_percent_format,
     text_on,
     value_label,
+    wrap,
 )
+from barometer_gui.core.i18n import t
 from barometer_gui.export.safe import clean_text
 
-#: Percent with a space, as Norwegian writes it (12 %); values are fractions (0.12).
-PERCENT = pptx_percent_format(0)
 #: A segment narrower than this (EMU; 0.42 in) carries no label: "57 %" would not fit inside it.
 SMALL_SEGMENT = 384048
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -99,12 +100,12 @@ def _safe_classes():
     return SafeCategoryChartData, SafeXyChartData
 
 
-def category_chart_data(number_format: str = PERCENT):
+def category_chart_data(number_format: str):
     """python-pptx CategoryChartData whose workbook keeps labels as text (for any chart builder)."""
     return _safe_classes()[0](number_format=number_format)
 
 
-def xy_chart_data(number_format: str = PERCENT):
+def xy_chart_data(number_format: str):
     return _safe_classes()[1](number_format=number_format)
 
 
@@ -126,11 +127,21 @@ def _category(
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
     from pptx.util import Pt
 
+    clustered = data.kind is Kind.BARS
+    if clustered:
+        data = bottom_up(data)
     number_format = _number_format(data)
     diverging = data.kind is Kind.DIVERGING
     order = _diverging_order(data) if diverging else list(range(len(data.series)))
     chart_data = category_chart_data(number_format)
     chart_data.categories = [_category_label(data, i) for i in range(len(data.categories))]
+    # PowerPoint stacks negative values outward in series order, so the hindering options are written
+    # innermost first; empty stand-ins named in the drawn order (left to right) carry their legend entries
+    stand_ins = data.negative if diverging else 0
+    for index in range(stand_ins):
+        chart_data.add_series(
+            clean_text(_series_name(data.series[index])), [None] * len(data.categories), number_format
+        )
     for index in order:
         series = data.series[index]
         sign = -1 if diverging and index < data.negative else 1
@@ -144,10 +155,11 @@ def _category(
     chart = frame.chart
     _base_look(chart, data)
     chart.has_title = False
-    chart.category_axis.reverse_order = True  # first option at the top, as in the table
-    # …with the value axis still at the bottom: it crosses the category axis at its last category.
-    for crosses in chart.value_axis._element.xpath("c:crosses"):
-        crosses.set("val", "max")
+    if not clustered:
+        chart.category_axis.reverse_order = True  # first item at the top, as in the table
+        # …with the value axis still at the bottom: it crosses the category axis at its last category.
+        for crosses in chart.value_axis._element.xpath("c:crosses"):
+            crosses.set("val", "max")
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = _rgb(GRID_COLOUR)
@@ -165,10 +177,14 @@ def _category(
         top = nice(_largest(data) * 1.12)
         value_axis.minimum_scale = 0
         value_axis.maximum_scale = (min(top, 100) if data.percent else top) / unit
+    room = _whisker_room(chart, data, width) if clustered and data.whiskers else 0.0
     plot = chart.plots[0]
     plot.gap_width = 50 if len(data.series) > 1 else 70
     plot.overlap = 100 if kind != XL_CHART_TYPE.BAR_CLUSTERED else 0
-    for plotted, index in zip(plot.series, order, strict=True):
+    drawn = list(plot.series)
+    for plotted, index in zip(drawn[:stand_ins], range(stand_ins), strict=True):
+        _fill(plotted, data.series[index].colour)
+    for plotted, index in zip(drawn[stand_ins:], order, strict=True):
         series = data.series[index]
         _fill(plotted, series.colour)
         plotted.invert_if_negative = False
@@ -186,10 +202,118 @@ def _category(
             labels.font.color.rgb = _rgb(text_on(series.colour))
             span = 2 * reach if diverging else 100.0  # value range across the plot
             _hide_small_labels(plotted, series, SMALL_SEGMENT / (width * 0.7) * span)
-        if data.whiskers and series.low and data.kind is Kind.BARS:
+        if data.whiskers and series.low and clustered:
             add_error_bars(plotted._element, series.values, series.low, series.high, data.percent)
-    _legend(chart, data, len(data.series) > 1)
+            _labels_past_whiskers(
+                plotted, series.values, series.high, room / (value_axis.maximum_scale * unit)
+            )
+    _legend(chart, data, len(data.series) > 1, right=clustered)
+    if stand_ins and chart.has_legend:
+        _hide_legend_entries(chart, range(stand_ins, 2 * stand_ins))  # the drawn hindering series
     return frame
+
+
+def _hide_legend_entries(chart, indices) -> None:
+    """Leave series out of the legend (c:legendEntry/c:delete, right after c:legendPos)."""
+    for index in sorted(indices, reverse=True):
+        entry = chart.legend._element.makeelement(f"{{{_C}}}legendEntry", {})
+        etree_sub(entry, "idx", str(index))
+        etree_sub(entry, "delete", "1")
+        chart.legend._element.insert(1, entry)
+
+
+def _whisker_room(chart, data: ChartData, width: int) -> float:
+    """Fix the plot area (names left, legend right) so a label can be moved past its whisker exactly.
+
+    Returns the plot's width as a share of the chart's: value axis units convert to label offsets
+    (c:dLbl/c:manualLayout, a share of the chart's width) only when that width is known.
+    """
+    inches = width / 914400
+    longest = max((len(line) for c in data.categories for line in wrap(c).splitlines()), default=8)
+    names = min(0.4, (longest * 12 * 0.55 / 72 + 0.2) / inches)
+    legend = max(len(s.name) for s in data.series) * 11 * 0.55 / 72 + 0.5 if len(data.series) > 1 else 0.1
+    share = max(0.3, 1 - names - legend / inches - 0.02)
+    _plot_layout(chart, names, 0.03, share, 0.85)
+    return share
+
+
+def _labels_past_whiskers(plotted, values: list, ends: list, per_unit: float) -> None:
+    """Move each value label from its bar's end past its whisker's end, so the two never meet.
+
+    `per_unit` is the chart width share of one value unit. The moved label keeps the series' number
+    format and font (a point's own c:dLbl would otherwise fall back to the defaults).
+    """
+    from copy import deepcopy
+
+    from lxml import etree
+
+    shared = plotted._element.find(f"{{{_C}}}dLbls")
+    for leader in shared.findall(f"{{{_C}}}showLeaderLines"):  # a line to the moved label would pass
+        leader.set("val", "0")  # for a whisker
+    for index, (value, high) in enumerate(zip(values, ends, strict=False)):
+        if value is None or high is None or high <= value:
+            continue
+        label = plotted.points[index].data_label._get_or_add_dLbl()
+        if label.find(f"{{{_C}}}tx") is None:  # a plain value label: give it the series' format
+            for tag in ("numFmt", "txPr"):
+                mine, theirs = label.find(f"{{{_C}}}{tag}"), shared.find(f"{{{_C}}}{tag}")
+                if theirs is None:
+                    continue
+                if mine is not None:
+                    label.replace(mine, deepcopy(theirs))
+                elif tag == "numFmt":
+                    label.find(f"{{{_C}}}spPr").addprevious(deepcopy(theirs))
+                else:
+                    label.find(f"{{{_C}}}spPr").addnext(deepcopy(theirs))
+        layout = etree.Element(f"{{{_C}}}layout")
+        manual = etree.SubElement(layout, f"{{{_C}}}manualLayout")
+        etree.SubElement(manual, f"{{{_C}}}x").set("val", f"{(high - value) * per_unit + 0.004:.4f}")
+        etree.SubElement(manual, f"{{{_C}}}y").set("val", "0")
+        label.find(f"{{{_C}}}idx").addnext(layout)  # c:layout comes right after c:idx
+
+
+def _title_lines(text: str, width: int) -> int:
+    """How many lines a chart title of 12 pt bold takes in a frame `width` EMU wide (an estimate)."""
+    per_line = max(8, int(width / 914400 * 0.9 * 72 / (12 * 0.62)))  # titles wrap inside the frame
+    return sum(len(textwrap.wrap(part, per_line) or [""]) for part in text.splitlines()) if text else 0
+
+
+def _dot_plot_area(chart, height: int, lines: int) -> float:
+    """Fix a dot plot's plot area under a title of `lines` lines, above the axis labels; returns its width.
+
+    The names are a series inside the plot, so the plot spans the chart's width. Panels pass the most
+    lines of any panel's title, so their rows line up.
+    """
+    inches_high = height / 914400
+    y = min(0.5, (0.25 + lines * 12 * 1.45 / 72) / inches_high)
+    _plot_layout(chart, 0.01, y, 0.97, max(0.3, 1 - y - 0.4 / inches_high))
+    return 0.97
+
+
+def bottom_up(data: ChartData) -> ChartData:
+    """Clustered bars written in the order PowerPoint draws them: last category and last group first.
+
+    A horizontal bar chart draws categories, and the groups within each, from the bottom up. Reversing
+    the category axis (c:orientation maxMin) puts the first group on top, but then LibreOffice lists
+    the legend upside down (it always lists a horizontal bar chart's series last first), while
+    PowerPoint's vertical legend follows the bars. With the data written bottom-up on a normal axis and
+    the legend at the right, both read top to bottom in the order of the table and the matplotlib chart.
+    """
+
+    def flipped(values: list) -> list:
+        return list(reversed(values))
+
+    return replace(
+        data,
+        categories=flipped(data.categories),
+        beside=flipped(data.beside),
+        series=[
+            replace(
+                s, values=flipped(s.values), marks=flipped(s.marks), low=flipped(s.low), high=flipped(s.high)
+            )
+            for s in reversed(data.series)
+        ],
+    )
 
 
 def _diverging_order(data: ChartData) -> list[int]:
@@ -240,14 +364,15 @@ def _base_look(chart, data: ChartData) -> None:
     chart.category_axis.has_major_gridlines = False
 
 
-def _legend(chart, data: ChartData, show: bool) -> None:
+def _legend(chart, data: ChartData, show: bool, right: bool = False) -> None:
+    """Legend above the chart; at the right for clustered bars, where it lists the groups top to bottom."""
     from pptx.enum.chart import XL_LEGEND_POSITION
     from pptx.util import Pt
 
     chart.has_legend = show
     if show:
-        chart.legend.position = XL_LEGEND_POSITION.TOP
-        chart.legend.include_in_layout = False
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if right else XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = right  # beside the plot, never over the bars
         chart.legend.font.size = Pt(11)
 
 
@@ -340,8 +465,9 @@ def add_error_bars(
 
 
 def _dots(
-    slide, data: ChartData, left: int, top: int, width: int, height: int, title: str = "", names: bool = True
-):
+    slide, data: ChartData, left: int, top: int, width: int, height: int, title: str = "", names: bool = True,
+    lines: int | None = None, limit: float | None = None,
+):  # fmt: skip
     """Cleveland dot plot as an XY scatter: one row per group (y = rank), sorted, the whole country dashed.
 
     The group names are the labels of a marker-less series at the left end of the axis (a scatter has no
@@ -355,12 +481,12 @@ def _dots(
     unit = 100 if data.percent else 1
     number_format = _number_format(data)
     references = [r for r in data.references if r is not None]
-    top_value = nice(max(_largest(data), *references, 1.0) * 1.15)
+    top_value = nice(max(limit or _largest(data), *references, 1.0) * 1.15)  # panels share `limit`
     step = nice(top_value / 4)
     room = math.ceil(top_value * 0.55 / step) * step if names else 0.0  # the name column, left of zero
     chart_data = xy_chart_data(number_format)
     if names:  # first: LibreOffice scales a scatter wrongly when a longer series comes after shorter ones
-        column = chart_data.add_series("Grupper", number_format=number_format)
+        column = chart_data.add_series(t("Grupper"), number_format=number_format)
         for rank in range(rows):
             column.add_data_point(-room / unit, rows - rank)
     points_of = []
@@ -372,7 +498,7 @@ def _dots(
         points_of.append(points)
     reference_series = references[:1] if len(data.series) == 1 else references
     for reference in reference_series:
-        line = chart_data.add_series("Hele landet", number_format=number_format)
+        line = chart_data.add_series(t("Hele landet"), number_format=number_format)
         line.add_data_point(reference / unit, 0.4)
         line.add_data_point(reference / unit, rows + 0.6)
     frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, left, top, width, height, chart_data)
@@ -381,7 +507,11 @@ def _dots(
     x_axis, y_axis = chart.category_axis, chart.value_axis
     x_axis.minimum_scale, x_axis.maximum_scale = -room / unit, top_value / unit
     x_axis.major_unit = step / unit
-    x_axis.tick_labels.number_format = f"{number_format};;{number_format}"  # no ticks in the name column
+    # no ticks in the name column (negative), nor past 100 % where the axis only makes room for labels;
+    # the thresholds allow for the rounding of tick positions counted from the axis' negative start
+    x_axis.tick_labels.number_format = (
+        f'[>1.0001]"";[<-0.0001]"";{number_format}' if data.percent else f"{number_format};;{number_format}"
+    )
     x_axis.tick_labels.number_format_is_linked = False
     x_axis.has_major_gridlines = False
     y_axis.minimum_scale, y_axis.maximum_scale = 0.4, rows + 0.6
@@ -392,6 +522,11 @@ def _dots(
     y_axis.tick_labels.number_format_is_linked = False
     y_axis.format.line.fill.background()
     y_axis.major_tick_mark = 2  # XL_TICK_MARK.NONE
+    # labels moved past whiskers need a fixed plot area (a known width; panels get the same title room
+    # so their rows line up); otherwise the application lays the plot out, which uses the height best
+    fixed = lines is not None or (data.whiskers and len(data.series) == 1)
+    heading = _title_lines(_dot_title(data, title), width) if lines is None else lines
+    share = _dot_plot_area(chart, height, heading) if fixed else 0.0
     plotted = list(chart.plots[0].series)
     size = Pt(9 if rows > 10 else 10)
     if names:
@@ -404,6 +539,7 @@ def _dots(
             label.text_frame.text = clean_text(f"{name} {SUPPRESSED}" if hidden else name)
             label.text_frame.paragraphs[0].runs[0].font.size = size
             label.position = XL_LABEL_POSITION.RIGHT
+            label.text_frame.word_wrap = False  # one line per name: rows stay apart
     for shape, series, points in zip(plotted, data.series, points_of, strict=False):
         shape.format.line.fill.background()
         shape.marker.style = XL_MARKER_STYLE.CIRCLE
@@ -419,11 +555,16 @@ def _dots(
                 label.text_frame.text = value_label(series.values[rank], data.percent, "", data.decimals)
                 label.text_frame.paragraphs[0].runs[0].font.size = size
                 label.position = XL_LABEL_POSITION.RIGHT
+                _white_behind(label._get_or_add_dLbl())  # readable where it crosses the reference line
         if data.whiskers and series.low:
+            ends = [series.high[r] for r in points]
             add_error_bars(
                 shape._element, [series.values[r] for r in points], [series.low[r] for r in points],
-                [series.high[r] for r in points], data.percent, direction="x",
+                ends, data.percent, direction="x",
             )  # fmt: skip
+            if len(data.series) == 1:  # beside the dot the label would sit on the whisker: move it past
+                per_unit = share / ((top_value + room) / unit) / unit
+                _labels_past_whiskers(shape, [series.values[r] for r in points], ends, per_unit)
     for shape, reference, series in zip(
         plotted[len(data.series) :], reference_series, data.series, strict=False
     ):
@@ -434,7 +575,7 @@ def _dots(
         if title or len(data.series) > 1:
             continue  # in the title instead: labels of several lines would overlap
         label = shape.points[1].data_label
-        label.text_frame.text = f"Hele landet {value_label(reference, data.percent, '', data.decimals)}"
+        label.text_frame.text = whole_country(value_label(reference, data.percent, "", data.decimals))
         label.text_frame.paragraphs[0].runs[0].font.size = size
         label.position = XL_LABEL_POSITION.ABOVE
     chart.has_legend = len(data.series) > 1 and names
@@ -443,16 +584,34 @@ def _dots(
         first = 1 if names else 0
         hide = [0] if names else []
         hide += list(range(first + len(data.series), first + len(data.series) + len(reference_series)))
-        for index in reversed(hide):  # only the options in the legend
-            entry = chart.legend._element.makeelement(f"{{{_C}}}legendEntry", {})
-            etree_sub(entry, "idx", str(index))
-            etree_sub(entry, "delete", "1")
-            chart.legend._element.insert(1, entry)
+        _hide_legend_entries(chart, hide)  # only the options in the legend
     if title:
-        _title(chart, f"{title}\n{data.reference_text}" if data.reference_text else title)
+        _title(chart, _dot_title(data, title))
     else:
         chart.has_title = False
     return frame
+
+
+def _white_behind(label) -> None:
+    """Give a data label (c:dLbl) a white fill, so a line passing behind it never strikes its text."""
+    from lxml import etree
+
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    shape = label.find(f"{{{_C}}}spPr")
+    if shape is None:
+        shape = etree.Element(f"{{{_C}}}spPr")
+        later = [label.find(f"{{{_C}}}{tag}") for tag in ("txPr", "dLblPos", "showLegendKey")]
+        next(e for e in later if e is not None).addprevious(shape)
+    for child in list(shape):
+        shape.remove(child)
+    etree.SubElement(etree.SubElement(shape, f"{{{drawing}}}solidFill"), f"{{{drawing}}}srgbClr").set(
+        "val", "FFFFFF"
+    )
+
+
+def _dot_title(data: ChartData, title: str) -> str:
+    """A dot panel's title with the whole country's value under it."""
+    return f"{title}\n{data.reference_text}" if title and data.reference_text else title
 
 
 def etree_sub(parent, tag: str, value: str):
@@ -535,7 +694,7 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
     from pptx.enum.chart import XL_TICK_LABEL_POSITION
 
     count = len(data.panels)
-    columns = count if count <= 4 else math.ceil(count / 2)
+    columns = count if count <= 5 else math.ceil(count / 2)
     rows = math.ceil(count / columns)
     gap = int(width * 0.01)
     names = int(width * 0.2)
@@ -544,6 +703,11 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
     shapes = []
     diverging = [p for p in data.panels if p.kind is Kind.DIVERGING]
     shared = max(_reach(p) for p in diverging) if diverging else None  # one scale for every panel
+    dots = [p for p in data.panels if p.kind is Kind.DOTS]
+    # every dot panel: the same title room (plus a legend row when there is one) and the same scale
+    heading = max((_title_lines(_dot_title(p, p.title), cell_width) for p in dots), default=0)
+    heading += 1 if any(len(p.series) > 1 for p in dots) else 0
+    limit = max((max(_largest(p), *[r for r in p.references if r is not None]) for p in dots), default=None)
     for index, panel in enumerate(data.panels):
         first = index % columns == 0
         x = left + (index % columns) * (cell_width + gap) + (0 if first else names)
@@ -551,11 +715,10 @@ def _panels(slide, data: ChartData, left: int, top: int, width: int, height: int
         box = cell_width + (names if first else 0)
         panel.decimals, panel.whiskers = data.decimals, data.whiskers
         if panel.kind is Kind.DOTS:
-            frame = _dots(slide, panel, x, y, box, cell_height, title=panel.title, names=first)
+            frame = _dots(slide, panel, x, y, box, cell_height, panel.title, first, heading, limit)
         else:
             # the n per item drawn beside in matplotlib goes into the panel's title here: panels are narrow
-            base = panel.base.split(" per ")[0]  # "n = 187–201": the rest is in the footnote
-            title = f"{panel.title}\n{base}" if panel.beside_title == "n" else panel.title
+            title = f"{panel.title}\n{panel.short_base}" if panel.beside_title == "n" else panel.title
             panel = replace(panel, beside=[], beside_title="") if panel.beside_title == "n" else panel
             frame = _category(slide, panel, x, y, box, cell_height, shared)
             _title(frame.chart, title)
