@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from barometer_gui.core.formatting import NBSP, fmt_number, fmt_pct
+from barometer_gui.core.formatting import fmt_number, fmt_pct
 from barometer_gui.core.i18n import language, t
 
 #: Qualitative palettes (darkened Okabe–Ito; Paul Tol's muted dark half; a calm blue-first set), ten colours
@@ -114,7 +114,6 @@ BASE_FONT = {"screen": 9.0, "slide": 14.0, "slide-chart": 12.0, "a4": 8.5, "a4-l
 WRAP_AT = 34  # characters per line of a category label
 MAX_GROUPED = 6  # more groups than this get a dot plot or small multiples, never repeated colours
 SUPPRESSED = ":"  # SSB's mark for a value not shown
-THIN = "\u2009"  # thin space between thousands
 LOW_BASE_MARK = "*"
 
 
@@ -255,10 +254,8 @@ def pct_label(value: float | None, decimals: int = 0) -> str:
 
 
 def number_label(value: float | None, decimals: int = 1) -> str:
-    """ "1 234,5": the program's number format, with a thin space between thousands in charts."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return SUPPRESSED
-    return fmt_number(value, decimals).replace(NBSP, THIN)
+    """ "1 234,5": the program's one number format (a narrow no-break space between thousands)."""
+    return fmt_number(value, decimals)
 
 
 def value_label(value: float | None, percent: bool, mark: str = "", decimals: int = 0) -> str:
