@@ -9,6 +9,7 @@ Norwegian message.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import QFileDialog
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import check_output_path
 from barometer_gui.core.i18n import t
-from barometer_gui.core.schema import QType, Survey
 from barometer_gui.ui import table_export
+
+if TYPE_CHECKING:  # core.schema brings pandas: loaded with the data, after the window shows
+    from barometer_gui.core.schema import Survey
 
 
 def check_not_input(path: str | Path, survey: Survey | None, *also: str | Path | None) -> None:
@@ -109,6 +112,8 @@ class ExportActions:
         )
 
     def export_free_text(self) -> None:
+        from barometer_gui.core.schema import QType
+
         if self.table is None or self.table.question.type is not QType.TEXT:
             return
         path = self._ask_save(t("Eksporter fritekstsvar"), ".csv", t("CSV for Excel (*.csv)"))
@@ -119,6 +124,7 @@ class ExportActions:
         """Every question but free text with the current settings (choose a subset with Rapport › Lag rapport)."""
         from barometer_gui.core.report import run_report
         from barometer_gui.core.report.spec import Settings, question_item, spec_from_views
+        from barometer_gui.core.schema import QType
 
         if self.survey is None or self.runner.busy:
             return

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from barometer_gui.core.i18n import t
-from barometer_gui.core.schema import Question, Survey
 from barometer_gui.ui.table_export import atomic_write_text_bom, inert_text
+
+if TYPE_CHECKING:  # pandas and core.schema load with the data, after the window shows
+    import pandas as pd
+
+    from barometer_gui.core.schema import Question, Survey
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -23,6 +27,8 @@ ROOT = QModelIndex()
 
 def filter_mask(survey: Survey, where: tuple[tuple[str, str], ...]) -> pd.Series:
     """Respondents inside the filter (values as the controls offer them, so exact labels)."""
+    import pandas as pd
+
     keep = pd.Series(True, index=survey.data.index)
     for name, value in where:
         keep &= survey.data[survey.variable(name).column].astype(str) == value

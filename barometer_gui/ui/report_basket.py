@@ -10,6 +10,7 @@ needs to call; it reads only `window.survey`, `window.path`, `window.current_spe
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,16 +28,11 @@ from PySide6.QtWidgets import (
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.i18n import t
-from barometer_gui.core.report.spec import (
-    Item,
-    Settings,
-    item_from_dict,
-    item_to_dict,
-    question_item,
-    spec_from_views,
-)
-from barometer_gui.core.schema import Survey
-from barometer_gui.core.tabulate import TableSpec
+
+if TYPE_CHECKING:  # the report spec brings pandas: loaded with the data, after the window shows
+    from barometer_gui.core.report.spec import Item
+    from barometer_gui.core.schema import Survey
+    from barometer_gui.core.tabulate import TableSpec
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -95,6 +91,8 @@ class ReportBasket(QDockWidget):
 
     def add_view(self, spec: TableSpec, survey: Survey) -> Item:
         """Add a view as an item kept against default settings (the wizard re-bases them)."""
+        from barometer_gui.core.report.spec import Settings, question_item
+
         question = survey.question(spec.question)
         by = survey.variable(spec.by).text if spec.by else ""
         item = question_item(spec, Settings(), question.text, by)
@@ -115,10 +113,14 @@ class ReportBasket(QDockWidget):
 
     def saved(self) -> list[dict]:
         """The items as plain dicts, for the project file."""
+        from barometer_gui.core.report.spec import item_to_dict
+
         return [item_to_dict(item) for item in self.items()]
 
     def restore(self, saved: list[dict]) -> None:
         """Items from a project file; a damaged entry is dropped rather than failing the project."""
+        from barometer_gui.core.report.spec import item_from_dict
+
         self.clear()
         for number, data in enumerate(saved, start=1):
             try:
@@ -187,6 +189,7 @@ def install_report_menu(window) -> ReportBasket:
             )
 
     def make() -> None:
+        from barometer_gui.core.report.spec import spec_from_views
         from barometer_gui.ui.report_wizard import ReportWizard
 
         if window.survey is None:

@@ -20,7 +20,10 @@ TIMEOUT_S = 120
 
 
 def is_ready(window: QWidget) -> bool:
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    backend = sys.modules.get("matplotlib.backends.backend_qtagg")
+    if backend is None:  # no chart can be on screen yet; the probe itself must not load matplotlib
+        return False
+    FigureCanvasQTAgg = backend.FigureCanvasQTAgg
 
     tables = [
         view
