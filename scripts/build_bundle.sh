@@ -23,7 +23,7 @@ if [ "$(uname)" = Linux ] && command -v strip > /dev/null; then
     done
 fi
 echo "== bundle size per library =="
-"${uv[@]}" run --group build python scripts/bundle_sizes.py dist/barometer --target-mb 300 --limit-mb 420
+"${uv[@]}" run --group build python scripts/bundle_sizes.py dist/barometer --target-mb 300 --limit-mb 340
 if [ -z "${SKIP_SMOKE:-}" ]; then
     bash scripts/smoke_bundle.sh dist/barometer
 fi
