@@ -49,3 +49,17 @@ def test_the_demo_then_loads_with_one_table_and_chart(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: win.survey is not None and not win.runner.busy, timeout=60000)
     assert len(refreshed) == 1
     assert win.model.rowCount() > 0 and win.chart.figure.axes
+
+
+def test_the_bundle_keeps_matplotlibs_font_list_between_starts(tmp_path, monkeypatch):
+    """PyInstaller's hook gives matplotlib a new temp folder per start: a font scan (seconds) each time."""
+    from barometer_gui.app import keep_matplotlib_cache
+
+    monkeypatch.setenv("BAROMETER_HOME", str(tmp_path))
+    monkeypatch.setenv("MPLCONFIGDIR", "/tmp/_MEI-per-start")
+    keep_matplotlib_cache()  # from source: matplotlib's own cache already persists, nothing changes
+    assert os.environ["MPLCONFIGDIR"] == "/tmp/_MEI-per-start"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    keep_matplotlib_cache()
+    assert os.environ["MPLCONFIGDIR"] == str(tmp_path / "cache" / "matplotlib")
+    assert (tmp_path / "cache" / "matplotlib").is_dir()
