@@ -7,10 +7,37 @@ called "tabel", and `--help` answers without loading pandas or Qt.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+
+
+def keep_matplotlib_cache() -> None:
+    """Frozen bundle: matplotlib's font list is kept between starts, in the user's cache folder.
+
+    PyInstaller's matplotlib hook points MPLCONFIGDIR at a new, empty temporary folder on every
+    start (a one-file bundle unpacks to a new place each time), so each start, window or report,
+    scanned the fonts again: seconds. A one-folder bundle stays where it is installed; if it
+    moves, matplotlib rebuilds its list when a font file it names is missing.
+    """
+    if not getattr(sys, "frozen", False):
+        return
+    home = os.environ.get("BAROMETER_HOME")
+    if home:
+        folder = Path(home) / "cache" / "matplotlib"
+    else:
+        from platformdirs import user_cache_dir
+
+        folder = Path(user_cache_dir("Barometer", appauthor=False)) / "matplotlib"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # the temporary folder still works, only slower
+    os.environ["MPLCONFIGDIR"] = str(folder)
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_matplotlib_cache()
     from barometer_gui.cli import front_door, run, take_language
     from barometer_gui.core.errors import BarometerError
 

@@ -1,6 +1,6 @@
 """Print what each library contributes to a built one-folder bundle, and the total (unpacked).
 
-Usage: python scripts/bundle_sizes.py dist/barometer [--target-mb 300] [--limit-mb 420]
+Usage: python scripts/bundle_sizes.py dist/barometer [--target-mb 300] [--limit-mb 340]
 Sizes are of regular files (symlinks that PyInstaller makes for shared libraries count once, at
 their target). --target-mb only reports; exit status 1 when the bundle is larger than --limit-mb
 (a guard against growth, set above today's size).

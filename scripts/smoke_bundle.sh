@@ -25,19 +25,24 @@ echo "version: $got"
 "$python" -c 'import json,sys; json.load(open(sys.argv[1]))' "$out/table.json" || fail "table is not JSON"
 echo "inspect and table: ok"
 
-# Report formats: pptx always; xlsx and pdf wherever `report --help` offers them (the report
-# branch adds them). A format that is offered must work: no failure is ignored.
+# Report formats: pptx always; xlsx, pdf and the chart images (png, svg: one file per chart in a
+# folder named after --out) wherever `report --help` offers them. A format that is offered must
+# work: no failure is ignored. (matplotlib loads a format's backend by name, which the bundle's
+# analysis cannot see: svg once failed only in the bundle.)
 # The formats are read from the help of --out only (the input file's help names .xlsx too).
 out_help=$("$exe" report --help | awk '/^  --out/ {on=1; print; next} on && /^  -/ {on=0} on')
 [ -n "$out_help" ] || fail "report --help has no --out option"
 formats=(pptx)
-for extra in xlsx pdf; do
+for extra in xlsx pdf png svg; do
     if grep -q "\.$extra" <<< "$out_help"; then formats+=("$extra"); fi
 done
 for format in "${formats[@]}"; do
     "$exe" report --demo --question q1 --question q5 --out "$out/smoke.$format" > /dev/null \
         || fail "report --demo to .$format failed"
-    [ -s "$out/smoke.$format" ] || fail "no .$format written"
+    case "$format" in
+        png | svg) compgen -G "$out/smoke/*.$format" > /dev/null || fail "no .$format images written" ;;
+        *) [ -s "$out/smoke.$format" ] || fail "no .$format written" ;;
+    esac
 done
 echo "report formats written: ${formats[*]}"
 

@@ -7,8 +7,8 @@ table falls back to that table's best type).
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,10 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui.charts.model import KIND_LABELS, ChartData, Kind, fitting_kinds
-from barometer_gui.charts.mpl import draw_table
 from barometer_gui.charts.style import PALETTE_NAMES, Style
-from barometer_gui.core.tabulate import Table
+
+if TYPE_CHECKING:  # matplotlib and the chart model (pandas) load on first use, after the window shows
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
+    from barometer_gui.charts.model import ChartData, Kind
+    from barometer_gui.core.tabulate import Table
 
 MIN_HEIGHT = 300
 PIXELS_PER_ROW = 14
@@ -73,9 +77,8 @@ class ChartView(QWidget):
         self.title_edit.setClearButtonEnabled(True)
         controls.addWidget(self.title_edit, 1)
 
-        self.canvas = FigureCanvasQTAgg(Figure(figsize=(8, 4.5), dpi=100))
+        self._canvas: FigureCanvasQTAgg | None = None
         self.scroll = QScrollArea()
-        self.scroll.setWidget(self.canvas)
         self.scroll.setWidgetResizable(True)
         self.scroll.setMinimumHeight(240)
         layout = QVBoxLayout(self)
@@ -109,6 +112,17 @@ class ChartView(QWidget):
         self.title_edit.setAccessibleName(self.tr("Diagramtittel"))
 
     @property
+    def canvas(self) -> FigureCanvasQTAgg:
+        """The matplotlib canvas, made on first use so that the window can show before matplotlib loads."""
+        if self._canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            self._canvas = FigureCanvasQTAgg(Figure(figsize=(8, 4.5), dpi=100))
+            self.scroll.setWidget(self._canvas)
+        return self._canvas
+
+    @property
     def figure(self) -> Figure:
         return self.canvas.figure
 
@@ -121,6 +135,8 @@ class ChartView(QWidget):
 
     def set_kind(self, kind: Kind | str) -> None:
         """Choose a chart type (as the combo box does); ignored if it does not fit the current table."""
+        from barometer_gui.charts.model import Kind
+
         index = self.kind_box.findData(Kind(kind))
         if index >= 0:
             self.kind_box.setCurrentIndex(index)
@@ -136,6 +152,8 @@ class ChartView(QWidget):
         )
 
     def show_table(self, table: Table | None) -> None:
+        from barometer_gui.charts.model import KIND_LABELS, fitting_kinds
+
         if table is not self.table and (
             table is None or self.table is None or table.question != self.table.question
         ):
@@ -160,6 +178,9 @@ class ChartView(QWidget):
             self.kindChanged.emit(str(self.chosen))
 
     def _redraw(self, *_args) -> None:
+        from barometer_gui.charts.model import Kind
+        from barometer_gui.charts.mpl import draw_table
+
         table = self.table
         if table is None:
             self.data = None
@@ -182,6 +203,8 @@ class ChartView(QWidget):
 
 def _rows(table: Table, kind: Kind | None) -> int:
     """Bars or rows the chart will draw, to decide when the canvas must grow and scroll."""
+    from barometer_gui.charts.model import Kind
+
     items = max(len([i for i in table.items if i is not None]), 1)
     groups = max(len([g for g in table.groups if g.base > 0]), 1)
     if kind in (Kind.STACKED, Kind.DIVERGING, Kind.MULTIPLES):

@@ -8,12 +8,16 @@ The panel knows the survey's variables and turns the choices into the parts of a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from barometer_gui.core.schema import Background, QType, Survey
 from barometer_gui.ui.flow_layout import FlowLayout
 from barometer_gui.ui.value_picker import ValuePicker
+
+if TYPE_CHECKING:  # core.schema brings pandas: loaded with the data, after the window shows
+    from barometer_gui.core.schema import Background, Survey
 
 
 def category_values(survey: Survey, variable: Background) -> list[str]:
@@ -155,6 +159,8 @@ class ControlsPanel(QWidget):
 
     def fill(self, survey: Survey, selections: dict | None = None) -> None:
         """Offer the survey's variables; keep the given selections where they still exist."""
+        from barometer_gui.core.schema import QType
+
         self.survey = survey
         self._blocked = True
         for combo in self.combos():

@@ -9,14 +9,17 @@ Norwegian message.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import check_output_path
-from barometer_gui.core.schema import QType, Survey
 from barometer_gui.ui import table_export
+
+if TYPE_CHECKING:  # core.schema brings pandas: loaded with the data, after the window shows
+    from barometer_gui.core.schema import Survey
 
 
 def check_not_input(path: str | Path, survey: Survey | None, *also: str | Path | None) -> None:
@@ -113,6 +116,8 @@ class ExportActions:
         )
 
     def export_free_text(self) -> None:
+        from barometer_gui.core.schema import QType
+
         if self.table is None or self.table.question.type is not QType.TEXT:
             return
         path = self._ask_save(self.tr("Eksporter fritekstsvar"), ".csv", self.tr("CSV for Excel (*.csv)"))
@@ -123,6 +128,7 @@ class ExportActions:
         """Every question but free text with the current settings (choose a subset with Rapport › Lag rapport)."""
         from barometer_gui.core.report import run_report
         from barometer_gui.core.report.spec import Settings, question_item, spec_from_views
+        from barometer_gui.core.schema import QType
 
         if self.survey is None or self.runner.busy:
             return

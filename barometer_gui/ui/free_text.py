@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -21,10 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.free_text import free_text
-from barometer_gui.core.schema import Question, Survey
-from barometer_gui.core.tabulate import TableSpec
 from barometer_gui.ui.table_export import atomic_write_text_bom, inert_text
+
+if TYPE_CHECKING:  # pandas and core.schema load with the data, after the window shows
+    import pandas as pd
+
+    from barometer_gui.core.schema import Question, Survey
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -36,6 +38,8 @@ def filter_mask(survey: Survey, where: tuple[tuple[str, str], ...]) -> pd.Series
     As in the engine: values of one variable are OR-ed, different variables AND-ed.
     """
     chosen: dict[str, list[str]] = {}
+    import pandas as pd
+
     for name, value in where:
         chosen.setdefault(survey.variable(name).column, []).append(value)
     keep = pd.Series(True, index=survey.data.index)
@@ -52,6 +56,9 @@ def text_answers(
     The answers come from core (`free_text`), the same function the report lists them with, so the
     list holds exactly the respondents the table above counts (the engine's filter rules).
     """
+    from barometer_gui.core.free_text import free_text
+    from barometer_gui.core.tabulate import TableSpec
+
     try:
         headers, rows = free_text(
             survey, TableSpec(question.id, where=where, min_base=min_base)

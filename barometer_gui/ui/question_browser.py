@@ -4,6 +4,8 @@ a type icon per question, search by text or id, and the background variables apa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -17,14 +19,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget
 
-from barometer_gui.core.schema import QType, Survey
+if TYPE_CHECKING:  # core.schema brings pandas: loaded with the data, after the window shows
+    from barometer_gui.core.schema import QType, Survey
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 KIND_ROLE = Qt.ItemDataRole.UserRole + 11
-TYPE_MARK = {QType.SINGLE: "◉", QType.MULTI: "☑", QType.GRID: "▦", QType.NUMERIC: "#", QType.TEXT: "✎"}
+#: by QType's values (a QType is its str value, so `TYPE_MARK[question.type]` finds it)
+TYPE_MARK = {"single": "◉", "multi": "☑", "grid": "▦", "numeric": "#", "text": "✎"}
 
 
 def type_names() -> dict[QType, str]:
+    from barometer_gui.core.schema import QType
+
     return {
         QType.SINGLE: QCoreApplication.translate("QuestionBrowser", "Ett svar"),
         QType.MULTI: QCoreApplication.translate("QuestionBrowser", "Flere svar"),

@@ -10,6 +10,7 @@ needs to call; it reads only `window.survey`, `window.path`, `window.current_spe
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,15 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.report.spec import (
-    Item,
-    item_from_dict,
-    item_to_dict,
-    spec_from_views,
-    view_item,
-)
-from barometer_gui.core.schema import Survey
-from barometer_gui.core.tabulate import TableSpec
+
+if TYPE_CHECKING:  # the report spec brings pandas: loaded with the data, after the window shows
+    from barometer_gui.core.report.spec import Item
+    from barometer_gui.core.schema import Survey
+    from barometer_gui.core.tabulate import TableSpec
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -137,6 +134,8 @@ class ReportBasket(QDockWidget):
 
         A text question becomes a free-text item: its answers listed, with the view's filters.
         """
+        from barometer_gui.core.report.spec import view_item
+
         item = view_item(spec, survey)
         self.add_item(item)
         return item
@@ -155,10 +154,14 @@ class ReportBasket(QDockWidget):
 
     def saved(self) -> list[dict]:
         """The items as plain dicts, for the project file."""
+        from barometer_gui.core.report.spec import item_to_dict
+
         return [item_to_dict(item) for item in self.items()]
 
     def restore(self, saved: list[dict]) -> None:
         """Items from a project file; a damaged entry is dropped rather than failing the project."""
+        from barometer_gui.core.report.spec import item_from_dict
+
         self.clear()
         for number, data in enumerate(saved, start=1):
             try:
@@ -225,6 +228,7 @@ def install_report_menu(window) -> ReportBasket:
             )
 
     def make() -> None:
+        from barometer_gui.core.report.spec import spec_from_views
         from barometer_gui.ui.report_wizard import ReportWizard
 
         if window.survey is None:

@@ -16,11 +16,16 @@ from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 READY = "barometer-ready"
+#: printed once the window is on screen (its first paint is queued before this), before any data
+SHOWN = "barometer-window"
 TIMEOUT_S = 120
 
 
 def is_ready(window: QWidget) -> bool:
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    backend = sys.modules.get("matplotlib.backends.backend_qtagg")
+    if backend is None:  # no chart can be on screen yet; the probe itself must not load matplotlib
+        return False
+    FigureCanvasQTAgg = backend.FigureCanvasQTAgg
 
     tables = [
         view
@@ -37,6 +42,7 @@ def is_ready(window: QWidget) -> bool:
 
 def watch_startup(window: QWidget) -> QTimer:
     started = time.monotonic()
+    QTimer.singleShot(0, lambda: print(SHOWN if window.isVisible() else "barometer-hidden", flush=True))
     timer = QTimer(window)
     timer.setInterval(10)
 

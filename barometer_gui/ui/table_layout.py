@@ -9,12 +9,14 @@ tested directly.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_p, fmt_pct
-from barometer_gui.core.schema import QType
-from barometer_gui.core.tabulate import Cell, Comparison, Group, Table
+
+if TYPE_CHECKING:  # core.schema and core.tabulate bring pandas: loaded with the data, after the window shows
+    from barometer_gui.core.tabulate import Cell, Comparison, Group, Table
 
 NBSP = "\u00a0"
 #: the own area's shade in the view and in the Excel export
@@ -76,10 +78,14 @@ def build_grid(table: Table | None, transposed: bool = False, intervals: bool = 
 
 
 def _items_by_scale(table: Table) -> bool:
+    from barometer_gui.core.schema import QType
+
     return table.question.type is QType.GRID and len(table.groups) == 1 and not table.comparisons
 
 
 def _options_grid(table: Table, intervals: bool) -> Grid:
+    from barometer_gui.core.schema import QType
+
     groups = table.groups
     own = 1 if table.spec.benchmark else None
     columns = [_group_header(g, table, g_index == own) for g_index, g in enumerate(groups)]

@@ -6,11 +6,15 @@ never changed, so the numbers shown are exactly the engine's.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from barometer_gui.core.tabulate import Table
 from barometer_gui.ui.table_layout import OWN_AREA_COLOUR, Grid, build_grid
+
+if TYPE_CHECKING:  # core.tabulate brings pandas: loaded with the data, after the window shows
+    from barometer_gui.core.tabulate import Table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OWN_AREA = QColor(OWN_AREA_COLOUR)

@@ -13,8 +13,9 @@ import html
 import itertools
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,17 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui.core import mapping_store, project
+# Only Qt and light modules at import: the window shows before pandas, NumPy and matplotlib load
+# (benchmarks/bench_startup.py). The data side is imported where it is first used, mostly in the
+# worker that reads the file.
+from barometer_gui.core import project
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.i18n import LANGUAGES, language, set_language
-from barometer_gui.core.importer import demo_path, open_with_mapping
-from barometer_gui.core.importers import codebook_beside
-from barometer_gui.core.mapping import Mapping
-from barometer_gui.core.schema import QType, Survey
-from barometer_gui.core.tabulate import Table, TableSpec, tabulate
 from barometer_gui.ui.chart_view import ChartView
 from barometer_gui.ui.controls import ControlsPanel
-from barometer_gui.ui.distribution import DistributionView
 from barometer_gui.ui.exports import ExportActions
 from barometer_gui.ui.free_text import FreeTextPanel
 from barometer_gui.ui.guide import GuideDialog, add_help_actions
@@ -52,12 +50,31 @@ from barometer_gui.ui.status import StatusBar
 from barometer_gui.ui.table_model import TableModel
 from barometer_gui.ui.worker import Runner
 
+if TYPE_CHECKING:
+    from barometer_gui.core.mapping import Mapping
+    from barometer_gui.core.schema import Survey
+    from barometer_gui.core.tabulate import Table, TableSpec
+    from barometer_gui.ui.distribution import DistributionView
+
 FOOTNOTE_STYLE = "color: #555555; font-size: 11px;"
 BANNER_STYLE = (
     "background: #fff4ce; color: #3d2e00; border: 1px solid #e0c060; border-radius: 3px; padding: 4px 6px;"
 )
 #: the engine's reason when it will not make a table: readable, not a grey footnote
 REFUSAL_STYLE = "color: #9c2a00; font-size: 13px; font-weight: 600;"
+
+
+def demo_path() -> Path:
+    from barometer_gui.core.importer import demo_path
+
+    return demo_path()
+
+
+def open_with_mapping(path: Path, **options):
+    """`core.importer.open_with_mapping`, imported on the first call: in the worker, after the window shows."""
+    from barometer_gui.core.importer import open_with_mapping
+
+    return open_with_mapping(path, **options)
 
 
 def file_filter() -> str:
@@ -130,11 +147,11 @@ class MainWindow(ExportActions, QMainWindow):
 
         self.chart = ChartView()
         self.chart.setMinimumHeight(120)
-        self.distribution = DistributionView()
+        self._distribution: DistributionView | None = None  # made when a numeric question is shown
         self.free_text = FreeTextPanel()
         self.free_text.export_button.clicked.connect(self.export_free_text)
         self.lower = QStackedWidget()
-        for pane in (self.chart, self.distribution, self.free_text):
+        for pane in (self.chart, self.free_text):
             self.lower.addWidget(pane)
 
         #: what the import was unsure about (plausibility checks, header rows, respondent rule), in view
@@ -175,6 +192,16 @@ class MainWindow(ExportActions, QMainWindow):
         self.body.setSizes([260, 1000])
         self.setCentralWidget(self.body)
         self._set_tab_order()
+
+    @property
+    def distribution(self) -> DistributionView:
+        """The histogram pane for numeric questions; made on first use, as it needs pandas and matplotlib."""
+        if self._distribution is None:
+            from barometer_gui.ui.distribution import DistributionView
+
+            self._distribution = DistributionView()
+            self.lower.addWidget(self._distribution)
+        return self._distribution
 
     def _set_tab_order(self) -> None:
         """Tab goes as the eye reads: search, questions, the controls, the table, then the chart or answers."""
@@ -482,6 +509,8 @@ class MainWindow(ExportActions, QMainWindow):
 
     def _offer_codebook(self, path: Path) -> Path | None:
         """A codebook file beside the data (SoSci values, Nettskjema or Kobo codebooks): ask to use it."""
+        from barometer_gui.core.importers import codebook_beside
+
         try:
             found = codebook_beside(path)
         except OSError:
@@ -506,10 +535,13 @@ class MainWindow(ExportActions, QMainWindow):
             self.report_basket.clear()
         add_recent(self.settings, project_path or self.path)
         self._update_title()
-        self.browser.fill(survey)
-        self.controls.fill(survey, selections)
-        if not self.browser.select(selections.get("question")):
-            self.refresh()
+        # Filling the list and the controls signals a change each time; one table (and chart) at the
+        # end is enough, and drawing it twice more cost a fifth of the start-up.
+        with QSignalBlocker(self.browser), QSignalBlocker(self.controls):
+            self.browser.fill(survey)
+            self.controls.fill(survey, selections)
+            self.browser.select(selections.get("question"))
+        self.refresh()
         self._set_data_actions()
         self._show_survey_summary()
 
@@ -578,6 +610,8 @@ class MainWindow(ExportActions, QMainWindow):
             self.open_project(Path(name))
 
     def open_project(self, path: Path) -> None:
+        from barometer_gui.core.mapping import Mapping
+
         try:
             saved = project.load(path)
             mapping = Mapping.from_json(json.dumps(saved.mapping)) if saved.mapping else None
@@ -632,6 +666,9 @@ class MainWindow(ExportActions, QMainWindow):
     # ----------------------------------------------------------------- tables
 
     def current_spec(self) -> TableSpec | None:
+        from barometer_gui.core.schema import QType
+        from barometer_gui.core.tabulate import TableSpec
+
         question_id = self.browser.current_id()
         if self.survey is None or question_id is None:
             return None
@@ -649,6 +686,9 @@ class MainWindow(ExportActions, QMainWindow):
         )
 
     def refresh(self) -> None:
+        from barometer_gui.core.schema import QType
+        from barometer_gui.core.tabulate import tabulate
+
         spec = self.current_spec()
         if spec is None:
             return
@@ -731,6 +771,7 @@ class MainWindow(ExportActions, QMainWindow):
     # ----------------------------------------------------------------- mapping
 
     def edit_mapping(self) -> None:
+        from barometer_gui.core import mapping_store
         from barometer_gui.ui.mapping_dialog import MappingDialog
 
         if self.mapping is None or self.path is None or self.survey is None:

@@ -933,6 +933,7 @@
     <name>QuestionBrowser</name>
     <message>
         <source>Ett svar</source>
+        <extracomment>by QType&apos;s values (a QType is its str value, so `TYPE_MARK[question.type]` finds it)</extracomment>
         <translation>Single choice</translation>
     </message>
     <message>
@@ -1161,13 +1162,6 @@
     <message>
         <source>Forklaring av tegnene i tabellene</source>
         <translation>Explanation of the signs in the tables</translation>
-    </message>
-</context>
-<context>
-    <name>Splash</name>
-    <message>
-        <source>Starter …</source>
-        <translation>Starting …</translation>
     </message>
 </context>
 <context>
