@@ -34,8 +34,6 @@ from barometer_gui.core.mapping import (
 )
 from barometer_gui.core.schema import QType
 
-TYPES = {t: t.display for t in QType}
-ROLES = {r: r.display for r in Role}
 OPTION_SEPARATOR = " | "
 
 
@@ -132,7 +130,7 @@ class MappingDialog(QDialog):
             table.setItem(row, 1, QTableWidgetItem(spec.text))
             combo = QComboBox()
             for key in _valid_types(spec):
-                combo.addItem(TYPES[key], key)
+                combo.addItem(QType(key).display, key)
             combo.setCurrentIndex(max(combo.findData(spec.type), 0))
             table.setCellWidget(row, 2, combo)
             options = QTableWidgetItem(OPTION_SEPARATOR.join(spec.options))
@@ -187,8 +185,8 @@ class MappingDialog(QDialog):
             table.setItem(row, 0, _read_only(column))
             combo = QComboBox()
             combo.addItem(self.tr("Ikke bakgrunnsvariabel"), "")
-            for key, label in ROLES.items():
-                combo.addItem(label, key)
+            for role in Role:  # named when the dialog opens, so the words follow the language
+                combo.addItem(role.display, role)
             combo.addItem(self.tr("Vekt"), "weight")
             role = (
                 "weight"

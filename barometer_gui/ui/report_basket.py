@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, translated
 
 if TYPE_CHECKING:  # the report spec brings pandas: loaded with the data, after the window shows
     from barometer_gui.core.report.spec import Item
@@ -48,7 +48,7 @@ def details(item: Item) -> str:
     elif item.by is not None:
         parts.append(
             QCoreApplication.translate("ReportBasket", "etter {variable}").format(
-                variable=item.by.text or item.by.id
+                variable=translated(item.by.text) or item.by.id
             )
         )
     if item.overrides.get("grid_summary"):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 # (benchmarks/bench_startup.py). The data side is imported where it is first used, mostly in the
 # worker that reads the file.
 from barometer_gui.core import project
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, translated
 from barometer_gui.core.i18n import LANGUAGES, language, set_language
 from barometer_gui.ui.chart_view import ChartView
 from barometer_gui.ui.controls import ControlsPanel
@@ -547,16 +547,22 @@ class MainWindow(ExportActions, QMainWindow):
 
     def _show_survey_summary(self) -> None:
         """Respondents, questions and import notes in the status bar, and the first note above the table."""
+        from barometer_gui.core.mapping import layout_name
+
         survey = self.survey
         message = self.tr("{n} respondenter, {q} spørsmål ({layout}).").format(
-            n=survey.respondents, q=len(survey.questions), layout=_layout_name(survey.layout)
+            n=survey.respondents, q=len(survey.questions), layout=layout_name(survey.layout)
         )
         if survey.warnings:
             message += " " + self.tr("{n} merknad(er) – se Fil › Merknader fra importen.").format(
                 n=len(survey.warnings)
             )
         self.statusBar().showMessage(message)
-        self._show_banner(survey.warnings)
+        self._show_banner(self._import_notes())
+
+    def _import_notes(self) -> list[str]:
+        """The import notes in the language of this moment (they were written when the file was read)."""
+        return [translated(note) for note in self.survey.warnings] if self.survey is not None else []
 
     def _show_banner(self, warnings: list[str]) -> None:
         """The first import note in view above the table, so a guess is never silently behind the numbers."""
@@ -591,8 +597,9 @@ class MainWindow(ExportActions, QMainWindow):
                 n=len(self.survey.warnings), name=self.path.name if self.path else ""
             )
         )
-        box.setDetailedText("\n".join(self.survey.warnings))
-        box.setInformativeText("\n".join(f"• {w}" for w in self.survey.warnings[:8]))
+        notes = self._import_notes()
+        box.setDetailedText("\n".join(notes))
+        box.setInformativeText("\n".join(f"• {w}" for w in notes[:8]))
         box.exec()
 
     def show_signs(self) -> None:
@@ -805,12 +812,3 @@ class MainWindow(ExportActions, QMainWindow):
             self.hide()  # the window goes at once; the work stops at its next progress report
         self.runner.shutdown()
         super().closeEvent(event)
-
-
-def _layout_name(layout: str) -> str:
-    return {
-        "surveyxact": "SurveyXact",
-        "codebook": QCoreApplication.translate("MainWindow", "data med kodebok"),
-        "question_headers": QCoreApplication.translate("MainWindow", "spørsmålstekst som overskrift"),
-        "joined": QCoreApplication.translate("MainWindow", "ett felt per flervalg"),
-    }.get(layout, layout)
