@@ -406,7 +406,7 @@ def test_window_speaks_english_and_bokmal_again(english, qtbot):
     win.add_to_report_action.trigger()
     assert win.report_basket.list.item(0).toolTip() == "etter Kommunestørrelse"
     win.language_actions["en"].trigger()
-    assert win.report_basket.list.item(0).toolTip() == "by Kommunestørrelse"
+    assert win.report_basket.list.item(0).toolTip() == "by Municipality size"
 
 
 def test_wizard_about_crash_mapping_and_guide_in_english(english, qtbot):

@@ -33,7 +33,7 @@ def check_not_input(path: str | Path, survey: Survey | None, *also: str | Path |
 
 class ExportActions:
     def _notes(self) -> tuple[str, ...]:
-        return (self.model.grid.legend, self.footnote.text())
+        return (self.footnote.text(),)
 
     def copy_table(self) -> None:
         if self.table is None:
@@ -84,7 +84,7 @@ class ExportActions:
         )
 
     def _export_table(self, title: str, suffix: str, filters: str, writer) -> None:
-        """The table as shown, with its title, legend and footnote, through `writer(path, grid, title, notes)`."""
+        """The table as shown, with its title and footnote, through `writer(path, grid, title, notes)`."""
         if self.table is None:
             return
         path = self._ask_save(title, suffix, filters)

@@ -131,9 +131,6 @@ class MainWindow(ExportActions, QMainWindow):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
-        self.legend = QLabel("")
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: #333333;")
         self.footnote = QLabel("")
         self.footnote.setWordWrap(True)
         self.footnote.setStyleSheet(FOOTNOTE_STYLE)
@@ -142,7 +139,6 @@ class MainWindow(ExportActions, QMainWindow):
         table_layout = QVBoxLayout(table_pane)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.view, 1)
-        table_layout.addWidget(self.legend)
         table_layout.addWidget(self.footnote)
 
         self.chart = ChartView()
@@ -713,8 +709,6 @@ class MainWindow(ExportActions, QMainWindow):
         self.model.set_table(
             self.table, self.controls.transposed_box.isChecked(), self.controls.intervals_box.isChecked()
         )
-        self.legend.setText(self.model.grid.legend)
-        self.legend.setVisible(bool(self.model.grid.legend))
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.resizeColumnsToContents()
         self.view.resizeRowsToContents()
@@ -756,9 +750,8 @@ class MainWindow(ExportActions, QMainWindow):
         needed = view.horizontalHeader().height() + rows + 2 * view.frameWidth() + 4
         if view.horizontalScrollBar().maximum() > 0:
             needed += view.horizontalScrollBar().sizeHint().height()
-        for label in (self.legend, self.footnote):
-            if label.isVisibleTo(self) and label.text():
-                needed += label.heightForWidth(max(label.width(), 200)) + 6
+        if self.footnote.text():
+            needed += self.footnote.heightForWidth(max(self.footnote.width(), 200)) + 6
         table = max(min(needed, int(total * 0.55)), min(120, total // 2))
         self.splitter.blockSignals(True)
         self.splitter.setSizes([table, total - table])

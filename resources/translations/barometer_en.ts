@@ -754,18 +754,6 @@
         <source>Lagret {path}</source>
         <translation>Saved {path}</translation>
     </message>
-    <message>
-        <source>data med kodebok</source>
-        <translation>data with codebook</translation>
-    </message>
-    <message>
-        <source>spørsmålstekst som overskrift</source>
-        <translation>question text as header</translation>
-    </message>
-    <message>
-        <source>ett felt per flervalg</source>
-        <translation>one field per multiple choice</translation>
-    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -1319,22 +1307,6 @@
     <message>
         <source>Mot hele landet: {total} prosentpoeng</source>
         <translation>Against the whole country: {total} percentage points</translation>
-    </message>
-    <message>
-        <source>Bokstav i en celle: signifikant høyere enn gruppen med den bokstaven ({pairs}).</source>
-        <translation>Letter in a cell: significantly higher than the group with that letter ({pairs}).</translation>
-    </message>
-    <message>
-        <source>* i diff.-kolonnen: forskjellen mot resten av landet er statistisk sikker.</source>
-        <translation>* in the diff. column: the difference from the rest of the country is significant.</translation>
-    </message>
-    <message>
-        <source>* ved n: færre enn {n} svar, tolk med forsiktighet.</source>
-        <translation>* by n: fewer than {n} answers, interpret with care.</translation>
-    </message>
-    <message>
-        <source>: = skjult fordi for få svarte (pek på cellen for grunnen).</source>
-        <translation>: = hidden because too few answered (point at the cell for the reason).</translation>
     </message>
 </context>
 <context>
