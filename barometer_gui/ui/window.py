@@ -689,6 +689,7 @@ class MainWindow(ExportActions, QMainWindow):
         )
 
     def refresh(self) -> None:
+        from barometer_gui.charts.model import group_keys
         from barometer_gui.core.schema import QType
         from barometer_gui.core.tabulate import tabulate
 
@@ -719,7 +720,7 @@ class MainWindow(ExportActions, QMainWindow):
             self.distribution.show_distribution(self.table)
             self.lower.setCurrentWidget(self.distribution)
         else:
-            self.chart.show_table(self.table)
+            self.chart.show_table(self.table, group_keys(self.survey, spec))
             self.lower.setCurrentWidget(self.chart)
         self._fit_table_pane()
         self.statusBar().set_survey(
