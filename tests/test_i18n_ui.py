@@ -354,28 +354,17 @@ def shown_texts(root: QWidget) -> list[str]:
     return [text for text in texts if text]
 
 
-def core_words() -> set[str]:
-    """Names the window shows from core's own tables (chart types, palettes, corrections, formats, roles).
-
-    They belong to core's t() catalogue (en_charts.py, en_output.py, en_report.py, en_import.py),
-    which other parts of the program translate; a window text equal to one of them is not judged here.
-    """
-    from barometer_gui.charts.model import KIND_LABELS
-    from barometer_gui.charts.style import PALETTE_NAMES
-    from barometer_gui.core.mapping import Respondents, Role
-    from barometer_gui.core.report.run import FORMATS
-    from barometer_gui.core.schema import QType
-    from barometer_gui.core.stats import CORRECTIONS
-
-    tables = [KIND_LABELS, PALETTE_NAMES, CORRECTIONS, FORMATS]
-    enums = [*QType, *Role, *Respondents]
-    return {str(v) for table in tables for v in table.values()} | {e.display for e in enums}
-
-
 def untranslated(texts: list[str]) -> list[str]:
-    """Texts still in bokmål: a catalogue source whose English differs, shown as it is."""
-    bokmal = {source for (_, source), english in catalogue().items() if english != source}
-    return sorted({text for text in texts if text in bokmal} - core_words())
+    """Texts still in bokmål: a source of the window's or core's catalogue whose English differs, shown as it is.
+
+    Core's names the window shows (chart types, palettes, corrections, question types, roles, background
+    variables, statistics) count too: the English window must show them in English.
+    """
+    from barometer_gui.core.i18n import catalogue as core_catalogue
+
+    qt_words = {source for (_, source), english in catalogue().items() if english != source}
+    core = {source for source, english in core_catalogue("en").items() if english != source}
+    return sorted(text for text in set(texts) if text in qt_words | core)
 
 
 @pytest.fixture

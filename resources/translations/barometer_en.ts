@@ -466,6 +466,14 @@
         <translation>Choose one or more formats and where to save the report.</translation>
     </message>
     <message>
+        <source>PNG-bilder</source>
+        <translation>PNG images</translation>
+    </message>
+    <message>
+        <source>SVG-bilder</source>
+        <translation>SVG images</translation>
+    </message>
+    <message>
         <source>rapport</source>
         <extracomment>the file name offered until the report has a title</extracomment>
         <translation>report</translation>
