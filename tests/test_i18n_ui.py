@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from scripts.make_translations import tool
-from tests.window_helpers import window  # noqa: F401 - the fixture
+from tests.window_helpers import choose, shown, window  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "barometer_gui" / "ui"
@@ -396,6 +396,60 @@ def test_window_speaks_english_and_bokmal_again(english, qtbot):
     assert win.report_basket.list.item(0).toolTip() == "etter Kommunestørrelse"
     win.language_actions["en"].trigger()
     assert win.report_basket.list.item(0).toolTip() == "by Municipality size"
+
+
+def headers(model, orientation: Qt.Orientation) -> list[str]:
+    count = model.columnCount() if orientation is Qt.Orientation.Horizontal else model.rowCount()
+    return [model.headerData(i, orientation) for i in range(count)]
+
+
+def test_tables_footnote_and_status_follow_a_language_switch(window, qtbot):  # noqa: F811
+    """The open table is made again in the new language: headers, numbers, footnote, status bar and names."""
+    win, controls = window, window.controls
+    choose(controls.by_combo, "kommunestorrelse")
+    bokmal = shown(win.model)
+    assert any(re.fullmatch(r"\d+,\d\u00a0%( [A-D]+)?", text) for row in bokmal for text in row)
+
+    win.language_actions["en"].trigger()
+    english = shown(win.model)
+    assert english == [[text.replace(",", ".").replace("\u00a0%", "%") for text in row] for row in bokmal]
+    assert any(re.fullmatch(r"\d+\.\d%( [A-D]+)?", text) for row in english for text in row)  # «12.5%»
+    assert headers(win.model, Qt.Orientation.Horizontal)[0] == "Total"
+    assert headers(win.model, Qt.Orientation.Vertical)[0] == "Answers (n)"
+    footnote = win.footnote.text()
+    assert footnote.startswith("Answers: Total ") and "\nMethod: Pairwise z-tests" in footnote
+    assert "Totalt" not in footnote and "svar" not in footnote
+    assert re.fullmatch(
+        r"\d+ respondents, \d+ questions \(Coded data with codebook\)\.", win.statusBar().currentMessage()
+    )
+    assert controls.by_combo.currentText() == "Municipality size"
+    assert untranslated(shown_texts(win)) == []
+
+    win.browser.select("q8")  # a number question: statistics by name
+    assert headers(win.model, Qt.Orientation.Vertical) == ["Answers (n)", "Mean", "Median"]
+    assert all(re.fullmatch(r"\d+\.\d\*?", text) for text in shown(win.model)[1])
+
+    win.browser.select("q1")
+    choose(controls.area_type, "fylke")
+    choose(controls.area, "Vestland")
+    assert headers(win.model, Qt.Orientation.Horizontal)[2:] == [
+        "Rest of the country",
+        "Diff. from the rest\n(percentage points)",
+    ]
+    differences = [row[-1] for row in shown(win.model)[1:]]
+    assert differences and all(re.fullmatch(r"(0|[+−]\d+)\.\d( \*)?", text) for text in differences)
+
+    win.language_actions["nb"].trigger()
+    assert [row[-1] for row in shown(win.model)[1:]] == [text.replace(".", ",") for text in differences]
+    assert headers(win.model, Qt.Orientation.Horizontal)[0] == "Totalt"
+    assert (
+        win.footnote.text().startswith("Antall svar: Totalt ") and "Resten av landet" in win.footnote.text()
+    )
+    assert "\nMetode: Eget område mot resten av landet" in win.footnote.text()
+    assert re.match(r"\d+ respondenter, \d+ spørsmål \(", win.statusBar().currentMessage())
+    assert controls.area_type.currentText() == "Fylke"
+    win.browser.select("q8")
+    assert headers(win.model, Qt.Orientation.Vertical) == ["Antall svar (n)", "Gjennomsnitt", "Median"]
 
 
 def test_wizard_about_crash_mapping_and_guide_in_english(english, qtbot):
