@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Vis usikkerhet (95 %)</source>
-        <translation>Show uncertainty (95 %)</translation>
+        <translation>Show uncertainty (95%)</translation>
     </message>
     <message>
         <source>Farger:</source>
@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>Vis 95 % konfidensintervall i cellene</source>
-        <translation>Show 95 % confidence intervals in the cells</translation>
+        <translation>Show 95% confidence intervals in the cells</translation>
     </message>
     <message>
         <source>Ingen (bare totalt)</source>
@@ -922,7 +922,7 @@
     </message>
     <message>
         <source>Alternativer under grensen i alle grupper slås sammen (enkeltvalg) eller utelates (flervalg); det står i fotnoten. 0 % viser alle.</source>
-        <translation>Options below the limit in every group are merged (single choice) or left out (multiple choice); the footnote says so. 0 % shows them all.</translation>
+        <translation>Options below the limit in every group are merged (single choice) or left out (multiple choice); the footnote says so. 0% shows them all.</translation>
     </message>
 </context>
 <context>
@@ -1093,7 +1093,7 @@
     <name>SignsDialog</name>
     <message>
         <source>12,5 %</source>
-        <translation>12.5 %</translation>
+        <translation>12.5%</translation>
     </message>
     <message>
         <source>Andelen av dem som svarte i gruppen (basen).</source>
@@ -1101,7 +1101,7 @@
     </message>
     <message>
         <source>Bokstaven i en celle betyr at andelen er statistisk sikkert høyere enn i gruppen som har den bokstaven i kolonneoverskriften (z-test, 5 % nivå, korrigert for mange sammenligninger).</source>
-        <translation>A letter in a cell means the share is significantly higher than in the group with that letter in its column header (z-test, 5 % level, corrected for multiple comparisons).</translation>
+        <translation>A letter in a cell means the share is significantly higher than in the group with that letter in its column header (z-test, 5% level, corrected for multiple comparisons).</translation>
     </message>
     <message>
         <source>Ved n: færre enn 30 svar i gruppen; tolk med forsiktighet. I diff.-kolonnen: forskjellen mot resten av landet er statistisk sikker.</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>95 % konfidensintervall (Wilson), når «Vis konfidensintervall» er valgt.</source>
-        <translation>95 % confidence interval (Wilson), when “Show confidence intervals” is on.</translation>
+        <translation>95% confidence interval (Wilson), when “Show confidence intervals” is on.</translation>
     </message>
     <message>
         <source>Gul kolonne</source>
@@ -1302,7 +1302,7 @@
     </message>
     <message>
         <source>95 % KI: {low} – {high}</source>
-        <translation>95 % CI: {low} – {high}</translation>
+        <translation>95% CI: {low} – {high}</translation>
     </message>
     <message>
         <source>Signifikant høyere enn gruppe {letters}</source>
