@@ -407,6 +407,9 @@ def test_tables_footnote_and_status_follow_a_language_switch(window, qtbot):  # 
     """The open table is made again in the new language: headers, numbers, footnote, status bar and names."""
     win, controls = window, window.controls
     choose(controls.by_combo, "kommunestorrelse")
+    choose(controls.filter_variable, "kommunestorrelse")
+    kept = controls.filter_value.values()[1:]  # the smallest size class filtered away
+    controls.filter_value.set_checked(kept)
     bokmal = shown(win.model)
     assert any(re.fullmatch(r"\d+,\d\u00a0%( [A-D]+)?", text) for row in bokmal for text in row)
 
@@ -418,7 +421,9 @@ def test_tables_footnote_and_status_follow_a_language_switch(window, qtbot):  # 
     assert headers(win.model, Qt.Orientation.Vertical)[0] == "Answers (n)"
     footnote = win.footnote.text()
     assert footnote.startswith("Answers: Total ") and "\nMethod: Pairwise z-tests" in footnote
-    assert "Totalt" not in footnote and "svar" not in footnote
+    assert f"Selection: Municipality size = {' or '.join(kept)}." in footnote
+    assert not {"Totalt", "svar", "Kommunestørrelse", "eller"} & set(re.findall(r"\w+", footnote))
+    assert win.chart.data.subtitle.startswith("By municipality size · Municipality size = ")
     assert re.fullmatch(
         r"\d+ respondents, \d+ questions \(Coded data with codebook\)\.", win.statusBar().currentMessage()
     )
@@ -427,9 +432,12 @@ def test_tables_footnote_and_status_follow_a_language_switch(window, qtbot):  # 
 
     win.browser.select("q8")  # a number question: statistics by name
     assert headers(win.model, Qt.Orientation.Vertical) == ["Answers (n)", "Mean", "Median"]
+    title = win.distribution.figure.axes[0].get_title(loc="left")
+    assert title == "Distribution of the answers by municipality size"
     assert all(re.fullmatch(r"\d+\.\d\*?", text) for text in shown(win.model)[1])
 
     win.browser.select("q1")
+    controls.apply({})  # no filter: own area against the country
     choose(controls.area_type, "fylke")
     choose(controls.area, "Vestland")
     assert headers(win.model, Qt.Orientation.Horizontal)[2:] == [
