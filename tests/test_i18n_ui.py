@@ -429,6 +429,11 @@ def test_tables_footnote_and_status_follow_a_language_switch(window, qtbot):  # 
     )
     assert controls.by_combo.currentText() == "Municipality size"
     assert untranslated(shown_texts(win)) == []
+    win.add_to_report_action.trigger()
+    win.make_report_action.trigger()  # a report made from the English window is written in English
+    options = win.report_wizard.options
+    assert options.language.currentData() == "en" and options.fold_below.text() == "0.0%"
+    win.report_wizard.reject()
 
     win.browser.select("q8")  # a number question: statistics by name
     assert headers(win.model, Qt.Orientation.Vertical) == ["Answers (n)", "Mean", "Median"]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import check_output_path
+from barometer_gui.core.i18n import language
 from barometer_gui.ui import table_export
 
 if TYPE_CHECKING:  # core.schema brings pandas: loaded with the data, after the window shows
@@ -159,6 +160,7 @@ class ExportActions:
             if q.type is not QType.TEXT
         ]
         report = spec_from_views(views, source={"file": self.path.name if self.path else ""})
+        report.settings.language = language()  # the deck speaks the window's language
         self.runner.start(
             self.tr("Lager PowerPoint …"),
             lambda progress: run_report(survey, report, name, progress).path,

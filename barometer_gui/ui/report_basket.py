@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from barometer_gui.core.errors import BarometerError, translated
+from barometer_gui.core.i18n import language
 
 if TYPE_CHECKING:  # the report spec brings pandas: loaded with the data, after the window shows
     from barometer_gui.core.report.spec import Item
@@ -235,6 +236,7 @@ def install_report_menu(window) -> ReportBasket:
             return
         source = {"file": window.path.name} if getattr(window, "path", None) else {}
         spec = spec_from_views(basket.items(), source=source)
+        spec.settings.language = language()  # the window's language until the wizard says otherwise
         wizard = ReportWizard(window.survey, spec, window, folder=window.path.parent if window.path else None)
         window.report_wizard = wizard  # kept while it runs its report in the background
         wizard.open()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from barometer_gui.charts.model import KIND_LABELS, Kind
 from barometer_gui.core.errors import BarometerError, translated
+from barometer_gui.core.formatting import fmt_pct
 from barometer_gui.core.i18n import LANGUAGES
 from barometer_gui.core.report.resolve import find_question
 from barometer_gui.core.report.run import FORMATS, run_report
@@ -462,9 +463,9 @@ class OptionsPage(QWizardPage):
             self.correction.addItem(correction_name(key), key)  # core's name, in the language shown
         self.fold_below = QDoubleSpinBox()
         self.fold_below.setRange(0, 50)
-        self.fold_below.setSuffix(" %")
+        # «0,0 %» / «0.0%» as the tables write it; the decimal mark is the window's locale (ui.main)
+        self.fold_below.setSuffix(fmt_pct(0, 0).removeprefix("0"))
         self.fold_below.setDecimals(1)
-        self.fold_below.setLocale(QLocale(QLocale.Language.NorwegianBokmal))
         self.fold_mode = QComboBox()
         self.fold_mode.addItem(self.tr("Slå sammen til «Andre»"), "andre")
         self.fold_mode.addItem(self.tr("Utelat"), "omit")
