@@ -125,6 +125,7 @@ class MappingDialog(QDialog):
     def _fill_questions(self) -> None:
         table = self.questions_table
         table.setRowCount(len(self._mapping.questions))
+        widest = 0
         for row, spec in enumerate(self._mapping.questions):
             table.setItem(row, 0, _read_only(spec.id))
             table.setItem(row, 1, QTableWidgetItem(spec.text))
@@ -133,12 +134,16 @@ class MappingDialog(QDialog):
                 combo.addItem(QType(key).display, key)
             combo.setCurrentIndex(max(combo.findData(spec.type), 0))
             table.setCellWidget(row, 2, combo)
+            widest = max(widest, combo.sizeHint().width())
             options = QTableWidgetItem(OPTION_SEPARATOR.join(spec.options))
             options.setToolTip("\n".join(spec.options))
             table.setItem(row, 3, options)
             columns = _read_only(", ".join(spec.columns))
             columns.setToolTip("\n".join(spec.columns))
             table.setItem(row, 4, columns)
+        table.setColumnWidth(
+            2, max(widest, table.columnWidth(2))
+        )  # the type's words in full, in either language
 
     def _selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.questions_table.selectedIndexes()})
