@@ -5,6 +5,7 @@ from __future__ import annotations
 from barometer_gui.charts.model import Kind, fitting_kinds
 from barometer_gui.core.tabulate import TableSpec, tabulate
 from barometer_gui.ui.chart_view import ChartView
+from tests.window_helpers import choose, window  # noqa: F401 - the window fixture
 
 
 def test_chart_panel_offers_the_fitting_types_and_keeps_the_choice(qtbot, demo_survey):
@@ -62,3 +63,24 @@ def test_font_size_and_title_are_the_users(qtbot, demo_survey):
     assert view.data.title == "Øremerkede midler"
     view.show_table(tabulate(demo_survey, TableSpec("q1")))
     assert view.data.title == demo_survey.question("q1").text
+
+
+def test_window_chart_keeps_each_groups_colour_when_a_filter_removes_another(window, qtbot):  # noqa: F811
+    """The window passes the breakdown's whole category list, so colours follow the group, not its place."""
+
+    def colours() -> dict[str, str]:
+        series, groups = window.chart.data.series, window.table.groups
+        assert len(series) == len(groups)  # bars: one series per group, Totalt first
+        return {g.name: s.colour for g, s in zip(groups, series, strict=True)}
+
+    controls = window.controls
+    choose(controls.by_combo, "kommunestorrelse")
+    window.chart.set_kind(Kind.BARS)
+    before = colours()
+    classes = [name for name in before if name]  # "" is Totalt
+    choose(controls.filter_variable, "kommunestorrelse")
+    controls.filter_value.set_checked(classes[1:])  # the first size class filtered away
+    after = colours()
+    assert classes[0] not in after and len(after) == len(before) - 1
+    assert after == {name: before[name] for name in after}
+    assert len(set(after.values())) == len(after)

@@ -211,6 +211,16 @@ def test_every_worded_enum_member_has_words_in_both_languages():
             assert member.display == WORDS[member] and english == catalogue("en")[WORDS[member]]
 
 
+def test_members_with_the_same_value_keep_their_own_words():
+    from barometer_gui.core.mapping import Encoding, Layout, Respondents, Status
+    from barometer_gui.core.schema import QType
+
+    assert QType.TEXT == Encoding.TEXT and Encoding.JOINED == Layout.JOINED  # the same str values …
+    assert (QType.TEXT.display, Encoding.TEXT.display) == ("Fritekst", "fritekst")  # … their own words
+    assert Encoding.JOINED.display != Layout.JOINED.display
+    assert (Respondents.COMPLETED.display, Status.COMPLETED.display) == ("de som har fullført", "fullført")
+
+
 # --------------------------------------------------------------------------- messages keep key and parameters
 
 

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from scripts.make_translations import tool
-from tests.window_helpers import window  # noqa: F401 - the fixture
+from tests.window_helpers import choose, shown, window  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "barometer_gui" / "ui"
@@ -305,7 +305,7 @@ def test_qm_translates_window_texts_and_qt_keeps_bokmal(qapp):
     try:
         install_qt_translations("en")
         assert QCoreApplication.translate("MainWindow", "&Fil") == "&File"
-        assert QCoreApplication.translate("ChartView", "Vis usikkerhet (95 %)") == "Show uncertainty (95 %)"
+        assert QCoreApplication.translate("ChartView", "Vis usikkerhet (95 %)") == "Show uncertainty (95%)"
         assert (
             QCoreApplication.translate("ReportBasket", "etter {variable}").format(variable="fylke")
             == "by fylke"
@@ -354,28 +354,17 @@ def shown_texts(root: QWidget) -> list[str]:
     return [text for text in texts if text]
 
 
-def core_words() -> set[str]:
-    """Names the window shows from core's own tables (chart types, palettes, corrections, formats, roles).
-
-    They belong to core's t() catalogue (en_charts.py, en_output.py, en_report.py, en_import.py),
-    which other parts of the program translate; a window text equal to one of them is not judged here.
-    """
-    from barometer_gui.charts.model import KIND_LABELS
-    from barometer_gui.charts.style import PALETTE_NAMES
-    from barometer_gui.core.mapping import Respondents, Role
-    from barometer_gui.core.report.run import FORMATS
-    from barometer_gui.core.schema import QType
-    from barometer_gui.core.stats import CORRECTIONS
-
-    tables = [KIND_LABELS, PALETTE_NAMES, CORRECTIONS, FORMATS]
-    enums = [*QType, *Role, *Respondents]
-    return {str(v) for table in tables for v in table.values()} | {e.display for e in enums}
-
-
 def untranslated(texts: list[str]) -> list[str]:
-    """Texts still in bokmål: a catalogue source whose English differs, shown as it is."""
-    bokmal = {source for (_, source), english in catalogue().items() if english != source}
-    return sorted({text for text in texts if text in bokmal} - core_words())
+    """Texts still in bokmål: a source of the window's or core's catalogue whose English differs, shown as it is.
+
+    Core's names the window shows (chart types, palettes, corrections, question types, roles, background
+    variables, statistics) count too: the English window must show them in English.
+    """
+    from barometer_gui.core.i18n import catalogue as core_catalogue
+
+    qt_words = {source for (_, source), english in catalogue().items() if english != source}
+    core = {source for source, english in core_catalogue("en").items() if english != source}
+    return sorted(text for text in set(texts) if text in qt_words | core)
 
 
 @pytest.fixture
@@ -393,7 +382,7 @@ def test_window_speaks_english_and_bokmal_again(english, qtbot):
         "&View",
     ]
     assert (win.report_menu.title(), win.help_menu.title()) == ("&Report", "&Help")
-    assert win.chart.kind_label.text() == "Chart:" and win.chart.whiskers.text() == "Show uncertainty (95 %)"
+    assert win.chart.kind_label.text() == "Chart:" and win.chart.whiskers.text() == "Show uncertainty (95%)"
     assert win.report_basket.windowTitle() == "Report"
     assert re.match(r"\d+ respondents, \d+ questions", win.statusBar().currentMessage())
     win.copy_table()  # ExportActions, a mixin: its tr() context is found through the window's classes
@@ -406,7 +395,74 @@ def test_window_speaks_english_and_bokmal_again(english, qtbot):
     win.add_to_report_action.trigger()
     assert win.report_basket.list.item(0).toolTip() == "etter Kommunestørrelse"
     win.language_actions["en"].trigger()
-    assert win.report_basket.list.item(0).toolTip() == "by Kommunestørrelse"
+    assert win.report_basket.list.item(0).toolTip() == "by Municipality size"
+
+
+def headers(model, orientation: Qt.Orientation) -> list[str]:
+    count = model.columnCount() if orientation is Qt.Orientation.Horizontal else model.rowCount()
+    return [model.headerData(i, orientation) for i in range(count)]
+
+
+def test_tables_footnote_and_status_follow_a_language_switch(window, qtbot):  # noqa: F811
+    """The open table is made again in the new language: headers, numbers, footnote, status bar and names."""
+    win, controls = window, window.controls
+    choose(controls.by_combo, "kommunestorrelse")
+    choose(controls.filter_variable, "kommunestorrelse")
+    kept = controls.filter_value.values()[1:]  # the smallest size class filtered away
+    controls.filter_value.set_checked(kept)
+    bokmal = shown(win.model)
+    assert any(re.fullmatch(r"\d+,\d\u00a0%( [A-D]+)?", text) for row in bokmal for text in row)
+
+    win.language_actions["en"].trigger()
+    english = shown(win.model)
+    assert english == [[text.replace(",", ".").replace("\u00a0%", "%") for text in row] for row in bokmal]
+    assert any(re.fullmatch(r"\d+\.\d%( [A-D]+)?", text) for row in english for text in row)  # «12.5%»
+    assert headers(win.model, Qt.Orientation.Horizontal)[0] == "Total"
+    assert headers(win.model, Qt.Orientation.Vertical)[0] == "Answers (n)"
+    footnote = win.footnote.text()
+    assert footnote.startswith("Answers: Total ") and "\nMethod: Pairwise z-tests" in footnote
+    assert f"Selection: Municipality size = {' or '.join(kept)}." in footnote
+    assert not {"Totalt", "svar", "Kommunestørrelse", "eller"} & set(re.findall(r"\w+", footnote))
+    assert win.chart.data.subtitle.startswith("By municipality size · Municipality size = ")
+    assert re.fullmatch(
+        r"\d+ respondents, \d+ questions \(Coded data with codebook\)\.", win.statusBar().currentMessage()
+    )
+    assert controls.by_combo.currentText() == "Municipality size"
+    assert untranslated(shown_texts(win)) == []
+    win.add_to_report_action.trigger()
+    win.make_report_action.trigger()  # a report made from the English window is written in English
+    options = win.report_wizard.options
+    assert options.language.currentData() == "en" and options.fold_below.text() == "0.0%"
+    win.report_wizard.reject()
+
+    win.browser.select("q8")  # a number question: statistics by name
+    assert headers(win.model, Qt.Orientation.Vertical) == ["Answers (n)", "Mean", "Median"]
+    title = win.distribution.figure.axes[0].get_title(loc="left")
+    assert title == "Distribution of the answers by municipality size"
+    assert all(re.fullmatch(r"\d+\.\d\*?", text) for text in shown(win.model)[1])
+
+    win.browser.select("q1")
+    controls.apply({})  # no filter: own area against the country
+    choose(controls.area_type, "fylke")
+    choose(controls.area, "Vestland")
+    assert headers(win.model, Qt.Orientation.Horizontal)[2:] == [
+        "Rest of the country",
+        "Diff. from the rest\n(percentage points)",
+    ]
+    differences = [row[-1] for row in shown(win.model)[1:]]
+    assert differences and all(re.fullmatch(r"(0|[+−]\d+)\.\d( \*)?", text) for text in differences)
+
+    win.language_actions["nb"].trigger()
+    assert [row[-1] for row in shown(win.model)[1:]] == [text.replace(".", ",") for text in differences]
+    assert headers(win.model, Qt.Orientation.Horizontal)[0] == "Totalt"
+    assert (
+        win.footnote.text().startswith("Antall svar: Totalt ") and "Resten av landet" in win.footnote.text()
+    )
+    assert "\nMetode: Eget område mot resten av landet" in win.footnote.text()
+    assert re.match(r"\d+ respondenter, \d+ spørsmål \(", win.statusBar().currentMessage())
+    assert controls.area_type.currentText() == "Fylke"
+    win.browser.select("q8")
+    assert headers(win.model, Qt.Orientation.Vertical) == ["Antall svar (n)", "Gjennomsnitt", "Median"]
 
 
 def test_wizard_about_crash_mapping_and_guide_in_english(english, qtbot):

@@ -98,7 +98,7 @@ def test_suppressed_cells_say_why():
     grid = build_grid(table)
     hidden = [c for row in grid.cells[1:] for c in row]
     assert hidden and all(c.text == ":" and "færre enn 1000" in c.tooltip for c in hidden)
-    assert "for få" in grid.legend
+    assert ": = for få svar" in table.footnote()  # the footnote explains the sign once, under the table
     table.groups[1].secondary = True  # hidden only to protect another group (the engine's flag)
     assert "beskytte" in build_grid(table).cells[1][1].tooltip
 
@@ -128,4 +128,4 @@ def test_own_area_against_the_country_shows_the_test_once():
     assert [h.text.rstrip("*") for h in grid.columns[:3]] == ["Totalt", "Nord", "Resten av landet"]
     assert grid.columns[1].own_area and not grid.columns[2].own_area
     assert not any(c.text[-1:].isalpha() for row in grid.cells for c in row if c.text)
-    assert "Bokstav" not in grid.legend and "diff.-kolonnen" in grid.legend
+    assert "bokstav" not in table.footnote() and "mot resten av landet" in table.footnote()

@@ -81,6 +81,7 @@ class Status(Worded):
     NOT_ANSWERED = "not_answered"
 
 
+# One update per enum: members of different enums may share a value (Encoding.TEXT, QType.TEXT are "text").
 WORDS.update(
     {
         Encoding.CODES: N_("tallkoder med kodeliste"),
@@ -90,11 +91,19 @@ WORDS.update(
         Encoding.JOINED: N_("valgte alternativer samlet i én celle"),
         Encoding.NUMBER: N_("tall"),
         Encoding.TEXT: N_("fritekst"),
+    }
+)
+WORDS.update(
+    {
         Role.KOMMUNENUMMER: N_("Kommunenummer"),
         Role.INHABITANTS: N_("Innbyggertall"),
         Role.TYPE: N_("Kommune/fylkeskommune"),
         Role.CATEGORICAL: N_("Kategorier"),
         Role.NUMERIC: N_("Tall"),
+    }
+)
+WORDS.update(
+    {
         Layout.SURVEYXACT: N_("SurveyXact"),
         Layout.CODEBOOK: N_("Kodede data med kodebok"),
         Layout.QUESTION_HEADERS: N_("Spørsmålstekst som overskrift"),
@@ -108,9 +117,17 @@ WORDS.update(
         Layout.LIMESURVEY: N_("LimeSurvey"),
         Layout.KOBO: N_("KoboToolbox/ODK"),
         Layout.SOSCI: N_("SoSci Survey"),
+    }
+)
+WORDS.update(
+    {
         Respondents.ANSWERED: N_("de som har svart (fullført eller delvis)"),
         Respondents.COMPLETED: N_("de som har fullført"),
         Respondents.ALL: N_("alle rader i fila, også inviterte som ikke har svart"),
+    }
+)
+WORDS.update(
+    {
         Status.COMPLETED: N_("fullført"),
         Status.PARTIAL: N_("delvis besvart"),
         Status.NOT_ANSWERED: N_("ikke svart"),

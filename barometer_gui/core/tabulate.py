@@ -23,7 +23,7 @@ import pandas as pd
 
 from barometer_gui.core import stats
 from barometer_gui.core.disclosure import Guard, Partition, categories, codes_of
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, translated
 from barometer_gui.core.formatting import fmt_int, fmt_level
 from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import Background, QType, Question, Survey
@@ -535,7 +535,7 @@ def _filter(survey: Survey, guard: Guard, where: tuple[tuple[str, str], ...]) ->
         asked = sorted(part.categories.index(v) for v in values)
         widened = sorted({m for code in asked for m in part.members(code)})
         keep &= np.isin(part.codes, widened)
-        text = f"{variable.text} = {t(' eller ').join(values)}"
+        text = f"{translated(variable.text)} = {t(' eller ').join(values)}"
         if widened != asked:
             text += " " + t("(utvidet til {names} for å verne små grupper)", names=part.names(widened))
         described.append(text)
@@ -577,7 +577,7 @@ def _groups(survey: Survey, guard: Guard, spec: TableSpec, keep: np.ndarray) -> 
             notes.append(
                 t(
                     "Eget område {variable} = {value} er utvidet til {names} for å verne små grupper.",
-                    variable=variable.text,
+                    variable=translated(variable.text),
                     value=label,
                     names=part.names(own_codes),
                 )
@@ -585,7 +585,7 @@ def _groups(survey: Survey, guard: Guard, spec: TableSpec, keep: np.ndarray) -> 
         own_label = " + ".join(part.name(c) for c in own_codes)
         labels = ["", own_label, ""]
         roles = [Role.TOTAL, Role.OWN, Role.REST]
-        return _Grouping(labels, np.where(own, 0, 1), variable.text, variables, notes, roles)
+        return _Grouping(labels, np.where(own, 0, 1), translated(variable.text), variables, notes, roles)
     if not spec.by:
         return _Grouping([""], np.full(int(keep.sum()), -1), None, variables, [])
     variable = survey.variable(spec.by)
@@ -616,7 +616,7 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
                 t(
                     "{variable}: {names} er slått sammen, så hver gruppe har minst {k} svar også "
                     "når tabeller trekkes fra hverandre.",
-                    variable=variable.text,
+                    variable=translated(variable.text),
                     names=part.names(members),
                     k=k,
                 )
@@ -628,7 +628,7 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
                 variable=variable.text,
             )
         )
-    return _Grouping(labels, lookup[block_rows], variable.text, variables, notes)
+    return _Grouping(labels, lookup[block_rows], translated(variable.text), variables, notes)
 
 
 def _answers(data: pd.DataFrame, question: Question) -> list[_Answers]:

@@ -12,8 +12,27 @@ from enum import StrEnum
 
 from barometer_gui.core.i18n import t
 
+
+class _Words(dict):
+    """Enum member → its bokmål words, told apart by their enum: `QType.TEXT` and `Encoding.TEXT` are both
+    "text", and a plain dict would give both the words of whichever module filled it last."""
+
+    @staticmethod
+    def _key(member: StrEnum) -> tuple[type, str]:
+        return type(member), member.value
+
+    def update(self, words: dict[StrEnum, str]) -> None:
+        super().update({self._key(member): text for member, text in words.items()})
+
+    def __getitem__(self, member: StrEnum) -> str:
+        return super().__getitem__(self._key(member))
+
+    def __contains__(self, member: object) -> bool:
+        return isinstance(member, StrEnum) and super().__contains__(self._key(member))
+
+
 #: enum member → its bokmål words; filled beside each enum by the module that defines it
-WORDS: dict[StrEnum, str] = {}
+WORDS = _Words()
 
 
 def N_(source: str) -> str:  # gettext's name for "mark now, translate when shown"

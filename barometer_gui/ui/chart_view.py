@@ -7,6 +7,7 @@ table falls back to that table's best type).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -45,6 +46,7 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.table: Table | None = None
         self.data: ChartData | None = None
+        self.colour_keys: Sequence[str] = ()  # the breakdown's whole category list (`group_keys`)
         self.chosen: Kind | None = None  # the user's choice; None = the best fitting type
 
         self.kind_box = QComboBox()
@@ -55,8 +57,8 @@ class ChartView(QWidget):
             self.order_box.addItem("", order)
         self.whiskers = QCheckBox()
         self.palette_box = QComboBox()
-        for key, name in PALETTE_NAMES.items():
-            self.palette_box.addItem(name, key)
+        for key in PALETTE_NAMES:
+            self.palette_box.addItem("", key)  # named in retranslate()
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         self.kind_label = QLabel()
@@ -104,6 +106,10 @@ class ChartView(QWidget):
         self.order_box.setAccessibleName(self.tr("Rekkefølge"))
         self.whiskers.setText(self.tr("Vis usikkerhet (95 %)"))
         self.palette_label.setText(self.tr("Farger:"))
+        for index, name in enumerate(
+            PALETTE_NAMES.values()
+        ):  # core's catalogue, read in the current language
+            self.palette_box.setItemText(index, name)
         self.palette_box.setAccessibleName(self.tr("Farger"))
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setToolTip(self.tr("Grunnstørrelse for teksten i diagrammet"))
@@ -151,7 +157,8 @@ class ChartView(QWidget):
             title=self.title_edit.text().strip() or None,
         )
 
-    def show_table(self, table: Table | None) -> None:
+    def show_table(self, table: Table | None, colour_keys: Sequence[str] = ()) -> None:
+        """Offer the types that fit `table` and draw it; `colour_keys` keep each group's colour under filters."""
         from barometer_gui.charts.model import KIND_LABELS, fitting_kinds
 
         if table is not self.table and (
@@ -159,6 +166,7 @@ class ChartView(QWidget):
         ):
             self.title_edit.clear()  # a typed title belongs to one question
         self.table = table
+        self.colour_keys = colour_keys
         self.kind_box.blockSignals(True)
         self.kind_box.clear()
         kinds = fitting_kinds(table) if table is not None else []
@@ -196,7 +204,13 @@ class ChartView(QWidget):
         rows = _rows(table, kind)
         self.canvas.setMinimumHeight(rows * PIXELS_PER_ROW + 200 if rows > ROWS_THAT_FIT else MIN_HEIGHT)
         self.data = draw_table(
-            self.figure, table, kind, style, order=self.order_box.currentData(), whiskers=whiskers
+            self.figure,
+            table,
+            kind,
+            style,
+            order=self.order_box.currentData(),
+            whiskers=whiskers,
+            colour_keys=self.colour_keys,
         )
         self.canvas.draw_idle()
 

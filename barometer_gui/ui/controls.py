@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from barometer_gui.core.errors import translated
 from barometer_gui.ui.flow_layout import FlowLayout
 from barometer_gui.ui.value_picker import ValuePicker
 
@@ -169,7 +170,7 @@ class ControlsPanel(QWidget):
         categorical = self.categorical()
         self.by_combo.addItem(self.tr("Ingen (bare totalt)"), None)
         for variable in categorical:
-            self.by_combo.addItem(variable.text, variable.id)
+            self.by_combo.addItem(translated(variable.text), variable.id)
         singles = [q for q in survey.questions if q.type is QType.SINGLE]
         if singles:
             self.by_combo.insertSeparator(self.by_combo.count())
@@ -183,10 +184,10 @@ class ControlsPanel(QWidget):
         ):
             combo.addItem(nothing, None)
             for variable in categorical:
-                combo.addItem(variable.text, variable.id)
+                combo.addItem(translated(variable.text), variable.id)
         self.area_type.addItem(self.tr("Ingen sammenligning"), None)
         for variable in categorical:
-            self.area_type.addItem(variable.text, variable.id)
+            self.area_type.addItem(translated(variable.text), variable.id)
         self.weight_combo.addItem(self.tr("Uvektet"), None)
         for weight in survey.weights:
             self.weight_combo.addItem(weight, weight)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import check_output_path
+from barometer_gui.core.i18n import language
 from barometer_gui.ui import table_export
 
 if TYPE_CHECKING:  # core.schema brings pandas: loaded with the data, after the window shows
@@ -33,7 +34,7 @@ def check_not_input(path: str | Path, survey: Survey | None, *also: str | Path |
 
 class ExportActions:
     def _notes(self) -> tuple[str, ...]:
-        return (self.model.grid.legend, self.footnote.text())
+        return (self.footnote.text(),)
 
     def copy_table(self) -> None:
         if self.table is None:
@@ -84,7 +85,7 @@ class ExportActions:
         )
 
     def _export_table(self, title: str, suffix: str, filters: str, writer) -> None:
-        """The table as shown, with its title, legend and footnote, through `writer(path, grid, title, notes)`."""
+        """The table as shown, with its title and footnote, through `writer(path, grid, title, notes)`."""
         if self.table is None:
             return
         path = self._ask_save(title, suffix, filters)
@@ -159,6 +160,7 @@ class ExportActions:
             if q.type is not QType.TEXT
         ]
         report = spec_from_views(views, source={"file": self.path.name if self.path else ""})
+        report.settings.language = language()  # the deck speaks the window's language
         self.runner.start(
             self.tr("Lager PowerPoint …"),
             lambda progress: run_report(survey, report, name, progress).path,

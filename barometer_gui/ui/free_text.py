@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, translated
 from barometer_gui.ui.table_export import atomic_write_text_bom, inert_text
 
 if TYPE_CHECKING:  # pandas and core.schema load with the data, after the window shows
@@ -65,7 +65,7 @@ def text_answers(
         ).with_background(survey)
     except BarometerError:  # a filter nobody fits: the table above already says so
         headers, rows = [b.text for b in survey.background if b.kind != "numeric"], []
-    return [QCoreApplication.translate("FreeTextPanel", "Svar"), *headers], rows
+    return [QCoreApplication.translate("FreeTextPanel", "Svar"), *map(translated, headers)], rows
 
 
 class FreeTextModel(QAbstractTableModel):

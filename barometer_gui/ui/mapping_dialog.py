@@ -34,8 +34,6 @@ from barometer_gui.core.mapping import (
 )
 from barometer_gui.core.schema import QType
 
-TYPES = {t: t.display for t in QType}
-ROLES = {r: r.display for r in Role}
 OPTION_SEPARATOR = " | "
 
 
@@ -127,20 +125,25 @@ class MappingDialog(QDialog):
     def _fill_questions(self) -> None:
         table = self.questions_table
         table.setRowCount(len(self._mapping.questions))
+        widest = 0
         for row, spec in enumerate(self._mapping.questions):
             table.setItem(row, 0, _read_only(spec.id))
             table.setItem(row, 1, QTableWidgetItem(spec.text))
             combo = QComboBox()
             for key in _valid_types(spec):
-                combo.addItem(TYPES[key], key)
+                combo.addItem(QType(key).display, key)
             combo.setCurrentIndex(max(combo.findData(spec.type), 0))
             table.setCellWidget(row, 2, combo)
+            widest = max(widest, combo.sizeHint().width())
             options = QTableWidgetItem(OPTION_SEPARATOR.join(spec.options))
             options.setToolTip("\n".join(spec.options))
             table.setItem(row, 3, options)
             columns = _read_only(", ".join(spec.columns))
             columns.setToolTip("\n".join(spec.columns))
             table.setItem(row, 4, columns)
+        table.setColumnWidth(
+            2, max(widest, table.columnWidth(2))
+        )  # the type's words in full, in either language
 
     def _selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.questions_table.selectedIndexes()})
@@ -187,8 +190,8 @@ class MappingDialog(QDialog):
             table.setItem(row, 0, _read_only(column))
             combo = QComboBox()
             combo.addItem(self.tr("Ikke bakgrunnsvariabel"), "")
-            for key, label in ROLES.items():
-                combo.addItem(label, key)
+            for role in Role:  # named when the dialog opens, so the words follow the language
+                combo.addItem(role.display, role)
             combo.addItem(self.tr("Vekt"), "weight")
             role = (
                 "weight"

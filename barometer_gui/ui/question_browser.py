@@ -19,6 +19,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget
 
+from barometer_gui.core.errors import translated
+
 if TYPE_CHECKING:  # core.schema brings pandas: loaded with the data, after the window shows
     from barometer_gui.core.schema import QType, Survey
 
@@ -160,10 +162,10 @@ class QuestionBrowser(QWidget):
         background.setSelectable(False)
         self.model.appendRow(background)
         for variable in survey.background:
-            item = QStandardItem(self._background_icon, variable.text)
+            item = QStandardItem(self._background_icon, translated(variable.text))
             item.setData(variable.id, ID_ROLE)
             item.setData("background", KIND_ROLE)
-            item.setToolTip(f"{variable.text}\n{variable.id}")
+            item.setToolTip(f"{translated(variable.text)}\n{variable.id}")
             background.appendRow(item)
         self.tree.expandAll()
         self._fit_column()

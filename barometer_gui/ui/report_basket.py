@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, translated
+from barometer_gui.core.i18n import language
 
 if TYPE_CHECKING:  # the report spec brings pandas: loaded with the data, after the window shows
     from barometer_gui.core.report.spec import Item
@@ -48,7 +49,7 @@ def details(item: Item) -> str:
     elif item.by is not None:
         parts.append(
             QCoreApplication.translate("ReportBasket", "etter {variable}").format(
-                variable=item.by.text or item.by.id
+                variable=translated(item.by.text) or item.by.id
             )
         )
     if item.overrides.get("grid_summary"):
@@ -235,6 +236,7 @@ def install_report_menu(window) -> ReportBasket:
             return
         source = {"file": window.path.name} if getattr(window, "path", None) else {}
         spec = spec_from_views(basket.items(), source=source)
+        spec.settings.language = language()  # the window's language until the wizard says otherwise
         wizard = ReportWizard(window.survey, spec, window, folder=window.path.parent if window.path else None)
         window.report_wizard = wizard  # kept while it runs its report in the background
         wizard.open()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,13 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from barometer_gui.charts.model import KIND_LABELS, Kind
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, translated
+from barometer_gui.core.formatting import fmt_pct
 from barometer_gui.core.i18n import LANGUAGES
 from barometer_gui.core.report.resolve import find_question
 from barometer_gui.core.report.run import FORMATS, run_report
 from barometer_gui.core.report.spec import Item, Ref, ReportSpec, load_spec, recorded_source, save_spec
 from barometer_gui.core.schema import QType, Survey
-from barometer_gui.core.stats import CORRECTIONS
+from barometer_gui.core.stats import CORRECTIONS, correction_name
 from barometer_gui.ui.exports import check_not_input
 from barometer_gui.ui.report_basket import details
 from barometer_gui.ui.worker import Runner
@@ -232,7 +233,7 @@ class ContentPage(QWizardPage):
         self.by.addItem(self.tr("Ingen (bare totalt)"), None)
         for variable in wizard.survey.background:
             if variable.kind != "numeric":
-                self.by.addItem(variable.text, variable.id)
+                self.by.addItem(translated(variable.text), variable.id)
         self.by.currentIndexChanged.connect(self._edit)
         self.table = QCheckBox(self.tr("Tabell i tillegg (eget lysbilde)"))
         self.table.toggled.connect(self._edit)
@@ -343,7 +344,7 @@ class ContentPage(QWizardPage):
             self.table.setChecked(item.table)
             by = item.by.id if item.by else None
             if self.by.findData(by) < 0:  # a breakdown by another question's answers: keep it selectable
-                self.by.addItem(item.by.text or by, by)
+                self.by.addItem(translated(item.by.text) or by, by)
             self.by.setCurrentIndex(self.by.findData(by))
         for widget in widgets:
             widget.blockSignals(False)
@@ -458,13 +459,13 @@ class OptionsPage(QWizardPage):
         self.low_base = QSpinBox()
         self.low_base.setRange(0, 10000)
         self.correction = QComboBox()
-        for key, name in CORRECTIONS.items():
-            self.correction.addItem(name, key)
+        for key in CORRECTIONS:
+            self.correction.addItem(correction_name(key), key)  # core's name, in the language shown
         self.fold_below = QDoubleSpinBox()
         self.fold_below.setRange(0, 50)
-        self.fold_below.setSuffix(" %")
+        # «0,0 %» / «0.0%» as the tables write it; the decimal mark is the window's locale (ui.main)
+        self.fold_below.setSuffix(fmt_pct(0, 0).removeprefix("0"))
         self.fold_below.setDecimals(1)
-        self.fold_below.setLocale(QLocale(QLocale.Language.NorwegianBokmal))
         self.fold_mode = QComboBox()
         self.fold_mode.addItem(self.tr("Slå sammen til «Andre»"), "andre")
         self.fold_mode.addItem(self.tr("Utelat"), "omit")
@@ -529,7 +530,10 @@ class FormatsPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Format og mappe"))
         self.setSubTitle(self.tr("Velg ett eller flere formater og hvor rapporten skal lagres."))
-        self.checks = {suffix: QCheckBox(f"{name} ({suffix})") for suffix, name in FORMATS.items()}
+        names = {".png": self.tr("PNG-bilder"), ".svg": self.tr("SVG-bilder")}  # the others are names
+        self.checks = {
+            suffix: QCheckBox(f"{names.get(suffix, FORMATS[suffix])} ({suffix})") for suffix in FORMATS
+        }
         self.checks[".pptx"].setChecked(True)
         self.folder = QLineEdit(str(wizard.folder))
         #: the file name offered until the report has a title

@@ -1,7 +1,7 @@
 """The table as shown, out of the program: clipboard text, CSV for Excel and an .xlsx workbook.
 
 All three read the same `Grid` the view shows, so a pasted or saved table is the
-crosstab on screen (Norwegian decimals, letters, `:`), with the title, legend and
+crosstab on screen (Norwegian decimals, letters, `:`), with the title and the
 footnote below it. Only Qt's translation lookup is used (the sheet's name).
 """
 

@@ -2,7 +2,9 @@
 the CSV and the Excel export all read, so what is copied or saved is what is shown.
 
 No arithmetic happens here: every number is read from the engine's `Table`
-(`core.tabulate.tabulate`) and only formatted. No widgets (only Qt's translation lookup), so it is
+(`core.tabulate.tabulate`) and only formatted, in the language shown (`core.formatting`). What
+the signs (letters, `*`, `:`) mean is said once, in the footnote under the table (`core.footnote`);
+a cell's tooltip gives its own reason. No widgets (only Qt's translation lookup), so it is
 tested directly.
 """
 
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_p, fmt_pct
+from barometer_gui.core.formatting import fmt_diff, fmt_int, fmt_number, fmt_p, fmt_pct
 
 if TYPE_CHECKING:  # core.schema and core.tabulate bring pandas: loaded with the data, after the window shows
     from barometer_gui.core.tabulate import Cell, Comparison, Group, Table
@@ -51,11 +53,10 @@ class Grid:
     cells: list[list[GridCell]]
     #: leading rows that are bases: they stay on top when sorting
     fixed_rows: int = 0
-    legend: str = ""
 
     def transposed(self) -> Grid:
         cells = [[self.cells[r][c] for r in range(len(self.rows))] for c in range(len(self.columns))]
-        return Grid(self.columns, self.rows, cells, 0, self.legend)
+        return Grid(self.columns, self.rows, cells, 0)
 
     def text_rows(self) -> list[list[str]]:
         """Header row then one row per table row, as displayed (line breaks folded)."""
@@ -73,7 +74,6 @@ def build_grid(table: Table | None, transposed: bool = False, intervals: bool = 
     if table is None or not table.groups:
         return Grid([], [], [])
     grid = _items_grid(table, intervals) if _items_by_scale(table) else _options_grid(table, intervals)
-    grid.legend = legend(table)
     return grid.transposed() if transposed else grid
 
 
@@ -95,11 +95,12 @@ def _options_grid(table: Table, intervals: bool) -> Grid:
     cells = [
         [_base_cell(g, getter, g_index == own) for g_index, g in enumerate(groups)] for _, getter in base_rows
     ]
-    keys = list(dict.fromkeys((c.item, c.option) for c in groups[0].cells))
+    first = {(c.item, c.option): c for c in groups[0].cells}
+    keys = list(first)
     lookup = [{(c.item, c.option): c for c in g.cells} for g in groups]
     for key in keys:
-        item, option = key
-        rows.append(Header(f"{item} – {option}" if item else option))
+        item, label = key[0], first[key].label  # a statistic's name in the language shown
+        rows.append(Header(f"{item} – {label}" if item else label))
         cells.append(
             [
                 _value_cell(lookup[g_index].get(key), g, table, intervals, g_index == own)
@@ -225,13 +226,15 @@ def _suppressed_reason(group: Group, table: Table) -> str:
 
 
 def _value_cell(cell: Cell | None, group: Group, table: Table, intervals: bool, own: bool) -> GridCell:
+    from barometer_gui.core.tabulate import Stat
+
     if cell is None:
         return GridCell(own_area=own)
     if group.suppressed:
         return GridCell(":", _suppressed_reason(group, table).capitalize(), muted=True, own_area=own)
-    if cell.option in ("Gjennomsnitt", "Median") or cell.value is not None:
+    if cell.stat in (Stat.MEAN, Stat.MEDIAN) or cell.value is not None:
         return GridCell(fmt_number(cell.value), number=cell.value, kind="dec", own_area=own)
-    if cell.pct is None and cell.count is not None and cell.option == "Antall svar":
+    if cell.pct is None and cell.count is not None and cell.stat is Stat.ANSWERS:
         return GridCell(fmt_int(cell.count), number=cell.count, kind="int", own_area=own)
     if cell.pct is None:
         why = QCoreApplication.translate(
@@ -241,7 +244,7 @@ def _value_cell(cell: Cell | None, group: Group, table: Table, intervals: bool, 
     sig = cell.sig if _letters_shown(table) else ""
     text = fmt_pct(cell.pct)
     if intervals and cell.ci_low is not None:
-        text += f" ({_plain(cell.ci_low)}–{_plain(cell.ci_high)})"
+        text += f" ({fmt_number(cell.ci_low)}–{fmt_number(cell.ci_high)})"
     if sig:
         text += f" {sig}"
     tips = [
@@ -264,10 +267,6 @@ def _value_cell(cell: Cell | None, group: Group, table: Table, intervals: bool, 
     return GridCell(text, "\n".join(tips), number=cell.pct / 100, kind="pct", bold=bool(sig), own_area=own)
 
 
-def _plain(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _difference_cell(comparison: Comparison | None) -> GridCell:
     if comparison is None:
         return GridCell()
@@ -278,46 +277,11 @@ def _difference_cell(comparison: Comparison | None) -> GridCell:
             muted=True,
         )
     mark = " *" if comparison.significant else ""
-    text = f"{comparison.diff_rest:+.1f}".replace(".", ",").replace("-", "−") + mark
-    total = f"{comparison.diff_total:+.1f}".replace(".", ",").replace("-", "−")
+    text = fmt_diff(comparison.diff_rest) + mark
+    total = fmt_diff(comparison.diff_total)
     tip = QCoreApplication.translate("TableLayout", "Mot hele landet: {total} prosentpoeng").format(
         total=total
     )
     if comparison.p_value is not None:
         tip += f"\np = {fmt_p(comparison.p_value)}"
     return GridCell(text, tip, number=comparison.diff_rest, kind="dec", bold=comparison.significant)
-
-
-def legend(table: Table) -> str:
-    """What the letters, `*`, `:` and bases in this table mean, in one or two lines."""
-    parts = []
-    lettered = [g for g in table.groups if g.letter] if _letters_shown(table) else []
-    if lettered:
-        pairs = ", ".join(f"{g.letter} = {g.label}" for g in lettered)
-        parts.append(
-            QCoreApplication.translate(
-                "TableLayout",
-                "Bokstav i en celle: signifikant høyere enn gruppen med den bokstaven ({pairs}).",
-            ).format(pairs=pairs)
-        )
-    if table.comparisons:
-        parts.append(
-            QCoreApplication.translate(
-                "TableLayout", "* i diff.-kolonnen: forskjellen mot resten av landet er statistisk sikker."
-            )
-        )
-    if any(g.low_base for g in table.groups):
-        parts.append(
-            QCoreApplication.translate(
-                "TableLayout", "* ved n: færre enn {n} svar, tolk med forsiktighet."
-            ).format(n=table.spec.low_base)
-        )
-    if any(g.suppressed for g in table.groups) or any(
-        c.pct is None and c.count is None and c.value is None for g in table.groups for c in g.cells
-    ):
-        parts.append(
-            QCoreApplication.translate(
-                "TableLayout", ": = skjult fordi for få svarte (pek på cellen for grunnen)."
-            )
-        )
-    return " ".join(parts)

@@ -41,7 +41,7 @@ class TableModel(QAbstractTableModel):
         """The grid in display order (after sorting)."""
         rows = [self._grid.rows[r] for r in self._order]
         cells = [self._grid.cells[r] for r in self._order]
-        return Grid(rows, self._grid.columns, cells, self._grid.fixed_rows, self._grid.legend)
+        return Grid(rows, self._grid.columns, cells, self._grid.fixed_rows)
 
     def set_table(self, table: Table | None, transposed: bool = False, intervals: bool = False) -> None:
         self.beginResetModel()

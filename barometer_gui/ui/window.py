@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 # (benchmarks/bench_startup.py). The data side is imported where it is first used, mostly in the
 # worker that reads the file.
 from barometer_gui.core import project
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, translated
 from barometer_gui.core.i18n import LANGUAGES, language, set_language
 from barometer_gui.ui.chart_view import ChartView
 from barometer_gui.ui.controls import ControlsPanel
@@ -131,9 +131,6 @@ class MainWindow(ExportActions, QMainWindow):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
-        self.legend = QLabel("")
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: #333333;")
         self.footnote = QLabel("")
         self.footnote.setWordWrap(True)
         self.footnote.setStyleSheet(FOOTNOTE_STYLE)
@@ -142,7 +139,6 @@ class MainWindow(ExportActions, QMainWindow):
         table_layout = QVBoxLayout(table_pane)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.view, 1)
-        table_layout.addWidget(self.legend)
         table_layout.addWidget(self.footnote)
 
         self.chart = ChartView()
@@ -547,16 +543,22 @@ class MainWindow(ExportActions, QMainWindow):
 
     def _show_survey_summary(self) -> None:
         """Respondents, questions and import notes in the status bar, and the first note above the table."""
+        from barometer_gui.core.mapping import layout_name
+
         survey = self.survey
         message = self.tr("{n} respondenter, {q} spørsmål ({layout}).").format(
-            n=survey.respondents, q=len(survey.questions), layout=_layout_name(survey.layout)
+            n=survey.respondents, q=len(survey.questions), layout=layout_name(survey.layout)
         )
         if survey.warnings:
             message += " " + self.tr("{n} merknad(er) – se Fil › Merknader fra importen.").format(
                 n=len(survey.warnings)
             )
         self.statusBar().showMessage(message)
-        self._show_banner(survey.warnings)
+        self._show_banner(self._import_notes())
+
+    def _import_notes(self) -> list[str]:
+        """The import notes in the language of this moment (they were written when the file was read)."""
+        return [translated(note) for note in self.survey.warnings] if self.survey is not None else []
 
     def _show_banner(self, warnings: list[str]) -> None:
         """The first import note in view above the table, so a guess is never silently behind the numbers."""
@@ -591,8 +593,9 @@ class MainWindow(ExportActions, QMainWindow):
                 n=len(self.survey.warnings), name=self.path.name if self.path else ""
             )
         )
-        box.setDetailedText("\n".join(self.survey.warnings))
-        box.setInformativeText("\n".join(f"• {w}" for w in self.survey.warnings[:8]))
+        notes = self._import_notes()
+        box.setDetailedText("\n".join(notes))
+        box.setInformativeText("\n".join(f"• {w}" for w in notes[:8]))
         box.exec()
 
     def show_signs(self) -> None:
@@ -686,6 +689,7 @@ class MainWindow(ExportActions, QMainWindow):
         )
 
     def refresh(self) -> None:
+        from barometer_gui.charts.model import group_keys
         from barometer_gui.core.schema import QType
         from barometer_gui.core.tabulate import tabulate
 
@@ -706,8 +710,6 @@ class MainWindow(ExportActions, QMainWindow):
         self.model.set_table(
             self.table, self.controls.transposed_box.isChecked(), self.controls.intervals_box.isChecked()
         )
-        self.legend.setText(self.model.grid.legend)
-        self.legend.setVisible(bool(self.model.grid.legend))
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.resizeColumnsToContents()
         self.view.resizeRowsToContents()
@@ -718,7 +720,7 @@ class MainWindow(ExportActions, QMainWindow):
             self.distribution.show_distribution(self.table)
             self.lower.setCurrentWidget(self.distribution)
         else:
-            self.chart.show_table(self.table)
+            self.chart.show_table(self.table, group_keys(self.survey, spec))
             self.lower.setCurrentWidget(self.chart)
         self._fit_table_pane()
         self.statusBar().set_survey(
@@ -749,9 +751,8 @@ class MainWindow(ExportActions, QMainWindow):
         needed = view.horizontalHeader().height() + rows + 2 * view.frameWidth() + 4
         if view.horizontalScrollBar().maximum() > 0:
             needed += view.horizontalScrollBar().sizeHint().height()
-        for label in (self.legend, self.footnote):
-            if label.isVisibleTo(self) and label.text():
-                needed += label.heightForWidth(max(label.width(), 200)) + 6
+        if self.footnote.text():
+            needed += self.footnote.heightForWidth(max(self.footnote.width(), 200)) + 6
         table = max(min(needed, int(total * 0.55)), min(120, total // 2))
         self.splitter.blockSignals(True)
         self.splitter.setSizes([table, total - table])
@@ -805,12 +806,3 @@ class MainWindow(ExportActions, QMainWindow):
             self.hide()  # the window goes at once; the work stops at its next progress report
         self.runner.shutdown()
         super().closeEvent(event)
-
-
-def _layout_name(layout: str) -> str:
-    return {
-        "surveyxact": "SurveyXact",
-        "codebook": QCoreApplication.translate("MainWindow", "data med kodebok"),
-        "question_headers": QCoreApplication.translate("MainWindow", "spørsmålstekst som overskrift"),
-        "joined": QCoreApplication.translate("MainWindow", "ett felt per flervalg"),
-    }.get(layout, layout)

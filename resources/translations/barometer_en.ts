@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Vis usikkerhet (95 %)</source>
-        <translation>Show uncertainty (95 %)</translation>
+        <translation>Show uncertainty (95%)</translation>
     </message>
     <message>
         <source>Farger:</source>
@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>Vis 95 % konfidensintervall i cellene</source>
-        <translation>Show 95 % confidence intervals in the cells</translation>
+        <translation>Show 95% confidence intervals in the cells</translation>
     </message>
     <message>
         <source>Ingen (bare totalt)</source>
@@ -464,6 +464,14 @@
     <message>
         <source>Velg ett eller flere formater og hvor rapporten skal lagres.</source>
         <translation>Choose one or more formats and where to save the report.</translation>
+    </message>
+    <message>
+        <source>PNG-bilder</source>
+        <translation>PNG images</translation>
+    </message>
+    <message>
+        <source>SVG-bilder</source>
+        <translation>SVG images</translation>
     </message>
     <message>
         <source>rapport</source>
@@ -754,18 +762,6 @@
         <source>Lagret {path}</source>
         <translation>Saved {path}</translation>
     </message>
-    <message>
-        <source>data med kodebok</source>
-        <translation>data with codebook</translation>
-    </message>
-    <message>
-        <source>spørsmålstekst som overskrift</source>
-        <translation>question text as header</translation>
-    </message>
-    <message>
-        <source>ett felt per flervalg</source>
-        <translation>one field per multiple choice</translation>
-    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -926,7 +922,7 @@
     </message>
     <message>
         <source>Alternativer under grensen i alle grupper slås sammen (enkeltvalg) eller utelates (flervalg); det står i fotnoten. 0 % viser alle.</source>
-        <translation>Options below the limit in every group are merged (single choice) or left out (multiple choice); the footnote says so. 0 % shows them all.</translation>
+        <translation>Options below the limit in every group are merged (single choice) or left out (multiple choice); the footnote says so. 0% shows them all.</translation>
     </message>
 </context>
 <context>
@@ -1097,7 +1093,7 @@
     <name>SignsDialog</name>
     <message>
         <source>12,5 %</source>
-        <translation>12.5 %</translation>
+        <translation>12.5%</translation>
     </message>
     <message>
         <source>Andelen av dem som svarte i gruppen (basen).</source>
@@ -1105,7 +1101,7 @@
     </message>
     <message>
         <source>Bokstaven i en celle betyr at andelen er statistisk sikkert høyere enn i gruppen som har den bokstaven i kolonneoverskriften (z-test, 5 % nivå, korrigert for mange sammenligninger).</source>
-        <translation>A letter in a cell means the share is significantly higher than in the group with that letter in its column header (z-test, 5 % level, corrected for multiple comparisons).</translation>
+        <translation>A letter in a cell means the share is significantly higher than in the group with that letter in its column header (z-test, 5% level, corrected for multiple comparisons).</translation>
     </message>
     <message>
         <source>Ved n: færre enn 30 svar i gruppen; tolk med forsiktighet. I diff.-kolonnen: forskjellen mot resten av landet er statistisk sikker.</source>
@@ -1145,7 +1141,7 @@
     </message>
     <message>
         <source>95 % konfidensintervall (Wilson), når «Vis konfidensintervall» er valgt.</source>
-        <translation>95 % confidence interval (Wilson), when “Show confidence intervals” is on.</translation>
+        <translation>95% confidence interval (Wilson), when “Show confidence intervals” is on.</translation>
     </message>
     <message>
         <source>Gul kolonne</source>
@@ -1306,7 +1302,7 @@
     </message>
     <message>
         <source>95 % KI: {low} – {high}</source>
-        <translation>95 % CI: {low} – {high}</translation>
+        <translation>95% CI: {low} – {high}</translation>
     </message>
     <message>
         <source>Signifikant høyere enn gruppe {letters}</source>
@@ -1319,22 +1315,6 @@
     <message>
         <source>Mot hele landet: {total} prosentpoeng</source>
         <translation>Against the whole country: {total} percentage points</translation>
-    </message>
-    <message>
-        <source>Bokstav i en celle: signifikant høyere enn gruppen med den bokstaven ({pairs}).</source>
-        <translation>Letter in a cell: significantly higher than the group with that letter ({pairs}).</translation>
-    </message>
-    <message>
-        <source>* i diff.-kolonnen: forskjellen mot resten av landet er statistisk sikker.</source>
-        <translation>* in the diff. column: the difference from the rest of the country is significant.</translation>
-    </message>
-    <message>
-        <source>* ved n: færre enn {n} svar, tolk med forsiktighet.</source>
-        <translation>* by n: fewer than {n} answers, interpret with care.</translation>
-    </message>
-    <message>
-        <source>: = skjult fordi for få svarte (pek på cellen for grunnen).</source>
-        <translation>: = hidden because too few answered (point at the cell for the reason).</translation>
     </message>
 </context>
 <context>
