@@ -31,7 +31,7 @@ from barometer_gui.charts.style import (
 from barometer_gui.core.disclosure import categories
 from barometer_gui.core.i18n import t, using_language
 from barometer_gui.core.schema import QType, Survey
-from barometer_gui.core.tabulate import Table, TableSpec
+from barometer_gui.core.tabulate import Stat, Table, TableSpec
 from barometer_gui.export.safe import clean_text
 
 
@@ -431,7 +431,7 @@ def _bars(table: Table, style: Style, order: str, keys: Sequence[str] = ()) -> C
         shown = [g for g in groups if not g.suppressed]
         mean = table.options[0]  # the engine's first row of a numeric question is the mean
         series = Series(
-            clean_text(mean), [_cell(g, None, mean).value for g in shown], colour=style.colours()[0]
+            _option_name(mean), [_cell(g, None, mean).value for g in shown], colour=style.colours()[0]
         )
         return ChartData(
             "", _subtitle(table, t("gjennomsnitt")), [_name(g) for g in shown], [series], percent=False,
@@ -604,7 +604,7 @@ def _dots(table: Table, style: Style, order: str) -> ChartData:
     for item, options in facets:
         series = [
             Series(
-                clean_text(o),
+                _option_name(o),
                 [None if g.suppressed else value(g, item, o) for g in rows],
                 [_cell(g, item, o).sig for g in rows],
                 colour,
@@ -661,7 +661,10 @@ def _table(table: Table, style: Style, order: str) -> ChartData:
         ]
     else:
         header = ["", *[_name(g) for g in groups]]
-        body = [[option, *[_text(question, g, option, style) for g in groups]] for option in table.options]
+        body = [
+            [_option_name(option), *[_text(question, g, option, style) for g in groups]]
+            for option in table.options
+        ]
         body.append(["n", *[SUPPRESSED if g.suppressed else number_label(g.base, 0) for g in groups]])
     rows = [[clean_text(c) for c in row] for row in [header, *body]]
     return ChartData(
@@ -682,6 +685,11 @@ def _text(question, group, option: str, style: Style) -> str:
 def _item_base(group, item) -> str:
     base = _cell(group, item, group.cells[0].option).base
     return SUPPRESSED if group.suppressed or base is None else number_label(base, 0)
+
+
+def _option_name(option: str) -> str:
+    """An option as a chart names it: a statistic (mean, median) in the current language, an answer as written."""
+    return clean_text(option.label() if isinstance(option, Stat) else option)
 
 
 def _cell(group, item, option):

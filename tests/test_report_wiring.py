@@ -1,0 +1,66 @@
+"""The report's content wired to the charts and the engine by identifiers, so English reports say it all."""
+
+from __future__ import annotations
+
+from barometer_gui.charts.model import chart_model
+from barometer_gui.core.i18n import using_language
+from barometer_gui.core.report import Settings, question_item
+from barometer_gui.core.report.content import Report, alt_text, question_block, table_lines
+from barometer_gui.core.report.spec import ReportSpec
+from barometer_gui.core.tabulate import TableSpec
+
+
+def _block(survey, spec: TableSpec, settings: Settings | None = None, chart: str = "auto"):
+    settings = settings or Settings()
+    item = question_item(spec, settings, survey.question(spec.question).text)
+    item.chart = chart
+    return question_block(survey, ReportSpec(settings=settings, items=[item]), item)
+
+
+def _colours(data) -> dict[str, str]:
+    return {s.name.split(" (")[0].rstrip("*"): s.colour for s in data.series}
+
+
+def test_a_report_chart_keeps_a_groups_colour_when_a_filter_removes_the_others(demo_survey):
+    whole = _colours(_block(demo_survey, TableSpec("q1", by="landsdel"), chart="bars").chart())
+    settings = Settings(where=[["fylke", "Vestland"]])
+    block = _block(
+        demo_survey, TableSpec("q1", by="landsdel", where=(("fylke", "Vestland"),)), settings, "bars"
+    )
+    part = _colours(block.chart())
+    assert set(part) == {"Totalt", "Vestlandet"}
+    assert part["Vestlandet"] == whole["Vestlandet"]
+    # the keys are what keeps it: without them the one group left takes the first colour
+    assert _colours(chart_model(block.table, "bars"))["Vestlandet"] != whole["Vestlandet"]
+
+
+def test_an_english_report_keeps_the_whiskers_note_and_names_the_mean(demo_survey):
+    words = {
+        "en": ("The lines show 95% confidence intervals (Wilson).", "Mean for all:", "Mean", "Answers (n)"),
+        "nb": (
+            "Strekene viser 95 % konfidensintervall (Wilson).",
+            "Gjennomsnitt for alle:",
+            "Gjennomsnitt",
+            None,
+        ),
+    }
+    for language, (whiskers, alt, mean, answers) in words.items():
+        with using_language(language):
+            settings = Settings(benchmark=["fylke", "Vestland"], language=language)
+            shares = _block(demo_survey, TableSpec("q5", benchmark=("fylke", "Vestland")), settings)
+            numeric = _block(demo_survey, TableSpec("q8", by="landsdel"), Settings(language=language), "bars")
+            assert whiskers in shares.note
+            assert alt in alt_text(numeric)
+            assert [s.name for s in numeric.chart().series] == [mean]
+            _, body = table_lines(numeric.grid())
+            assert [row[0] for row in body] == [mean, "Median", answers or "Antall svar (n)"]
+
+
+def test_the_method_page_names_the_correction_in_the_reports_language(demo_survey):
+    settings = Settings(correction="none")
+    block = _block(demo_survey, TableSpec("q1", by="landsdel", correction="none"), settings)
+    report = Report("Report", "", [block])
+    with using_language("en"):
+        assert any("(no correction for many comparisons" in line for line in report.method_text())
+    with using_language("nb"):
+        assert any("(ingen korreksjon for mange sammenligninger" in line for line in report.method_text())
