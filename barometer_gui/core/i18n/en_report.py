@@ -89,6 +89,7 @@ EN: dict[str, str] = {
     "Velg minst ett format for rapporten.": "Choose at least one format for the report.",
     "Rapporten kan ikke skrives over datafila.": "The report cannot be written over the data file.",
     "Rapporten har ingen spørsmål som kan lages.": "The report has no questions that can be made.",
+    "Rapporten har ingen spørsmål som kan lages. {skipped}": "The report has no questions that can be made. {skipped}",
     "Kan ikke skrive til «{folder}»: {reason}.": "Cannot write to “{folder}”: {reason}.",
     "Flytter filene på plass …": "Moving the files into place …",
     "Kunne ikke lagre «{name}»: {reason}.": "Could not save “{name}”: {reason}.",
@@ -118,4 +119,42 @@ EN: dict[str, str] = {
     "fant ikke «{text}» ({id})": "could not find “{text}” ({id})",
     "fant ikke oppdelingen «{name}»": "could not find the breakdown “{name}”",
     "Utvalg: {filters}": "Selection: {filters}",
+    # the report spec file (core/report/spec.py)
+    "Fila er ikke et rapportoppsett fra Barometer.": "The file is not a Barometer report spec.",
+    "Rapportoppsettet mangler versjonsnummer.": "The report spec has no version number.",
+    "Rapportoppsettet er laget av en nyere Barometer (versjon {version}); "
+    "denne versjonen leser versjon {supported}. Oppdater Barometer.": (
+        "The report spec was made by a newer Barometer (version {version}); this version reads version "
+        "{supported}. Update Barometer."
+    ),
+    "rapportoppsettet": "the report spec",
+    "innstillingene": "the settings",
+    "element {number}": "item {number}",
+    "«items» i rapportoppsettet må være en liste.": "“items” in the report spec must be a list.",
+    "«source» i rapportoppsettet må være et objekt.": "“source” in the report spec must be an object.",
+    "Fant ikke rapportoppsettet «{name}».": "Could not find the report spec “{name}”.",
+    "Kan ikke lese rapportoppsettet «{name}»: {reason}.": "Cannot read the report spec “{name}”: {reason}.",
+    "Rapportoppsettet «{name}» er skadet (ugyldig JSON på linje {line}).": (
+        "The report spec “{name}” is damaged (invalid JSON on line {line})."
+    ),
+    "«{name}» finnes og er ikke et rapportoppsett; velg et annet navn.": (
+        "“{name}” exists and is not a report spec; choose another name."
+    ),
+    "«{name}» er laget av en nyere Barometer og blir ikke overskrevet; velg et annet navn.": (
+        "“{name}” was made by a newer Barometer and is not overwritten; choose another name."
+    ),
+    "Ukjente felt i {where}: {fields}.": "Unknown fields in {where}: {fields}.",
+    "«{name}» i rapportoppsettet må være tekst.": "“{name}” in the report spec must be text.",
+    "«{name}» må være en av {allowed}, fikk «{value}».": "“{name}” must be one of {allowed}, got “{value}”.",
+    "«settings» i rapportoppsettet må være et objekt.": "“settings” in the report spec must be an object.",
+    "Ukjent korreksjon «{correction}».": "Unknown correction “{correction}”.",
+    "«fold_below» må være et tall fra 0 til 100 (prosent).": "“fold_below” must be a number from 0 to 100 (percent).",
+    "«template» må være et filnavn eller tomt.": "“template” must be a file name or empty.",
+    "«{name}» må ha formen {form}.": "“{name}” must have the form {form}.",
+    "Element {number} i rapportoppsettet må være et objekt.": "Item {number} in the report spec must be an object.",
+    "Element {number} er et spørsmål uten «question».": "Item {number} is a question without “question”.",
+    "Element {number}: «limit» må være et heltall fra 0 (alle svar) og opp.": (
+        "Item {number}: “limit” must be a whole number from 0 (all answers) up."
+    ),
+    "Element {number} har ukjente overstyringer: {fields}.": "Item {number} has unknown overrides: {fields}.",
 }
