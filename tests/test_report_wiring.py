@@ -64,3 +64,19 @@ def test_the_method_page_names_the_correction_in_the_reports_language(demo_surve
         assert any("(no correction for many comparisons" in line for line in report.method_text())
     with using_language("nb"):
         assert any("(ingen korreksjon for mange sammenligninger" in line for line in report.method_text())
+
+
+def test_the_method_page_promises_letters_only_where_tables_have_them(demo_survey):
+    settings = Settings(benchmark=["fylke", "Vestland"])
+    own_area = _block(demo_survey, TableSpec("q5", benchmark=("fylke", "Vestland")), settings)
+    with using_language("en"):
+        text = " ".join(Report("Report", "", [own_area]).method_text())
+    assert "compared with the rest of the country by z-test" in text
+    assert "letter" not in text and "pairwise" not in text
+    with using_language("en"):
+        broken_down = " ".join(
+            Report(
+                "Report", "", [own_area, _block(demo_survey, TableSpec("q1", by="landsdel"))]
+            ).method_text()
+        )
+    assert "letter" in broken_down and "compared with the rest" in broken_down

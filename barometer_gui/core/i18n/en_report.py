@@ -16,21 +16,21 @@ EN: dict[str, str] = {
     "Forskjell mot resten (%-poeng)": "Difference from the rest (percentage points)",
     "Andre": "Other",
     "«{other}» er {count} svaralternativer under {limit} % lagt sammen: {names}": (
-        "“{other}” is {count} options under {limit} % added together: {names}"
+        "“{other}” is {count} options under {limit}% added together: {names}"
     ),
     "{count} svaralternativer under {limit} % i alle grupper er utelatt: {names}": (
-        "{count} options under {limit} % in every group are left out: {names}"
+        "{count} options under {limit}% in every group are left out: {names}"
     ),
     "Svaralternativer under {limit} % i alle grupper er slått sammen til «{other}» i diagrammer og tabeller "
     "(flervalg: utelatt, fordi andelene der ikke kan legges sammen; rutenett og sammenligninger med eget "
     "område vises alltid helt).": (
-        "Options under {limit} % in every group are combined into “{other}” in charts and tables (multiple "
+        "Options under {limit}% in every group are combined into “{other}” in charts and tables (multiple "
         "choice: left out, because those shares cannot be added; grids and comparisons with the own area "
         "are always shown in full)."
     ),
     "Svaralternativer under {limit} % i alle grupper er utelatt i diagrammer og tabeller (rutenett og "
     "sammenligninger med eget område vises alltid helt).": (
-        "Options under {limit} % in every group are left out of charts and tables (grids and comparisons "
+        "Options under {limit}% in every group are left out of charts and tables (grids and comparisons "
         "with the own area are always shown in full)."
     ),
     "Diagram: {title}. {subtitle}.": "Chart: {title}. {subtitle}.",
@@ -44,7 +44,7 @@ EN: dict[str, str] = {
     ),
     "Usikkerheten er beregnet som 95 % konfidensintervall (Wilson-metoden, med effektivt antall svar når "
     "tallene er vektet); intervallene står i Excel-utgaven av rapporten.": (
-        "Uncertainty is calculated as 95 % confidence intervals (the Wilson method, with the effective "
+        "Uncertainty is calculated as 95% confidence intervals (the Wilson method, with the effective "
         "number of answers when the figures are weighted); the intervals are in the Excel version of the report."
     ),
     "Tallene er vektet med {weights} slik at utvalget speiler populasjonen.": (
@@ -54,7 +54,7 @@ EN: dict[str, str] = {
     "sammenligninger, 5 % nivå). En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den "
     "bokstaven.": (
         "Differences between groups are tested with a chi-square test and pairwise z-tests ({corrections} "
-        "for many comparisons, 5 % level). A letter by a figure means the share is higher than in the group "
+        "for many comparisons, 5% level). A letter by a figure means the share is higher than in the group "
         "with that letter."
     ),
     "Grupper med færre enn {min_base} svar slås sammen med en nabogruppe (vist som «A + B»), eller vises "
@@ -119,6 +119,11 @@ EN: dict[str, str] = {
     "fant ikke «{text}» ({id})": "could not find “{text}” ({id})",
     "fant ikke oppdelingen «{name}»": "could not find the breakdown “{name}”",
     "Utvalg: {filters}": "Selection: {filters}",
+    "Eget område er sammenlignet med resten av landet med z-test (5 % nivå); en forskjell merket * er "
+    "statistisk sikker.": (
+        "The own area is compared with the rest of the country by z-test (5% level); a difference marked * is "
+        "statistically significant."
+    ),
     # the report spec file (core/report/spec.py)
     "Fila er ikke et rapportoppsett fra Barometer.": "The file is not a Barometer report spec.",
     "Rapportoppsettet mangler versjonsnummer.": "The report spec has no version number.",

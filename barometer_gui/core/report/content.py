@@ -114,7 +114,9 @@ class Report:
                     weights=", ".join(weights),
                 )
             )
-        corrections = sorted({correction_name(x.spec.correction) for x in tables if x.method})
+        corrections = sorted(
+            {correction_name(x.spec.correction) for x in tables if x.method and not x.comparisons}
+        )
         if corrections:
             lines.append(
                 t(
@@ -122,6 +124,13 @@ class Report:
                     "({corrections} for mange sammenligninger, 5 % nivå). "
                     "En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den bokstaven.",
                     corrections=", ".join(corrections),
+                )
+            )
+        if any(x.comparisons for x in tables):  # own area against the rest: one test, no letters
+            lines.append(
+                t(
+                    "Eget område er sammenlignet med resten av landet med z-test (5 % nivå); en forskjell "
+                    "merket * er statistisk sikker."
                 )
             )
         if tables:
