@@ -80,3 +80,12 @@ def test_the_method_page_promises_letters_only_where_tables_have_them(demo_surve
             ).method_text()
         )
     assert "letter" in broken_down and "compared with the rest" in broken_down
+
+
+def test_the_whiskers_note_stands_only_under_charts_that_draw_whiskers(demo_survey):
+    settings = Settings(benchmark=["fylke", "Vestland"])
+    spec = TableSpec("q6", benchmark=("fylke", "Vestland"))
+    stacked = _block(demo_survey, spec, settings, "multiples")
+    assert not stacked.chart().whiskers and "Strekene" not in stacked.note
+    bars = _block(demo_survey, TableSpec("q5", benchmark=("fylke", "Vestland")), settings, "bars")
+    assert bars.chart().whiskers and "Strekene viser" in bars.note

@@ -250,7 +250,8 @@ def chart_model(
         Kind.TABLE: _table,
     }[chosen]
     data = builder(table, style, order)
-    data.whiskers = bool(table.spec.benchmark) if whiskers is None else whiskers
+    wanted = bool(table.spec.benchmark) if whiskers is None else whiskers
+    data.whiskers = wanted and chosen in (Kind.BARS, Kind.DOTS)  # stacked segments and tables draw none
     for panel in data.panels:
         panel.whiskers = data.whiskers
     data.title = clean_text(style.title or table.question.text)
