@@ -34,7 +34,7 @@ def test_a_report_set_to_english_is_written_in_english_and_the_program_keeps_its
     spec.settings.language = "en"
     deck = Presentation(str(run_report(demo_survey, spec, tmp_path / "en.pptx").path))
     text = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
-    assert "By landsdel" in text and "Free-text answers are shown as written" in text
+    assert "By region" in text and "Free-text answers are shown as written" in text
     assert deck.slides[-1].shapes.title.text == "About the figures"
     assert "Antall svar:" not in text and "vektet" not in text
     assert t("Andre") == "Andre", "the window's language is untouched"

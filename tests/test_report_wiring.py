@@ -89,3 +89,9 @@ def test_the_whiskers_note_stands_only_under_charts_that_draw_whiskers(demo_surv
     assert not stacked.chart().whiskers and "Strekene" not in stacked.note
     bars = _block(demo_survey, TableSpec("q5", benchmark=("fylke", "Vestland")), settings, "bars")
     assert bars.chart().whiskers and "Strekene viser" in bars.note
+
+
+def test_a_bokmal_survey_reported_in_english_names_its_derived_breakdown_in_english(demo_survey):
+    with using_language("en"):
+        block = _block(demo_survey, TableSpec("q1", by="landsdel"), Settings(language="en"), "bars")
+        assert block.subtitle.startswith("By region") and block.chart().subtitle.startswith("By region")

@@ -29,6 +29,7 @@ from barometer_gui.charts.style import (
     value_label,
 )
 from barometer_gui.core.disclosure import categories
+from barometer_gui.core.errors import translated
 from barometer_gui.core.i18n import t, using_language
 from barometer_gui.core.schema import QType, Survey
 from barometer_gui.core.tabulate import Stat, Table, TableSpec
@@ -329,7 +330,7 @@ def _subtitle(table: Table, extra: str = "") -> str:
     if table.spec.benchmark:
         parts.append(t("Eget område mot resten av landet og hele landet"))
     elif table.by_label:
-        parts.append(t("Etter {variable}", variable=table.by_label.lower()))
+        parts.append(t("Etter {variable}", variable=translated(table.by_label).lower()))
     if table.filters:
         parts.append(", ".join(table.filters))
     if extra:

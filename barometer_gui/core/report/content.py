@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from barometer_gui.charts.model import ChartData, chart_model, group_keys, whiskers_note
-from barometer_gui.core.errors import BarometerError, Cancelled
+from barometer_gui.core.errors import BarometerError, Cancelled, translated
 from barometer_gui.core.footnote import Footnote, footnote
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
 from barometer_gui.core.free_text import free_text
@@ -411,7 +411,8 @@ def subtitle(table: Table) -> str:
     if table.spec.benchmark:
         parts.append(t("{area} mot resten av landet", area=table.spec.benchmark[1]))
     elif table.by_label:
-        parts.append(t("Etter {breakdown}", breakdown=table.by_label[0].lower() + table.by_label[1:]))
+        name = translated(table.by_label)  # a derived background's name (Landsdel) in the report's language
+        parts.append(t("Etter {breakdown}", breakdown=name[0].lower() + name[1:]))
     else:
         parts.append(t("Alle som svarte"))
     if table.filters:
