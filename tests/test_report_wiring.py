@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
+
 from barometer_gui.charts.model import chart_model
 from barometer_gui.core.i18n import using_language
-from barometer_gui.core.report import Settings, question_item
+from barometer_gui.core.report import Settings, question_item, run_report
 from barometer_gui.core.report.content import Report, alt_text, question_block, table_lines
 from barometer_gui.core.report.spec import ReportSpec
 from barometer_gui.core.tabulate import TableSpec
@@ -95,3 +98,17 @@ def test_a_bokmal_survey_reported_in_english_names_its_derived_breakdown_in_engl
     with using_language("en"):
         block = _block(demo_survey, TableSpec("q1", by="landsdel"), Settings(language="en"), "bars")
         assert block.subtitle.startswith("By region") and block.chart().subtitle.startswith("By region")
+
+
+def test_the_workbooks_chart_colours_each_group_as_the_deck_does(demo_survey, tmp_path):
+    settings = Settings(where=[["fylke", "Vestland"]])
+    spec = TableSpec("q1", by="landsdel", where=(("fylke", "Vestland"),))
+    item = question_item(spec, settings, demo_survey.question("q1").text)
+    report = ReportSpec(settings=settings, items=[item])
+    block = question_block(demo_survey, report, item)
+    path = run_report(demo_survey, report, tmp_path / "farger.xlsx").path
+    with zipfile.ZipFile(path) as book:
+        chart = book.read("xl/charts/chart1.xml").decode()
+    drawn = ["#" + c for c in re.findall(r'<c:ser>.*?<a:srgbClr val="([0-9A-F]{6})"', chart, re.S)]
+    assert drawn == [c.upper() for c in block.group_colours()]
+    assert drawn == [_colours(block.chart())[g.label].upper() for g in block.grid().groups]

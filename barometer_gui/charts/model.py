@@ -387,6 +387,16 @@ def group_keys(survey: Survey, spec: TableSpec) -> list[str]:
     return [str(c) for c in categories(survey.data[variable.column])]
 
 
+def table_group_colours(
+    table: Table, colour_keys: Sequence[str] = (), style: Style | None = None
+) -> list[str]:
+    """One colour per group with answers (Totalt first), as every chart of `table` draws it.
+
+    For drawings that are not a `ChartData` (the workbook's native chart), so they colour groups alike.
+    """
+    return group_colours(_colour_slots(table, _groups(table), list(colour_keys)), style or Style())
+
+
 def _colour_slots(table: Table, groups: list, keys: Sequence[str]) -> list[int | None]:
     """Totalt None; a group its place in `keys` (a merged block "Oslo + Østfold" by its first member);
     a group without a key (no keys given, a benchmark) its place in the table after the keyed ones."""
@@ -449,7 +459,7 @@ def _bars(table: Table, style: Style, order: str, keys: Sequence[str] = ()) -> C
             base=_base_text(table, groups, True),
         )  # fmt: skip
     options = _ordered(table, order, groups[0] if groups else None)
-    colours = group_colours(_colour_slots(table, groups, list(keys)), style)
+    colours = table_group_colours(table, keys, style)
     series = [
         _group_series(g, colour, [(None, o) for o in options])
         for g, colour in zip(groups, colours, strict=True)

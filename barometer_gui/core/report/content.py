@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from barometer_gui.charts.model import ChartData, chart_model, group_keys, whiskers_note
+from barometer_gui.charts.model import ChartData, chart_model, group_keys, table_group_colours, whiskers_note
 from barometer_gui.core.errors import BarometerError, Cancelled, translated
 from barometer_gui.core.footnote import Footnote, footnote
 from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
@@ -68,6 +68,11 @@ class Block:
     def grid(self) -> Grid:
         assert self.table is not None
         return grid(self.table)
+
+    def group_colours(self) -> list[str]:
+        """A colour per shown group (`grid().groups`), the same as the item's charts give them."""
+        assert self.table is not None
+        return table_group_colours(self.table, self.colour_keys)
 
     def chart(self) -> ChartData:
         """The item's chart model: its chosen kind, or the charts' fitting rule for "auto"."""
