@@ -112,3 +112,10 @@ def test_the_workbooks_chart_colours_each_group_as_the_deck_does(demo_survey, tm
     drawn = ["#" + c for c in re.findall(r'<c:ser>.*?<a:srgbClr val="([0-9A-F]{6})"', chart, re.S)]
     assert drawn == [c.upper() for c in block.group_colours()]
     assert drawn == [_colours(block.chart())[g.label].upper() for g in block.grid().groups]
+
+
+def test_the_method_page_states_the_level_the_items_were_tested_at(demo_survey):
+    strict = _block(demo_survey, TableSpec("q1", by="landsdel", alpha=0.01), Settings(alpha=0.01))
+    with using_language("en"):
+        text = " ".join(Report("Report", "", [strict]).method_text())
+    assert "1% level" in text and "5% level" not in text

@@ -51,10 +51,10 @@ EN: dict[str, str] = {
         "The figures are weighted by {weights} so that the sample mirrors the population."
     ),
     "Forskjeller mellom grupper er testet med kjikvadrattest og parvise z-tester ({corrections} for mange "
-    "sammenligninger, 5 % nivå). En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den "
+    "sammenligninger, {level} % nivå). En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den "
     "bokstaven.": (
         "Differences between groups are tested with a chi-square test and pairwise z-tests ({corrections} "
-        "for many comparisons, 5% level). A letter by a figure means the share is higher than in the group "
+        "for many comparisons, {level}% level). A letter by a figure means the share is higher than in the group "
         "with that letter."
     ),
     "Grupper med færre enn {min_base} svar slås sammen med en nabogruppe (vist som «A + B»), eller vises "
@@ -119,9 +119,9 @@ EN: dict[str, str] = {
     "fant ikke «{text}» ({id})": "could not find “{text}” ({id})",
     "fant ikke oppdelingen «{name}»": "could not find the breakdown “{name}”",
     "Utvalg: {filters}": "Selection: {filters}",
-    "Eget område er sammenlignet med resten av landet med z-test (5 % nivå); en forskjell merket * er "
+    "Eget område er sammenlignet med resten av landet med z-test ({level} % nivå); en forskjell merket * er "
     "statistisk sikker.": (
-        "The own area is compared with the rest of the country by z-test (5% level); a difference marked * is "
+        "The own area is compared with the rest of the country by z-test ({level}% level); a difference marked * is "
         "statistically significant."
     ),
     # the report spec file (core/report/spec.py)

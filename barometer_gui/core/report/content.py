@@ -16,7 +16,7 @@ from pathlib import Path
 from barometer_gui.charts.model import ChartData, chart_model, group_keys, table_group_colours, whiskers_note
 from barometer_gui.core.errors import BarometerError, Cancelled, translated
 from barometer_gui.core.footnote import Footnote, footnote
-from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
+from barometer_gui.core.formatting import fmt_int, fmt_level, fmt_number, fmt_pct
 from barometer_gui.core.free_text import free_text
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
@@ -119,23 +119,24 @@ class Report:
                     weights=", ".join(weights),
                 )
             )
-        corrections = sorted(
-            {correction_name(x.spec.correction) for x in tables if x.method and not x.comparisons}
-        )
-        if corrections:
+        lettered = [x for x in tables if x.method and not x.comparisons]
+        if lettered:
             lines.append(
                 t(
                     "Forskjeller mellom grupper er testet med kjikvadrattest og parvise z-tester "
-                    "({corrections} for mange sammenligninger, 5 % nivå). "
+                    "({corrections} for mange sammenligninger, {level} % nivå). "
                     "En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den bokstaven.",
-                    corrections=", ".join(corrections),
+                    corrections=", ".join(sorted({correction_name(x.spec.correction) for x in lettered})),
+                    level=_levels(lettered),
                 )
             )
-        if any(x.comparisons for x in tables):  # own area against the rest: one test, no letters
+        compared = [x for x in tables if x.comparisons]  # own area against the rest: one test, no letters
+        if compared:
             lines.append(
                 t(
-                    "Eget område er sammenlignet med resten av landet med z-test (5 % nivå); en forskjell "
-                    "merket * er statistisk sikker."
+                    "Eget område er sammenlignet med resten av landet med z-test ({level} % nivå); en "
+                    "forskjell merket * er statistisk sikker.",
+                    level=_levels(compared),
                 )
             )
         if tables:
@@ -156,6 +157,11 @@ class Report:
         if self.source:
             lines.append(t("Kilde: {source}.", source=self.source))
         return lines
+
+
+def _levels(tables: list[Table]) -> str:
+    """The tests' significance levels as the method page says them: «5», or «1, 5» when items differ."""
+    return ", ".join(fmt_level(alpha) for alpha in sorted({x.spec.alpha for x in tables}))
 
 
 def prepare(survey: Survey, spec: ReportSpec, progress: Progress = no_progress) -> Report:
