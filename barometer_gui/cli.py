@@ -32,7 +32,7 @@ COMMANDS = ("inspect", "table", "report")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, status 2, no usage dump
         raise BarometerError(
-            t("Ugyldig kommando: {message}. Se «{prog} --help».", message=message, prog=self.prog)
+            "Ugyldig kommando: {message}. Se «{prog} --help».", message=message, prog=self.prog
         )
 
 
@@ -63,22 +63,20 @@ def front_door(argv: list[str]) -> tuple[str, list[str]]:
     if Path(first).exists():
         if len(argv) > 1:
             raise BarometerError(
-                t("Vinduet åpner én fil; fikk også {extra}. Se «barometer --help».", extra=" ".join(argv[1:]))
+                "Vinduet åpner én fil; fikk også {extra}. Se «barometer --help».", extra=" ".join(argv[1:])
             )
         return "gui", [first]
     close = difflib.get_close_matches(first.lower(), COMMANDS, n=1, cutoff=0.6)
     if close:
         raise BarometerError(
-            t("Ukjent kommando «{given}». Mente du «{command}»?", given=first, command=close[0])
+            "Ukjent kommando «{given}». Mente du «{command}»?", given=first, command=close[0]
         )
     if Path(first).suffix or os.sep in first or "/" in first:
-        raise BarometerError(t("Fant ikke fila «{name}».", name=first))
+        raise BarometerError("Fant ikke fila «{name}».", name=first)
     raise BarometerError(
-        t(
-            "Ukjent kommando eller fil «{given}». Kommandoer: {commands}. Se «barometer --help».",
-            given=first,
-            commands=", ".join(COMMANDS),
-        )
+        "Ukjent kommando eller fil «{given}». Kommandoer: {commands}. Se «barometer --help».",
+        given=first,
+        commands=", ".join(COMMANDS),
     )
 
 
@@ -225,7 +223,7 @@ def _report(args: argparse.Namespace, survey: Survey) -> int:
     from barometer_gui.core.report.run import output_format
 
     if not args.out and not args.save_spec:
-        raise BarometerError(t("Oppgi --out (og/eller --save-spec)."))
+        raise BarometerError("Oppgi --out (og/eller --save-spec).")
     if args.out:
         output_format(args.out)
     spec = args.loaded_spec or _quick_spec(args, survey)
@@ -252,7 +250,7 @@ def _spec_source(args: argparse.Namespace) -> None:
     from barometer_gui.core.report.spec import source_paths
 
     if args.spec and args.question:
-        raise BarometerError(t("Oppgi enten --spec eller -q, ikke begge."))
+        raise BarometerError("Oppgi enten --spec eller -q, ikke begge.")
     args.loaded_spec = load_spec(args.spec) if args.spec else None
     if args.loaded_spec is None or args.file or args.demo:
         return
@@ -266,7 +264,7 @@ def _quick_spec(args: argparse.Namespace, survey: Survey):
     from barometer_gui.core.report.spec import recorded_source, spec_from_views, view_item
 
     if not args.question:
-        raise BarometerError(t("Oppgi --spec SPEC.json eller minst ett spørsmål med -q."))
+        raise BarometerError("Oppgi --spec SPEC.json eller minst ett spørsmål med -q.")
     views = [view_item(_spec(args, survey.question(name).id), survey) for name in args.question]
     source = recorded_source(args.file, args.save_spec or args.out, args.sheet, args.mapping)
     return spec_from_views(views, args.title or t("Innovasjonsbarometeret"), source)
@@ -276,7 +274,7 @@ def _load(args: argparse.Namespace) -> Survey:
     from barometer_gui.core.importer import demo_path, open_survey
 
     if args.demo and args.file:
-        raise BarometerError(t("Oppgi enten en fil eller --demo, ikke begge."))
+        raise BarometerError("Oppgi enten en fil eller --demo, ikke begge.")
     path = Path(args.file) if args.file else demo_path()
     return open_survey(
         path,
@@ -307,6 +305,6 @@ def _pair(text: str, option: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip() or not value.strip():
         raise BarometerError(
-            t("{option} skal ha formen VARIABEL=VERDI, fikk «{text}».", option=option, text=text)
+            "{option} skal ha formen VARIABEL=VERDI, fikk «{text}».", option=option, text=text
         )
     return name.strip(), value.strip()

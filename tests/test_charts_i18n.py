@@ -14,7 +14,8 @@ from pptx.util import Inches
 
 from barometer_gui.charts.model import KIND_LABELS, Kind, chart_model, wave_chart
 from barometer_gui.charts.mpl import draw
-from barometer_gui.charts.style import PALETTE_NAMES, pptx_percent_format
+from barometer_gui.charts.style import PALETTE_NAMES
+from barometer_gui.core.formatting import excel_percent_format
 from barometer_gui.core.i18n import catalogue, en_charts, t, using_language
 from barometer_gui.core.tabulate import TableSpec, tabulate
 from barometer_gui.export.pptx_charts import add_chart
@@ -163,6 +164,6 @@ def test_names_of_chart_types_and_palettes_follow_the_language():
     with using_language("en"):
         assert KIND_LABELS[Kind.BARS] == "Horizontal bars"
         assert PALETTE_NAMES["tol"] == "Tol (muted)"
-        assert pptx_percent_format(1) == "0.0%"
+        assert excel_percent_format(1) == "0.0%"
         assert t("Hele landet {values}", values="9 %") == "Whole country 9 %"
-    assert pptx_percent_format(1) == "0.0 %"
+    assert excel_percent_format(1) == "0.0 %"

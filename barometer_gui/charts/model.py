@@ -29,9 +29,10 @@ from barometer_gui.charts.style import (
     value_label,
 )
 from barometer_gui.core.disclosure import categories
+from barometer_gui.core.errors import translated
 from barometer_gui.core.i18n import t, using_language
 from barometer_gui.core.schema import QType, Survey
-from barometer_gui.core.tabulate import Table, TableSpec
+from barometer_gui.core.tabulate import Stat, Table, TableSpec
 from barometer_gui.export.safe import clean_text
 
 
@@ -250,7 +251,8 @@ def chart_model(
         Kind.TABLE: _table,
     }[chosen]
     data = builder(table, style, order)
-    data.whiskers = bool(table.spec.benchmark) if whiskers is None else whiskers
+    wanted = bool(table.spec.benchmark) if whiskers is None else whiskers
+    data.whiskers = wanted and chosen in (Kind.BARS, Kind.DOTS)  # stacked segments and tables draw none
     for panel in data.panels:
         panel.whiskers = data.whiskers
     data.title = clean_text(style.title or table.question.text)
@@ -328,7 +330,7 @@ def _subtitle(table: Table, extra: str = "") -> str:
     if table.spec.benchmark:
         parts.append(t("Eget område mot resten av landet og hele landet"))
     elif table.by_label:
-        parts.append(t("Etter {variable}", variable=table.by_label.lower()))
+        parts.append(t("Etter {variable}", variable=translated(table.by_label).lower()))
     if table.filters:
         parts.append(", ".join(table.filters))
     if extra:
@@ -385,6 +387,16 @@ def group_keys(survey: Survey, spec: TableSpec) -> list[str]:
     return [str(c) for c in categories(survey.data[variable.column])]
 
 
+def table_group_colours(
+    table: Table, colour_keys: Sequence[str] = (), style: Style | None = None
+) -> list[str]:
+    """One colour per group with answers (Totalt first), as every chart of `table` draws it.
+
+    For drawings that are not a `ChartData` (the workbook's native chart), so they colour groups alike.
+    """
+    return group_colours(_colour_slots(table, _groups(table), list(colour_keys)), style or Style())
+
+
 def _colour_slots(table: Table, groups: list, keys: Sequence[str]) -> list[int | None]:
     """Totalt None; a group its place in `keys` (a merged block "Oslo + Østfold" by its first member);
     a group without a key (no keys given, a benchmark) its place in the table after the keyed ones."""
@@ -431,7 +443,7 @@ def _bars(table: Table, style: Style, order: str, keys: Sequence[str] = ()) -> C
         shown = [g for g in groups if not g.suppressed]
         mean = table.options[0]  # the engine's first row of a numeric question is the mean
         series = Series(
-            clean_text(mean), [_cell(g, None, mean).value for g in shown], colour=style.colours()[0]
+            _option_name(mean), [_cell(g, None, mean).value for g in shown], colour=style.colours()[0]
         )
         return ChartData(
             "", _subtitle(table, t("gjennomsnitt")), [_name(g) for g in shown], [series], percent=False,
@@ -447,7 +459,7 @@ def _bars(table: Table, style: Style, order: str, keys: Sequence[str] = ()) -> C
             base=_base_text(table, groups, True),
         )  # fmt: skip
     options = _ordered(table, order, groups[0] if groups else None)
-    colours = group_colours(_colour_slots(table, groups, list(keys)), style)
+    colours = table_group_colours(table, keys, style)
     series = [
         _group_series(g, colour, [(None, o) for o in options])
         for g, colour in zip(groups, colours, strict=True)
@@ -604,7 +616,7 @@ def _dots(table: Table, style: Style, order: str) -> ChartData:
     for item, options in facets:
         series = [
             Series(
-                clean_text(o),
+                _option_name(o),
                 [None if g.suppressed else value(g, item, o) for g in rows],
                 [_cell(g, item, o).sig for g in rows],
                 colour,
@@ -661,7 +673,10 @@ def _table(table: Table, style: Style, order: str) -> ChartData:
         ]
     else:
         header = ["", *[_name(g) for g in groups]]
-        body = [[option, *[_text(question, g, option, style) for g in groups]] for option in table.options]
+        body = [
+            [_option_name(option), *[_text(question, g, option, style) for g in groups]]
+            for option in table.options
+        ]
         body.append(["n", *[SUPPRESSED if g.suppressed else number_label(g.base, 0) for g in groups]])
     rows = [[clean_text(c) for c in row] for row in [header, *body]]
     return ChartData(
@@ -682,6 +697,11 @@ def _text(question, group, option: str, style: Style) -> str:
 def _item_base(group, item) -> str:
     base = _cell(group, item, group.cells[0].option).base
     return SUPPRESSED if group.suppressed or base is None else number_label(base, 0)
+
+
+def _option_name(option: str) -> str:
+    """An option as a chart names it: a statistic (mean, median) in the current language, an answer as written."""
+    return clean_text(option.label() if isinstance(option, Stat) else option)
 
 
 def _cell(group, item, option):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from barometer_gui.core.formatting import fmt_number, fmt_pct
-from barometer_gui.core.i18n import language, t
+from barometer_gui.core.i18n import t
 
 #: Qualitative palettes (darkened Okabe–Ito; Paul Tol's muted dark half; a calm blue-first set), ten colours
 #: each; the first six are the most distinct (grouped bars never use more than six groups).
@@ -267,9 +267,3 @@ def value_label(value: float | None, percent: bool, mark: str = "", decimals: in
 def wrap(label: str, width: int = WRAP_AT) -> str:
     """Wrap at word boundaries (never cut): the whole label is always shown."""
     return "\n".join(textwrap.wrap(label, width, break_long_words=False) or [""])
-
-
-def pptx_percent_format(decimals: int = 0) -> str:
-    """PowerPoint number format for fractions: "12 %" in Norwegian, "12%" in English (the viewer's locale
-    supplies the decimal sign)."""
-    return "0" + ("." + "0" * decimals if decimals else "") + ("%" if language() == "en" else " %")

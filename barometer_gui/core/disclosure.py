@@ -309,11 +309,9 @@ class Guard:
             if part.variable.column == variable.column:
                 return p
         raise BarometerError(
-            t(
-                "«{variable}» har over {limit} ulike verdier og kan ikke brukes til å dele opp eller filtrere tabeller.",
-                variable=variable.text,
-                limit=MAX_CATEGORIES,
-            )
+            "«{variable}» har over {limit} ulike verdier og kan ikke brukes til å dele opp eller filtrere tabeller.",
+            variable=variable.text,
+            limit=MAX_CATEGORIES,
         )
 
     def crossings(self) -> list[tuple[tuple[int, int], np.ndarray]]:
@@ -362,11 +360,9 @@ class Guard:
         names = and_list([f"«{self.partitions[p].variable.text}»" for p in finest])
         if len(finest) > 2 or max(finest) >= self._background:
             raise BarometerError(
-                t(
-                    "Tabellen krysser {names}. For å verne små grupper kan en tabell bare krysse to "
-                    "bakgrunnsvariabler (ikke spørsmål); bruk færre filtre eller ingen oppdeling.",
-                    names=names,
-                )
+                "Tabellen krysser {names}. For å verne små grupper kan en tabell bare krysse to "
+                "bakgrunnsvariabler (ikke spørsmål); bruk færre filtre eller ingen oppdeling.",
+                names=names,
             )
         if any(pair == tuple(finest) for pair, _ in self.crossings()):
             return
@@ -381,12 +377,10 @@ class Guard:
             else t("forskjellen mot andre tabeller fra fila ville vise færre enn {k} svar", k=self.k)
         )
         raise BarometerError(
-            t(
-                "Tabellen krysser {names}, men {reason}; slike tabeller kan trekkes fra hverandre og "
-                "avsløre enkeltsvar. Bruk bare én av variablene.",
-                names=names,
-                reason=reason,
-            )
+            "Tabellen krysser {names}, men {reason}; slike tabeller kan trekkes fra hverandre og "
+            "avsløre enkeltsvar. Bruk bare én av variablene.",
+            names=names,
+            reason=reason,
         )
 
 

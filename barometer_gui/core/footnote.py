@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from barometer_gui.core.errors import translated
 from barometer_gui.core.formatting import fmt_level
 from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType
@@ -54,7 +55,7 @@ def _plain(table: Table) -> list[str]:
     )
     parts += table.privacy  # which small groups were merged, and why
     if table.population:
-        parts.append(_sentence(table.population))
+        parts.append(_sentence(translated(table.population)))
     if table.source:
         parts.append(t("Kilde: {source}.", source=table.source))
     return parts

@@ -15,7 +15,6 @@ import pandas as pd
 
 from barometer_gui.core.disclosure import Guard
 from barometer_gui.core.errors import BarometerError
-from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType, Question, Survey
 from barometer_gui.core.tabulate import TableSpec, _described_base, _filter, _variables
 
@@ -50,7 +49,7 @@ def free_text(survey: Survey, spec: TableSpec) -> FreeText:
     """The non-blank answers to the text question `spec.question` inside `spec.where`."""
     question = survey.question(spec.question)
     if question.type is not QType.TEXT:
-        raise BarometerError(t("«{question}» er ikke et fritekstspørsmål.", question=question.text))
+        raise BarometerError("«{question}» er ikke et fritekstspørsmål.", question=question.text)
     extra = [v for v in _variables(survey, spec) if v.kind == "question"]
     guard = Guard(survey, _described_base(survey, question), spec.min_base, extra)
     keep, filters = _filter(survey, guard, spec.where)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from barometer_gui.core.errors import BarometerError
 from barometer_gui.core.files import atomic_write_text, check_output_path
-from barometer_gui.core.i18n import t
 
 FORMAT = "barometer-project"
 VERSION = 1
@@ -56,34 +55,30 @@ def load(path: str | Path) -> Project:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BarometerError(t("Fant ikke prosjektfila «{name}».", name=path.name)) from None
+        raise BarometerError("Fant ikke prosjektfila «{name}».", name=path.name) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BarometerError(
-            t("Kan ikke lese prosjektfila «{name}» ({error}).", name=path.name, error=type(exc).__name__)
+            "Kan ikke lese prosjektfila «{name}» ({error}).", name=path.name, error=type(exc).__name__
         ) from None
     try:
         raw = json.loads(text)
     except ValueError:
-        raise BarometerError(
-            t("Prosjektfila «{name}» er skadet (ikke gyldig JSON).", name=path.name)
-        ) from None
+        raise BarometerError("Prosjektfila «{name}» er skadet (ikke gyldig JSON).", name=path.name) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise BarometerError(t("«{name}» er ikke en Barometer-prosjektfil.", name=path.name))
+        raise BarometerError("«{name}» er ikke en Barometer-prosjektfil.", name=path.name)
     version = raw.get("version")
     if not isinstance(version, int) or version < 1:
-        raise BarometerError(t("Prosjektfila «{name}» er skadet (mangler versjon).", name=path.name))
+        raise BarometerError("Prosjektfila «{name}» er skadet (mangler versjon).", name=path.name)
     if version > VERSION:
         raise BarometerError(
-            t(
-                "Prosjektfila «{name}» er laget med en nyere versjon av Barometer (format {version}). "
-                "Oppdater Barometer for å åpne den; fila er ikke endret.",
-                name=path.name,
-                version=version,
-            )
+            "Prosjektfila «{name}» er laget med en nyere versjon av Barometer (format {version}). "
+            "Oppdater Barometer for å åpne den; fila er ikke endret.",
+            name=path.name,
+            version=version,
         )
     data_file = raw.get("data_file")
     if not isinstance(data_file, str) or not data_file:
-        raise BarometerError(t("Prosjektfila «{name}» er skadet (mangler datafil).", name=path.name))
+        raise BarometerError("Prosjektfila «{name}» er skadet (mangler datafil).", name=path.name)
     relative = raw.get("data_file_relative")
     if not Path(data_file).exists() and isinstance(relative, str):
         moved = (path.parent / relative).resolve()
@@ -96,7 +91,7 @@ def load(path: str | Path) -> Project:
         and isinstance(report, list)
         and all(isinstance(spec, dict) for spec in report)
     ):
-        raise BarometerError(t("Prosjektfila «{name}» er skadet (ukjent innhold).", name=path.name))
+        raise BarometerError("Prosjektfila «{name}» er skadet (ukjent innhold).", name=path.name)
     return Project(data_file, mapping, selections, report)
 
 
@@ -111,7 +106,7 @@ def save(project: Project, path: str | Path) -> Path:
             load(path)
         except BarometerError as exc:
             raise BarometerError(
-                t("Lagrer ikke over «{name}»: {reason}", name=path.name, reason=exc.message)
+                "Lagrer ikke over «{name}»: {reason}", name=path.name, reason=exc.message
             ) from None
     atomic_write_text(path, project.to_json(path))
     return path

@@ -147,11 +147,11 @@ class TableSpec:
     def from_dict(cls, data: dict) -> TableSpec:
         """The inverse of `to_dict`; unknown keys or wrong types give a message the user can act on."""
         if not isinstance(data, dict):
-            raise BarometerError(t("Tabelloppsettet må være et objekt."))
+            raise BarometerError("Tabelloppsettet må være et objekt.")
         known = {f.name: f for f in fields(cls)}
         unknown = sorted(set(data) - set(known))
         if unknown:
-            raise BarometerError(t("Ukjente felt i tabelloppsettet: {fields}.", fields=", ".join(unknown)))
+            raise BarometerError("Ukjente felt i tabelloppsettet: {fields}.", fields=", ".join(unknown))
         values = dict(data)
         try:
             values["where"] = tuple((str(k), str(v)) for k, v in values.get("where") or ())
@@ -166,10 +166,10 @@ class TableSpec:
             spec = cls(**values)
         except (TypeError, ValueError):
             raise BarometerError(
-                t("Tabelloppsettet har feil form (filter, sammenligning eller tall).")
+                "Tabelloppsettet har feil form (filter, sammenligning eller tall)."
             ) from None
         if not isinstance(spec.question, str) or not spec.question:
-            raise BarometerError(t("Tabelloppsettet mangler spørsmål."))
+            raise BarometerError("Tabelloppsettet mangler spørsmål.")
         return spec
 
 
@@ -389,14 +389,12 @@ class _Grouping:
 def tabulate(survey: Survey, spec: TableSpec) -> Table:
     question = survey.question(spec.question)
     if spec.min_base < 0 or spec.low_base < 0:
-        raise BarometerError(t("Minste base kan ikke være negativ."))
+        raise BarometerError("Minste base kan ikke være negativ.")
     if spec.correction not in stats.CORRECTIONS:
         raise BarometerError(
-            t(
-                "Ukjent korreksjon «{correction}». Velg blant: {choices}.",
-                correction=spec.correction,
-                choices=", ".join(stats.CORRECTIONS),
-            )
+            "Ukjent korreksjon «{correction}». Velg blant: {choices}.",
+            correction=spec.correction,
+            choices=", ".join(stats.CORRECTIONS),
         )
     weights = survey.weight(spec.weight)
     answers = _answers(survey.data, question)
@@ -522,10 +520,8 @@ def _filter(survey: Survey, guard: Guard, where: tuple[tuple[str, str], ...]) ->
         variable = survey.variable(name)
         if variable.kind == "numeric":
             raise BarometerError(
-                t(
-                    "«{variable}» er et tall og kan ikke brukes som filter; bruk en gruppert variabel.",
-                    variable=variable.text,
-                )
+                "«{variable}» er et tall og kan ikke brukes som filter; bruk en gruppert variabel.",
+                variable=variable.text,
             )
         label = _match_value(survey.data[variable.column], value, variable.text)
         chosen.setdefault(variable.column, (variable, []))[1].append(label)
@@ -541,7 +537,7 @@ def _filter(survey: Survey, guard: Guard, where: tuple[tuple[str, str], ...]) ->
         described.append(text)
     if where and not keep.any():
         raise BarometerError(
-            t("Ingen respondenter oppfyller filteret ({filters}).", filters="; ".join(described))
+            "Ingen respondenter oppfyller filteret ({filters}).", filters="; ".join(described)
         )
     return keep, described
 
@@ -553,12 +549,10 @@ def _match_value(column: pd.Series, value: str, text: str) -> str:
         if " ".join(str(label).split()).casefold() == wanted:
             return label
     raise BarometerError(
-        t(
-            "«{value}» er ikke en verdi av «{variable}». Verdier: {values}.",
-            value=value,
-            variable=text,
-            values=", ".join(map(str, known[:12])),
-        )
+        "«{value}» er ikke en verdi av «{variable}». Verdier: {values}.",
+        value=value,
+        variable=text,
+        values=", ".join(map(str, known[:12])),
     )
 
 
@@ -591,7 +585,7 @@ def _groups(survey: Survey, guard: Guard, spec: TableSpec, keep: np.ndarray) -> 
     variable = survey.variable(spec.by)
     if variable.kind == "numeric":
         raise BarometerError(
-            t("«{variable}» er et tall og kan ikke brukes til å dele opp tabellen.", variable=variable.text)
+            "«{variable}» er et tall og kan ikke brukes til å dele opp tabellen.", variable=variable.text
         )
     part = guard.partitions[guard.index(variable)]
     return _block_groups(part, part.codes[keep], variable, variables, guard.k)
@@ -623,10 +617,8 @@ def _block_groups(part: Partition, codes: np.ndarray, variable: Background, vari
             )
     if len(labels) == 1 and len(codes):
         raise BarometerError(
-            t(
-                "«{variable}» har ingen verdier blant respondentene her, så tabellen kan ikke deles opp etter den.",
-                variable=variable.text,
-            )
+            "«{variable}» har ingen verdier blant respondentene her, så tabellen kan ikke deles opp etter den.",
+            variable=variable.text,
         )
     return _Grouping(labels, lookup[block_rows], translated(variable.text), variables, notes)
 
@@ -662,7 +654,7 @@ def summary_labels(question: Question) -> tuple[list[str], list[str], tuple[str,
     """Bottom-two and top-two options of a grid's scale, and what to call them."""
     scale = [o for o in question.options if o not in question.dont_know]
     if len(scale) < 4:
-        raise BarometerError(t("Oppsummering (topp/bunn to) krever en skala med minst fire trinn."))
+        raise BarometerError("Oppsummering (topp/bunn to) krever en skala med minst fire trinn.")
     bottom, top = scale[:2], scale[-2:]
     text = " ".join(scale).casefold()
     hinder_promote = "hemme" in text and "fremme" in text  # the scale's own (bokmål) words decide

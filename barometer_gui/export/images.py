@@ -36,7 +36,7 @@ def write_images(report: Report, out: str | Path, suffix: str, progress: Progres
         temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     except OSError as exc:
         raise BarometerError(
-            t("Kan ikke skrive til «{folder}»: {reason}.", folder=folder.parent, reason=exc.strerror or exc)
+            "Kan ikke skrive til «{folder}»: {reason}.", folder=folder.parent, reason=exc.strerror or exc
         ) from None
     try:
         with rc_context({"text.parse_math": False}):  # survey text is text, never mathtext (see pdf.FONTS)
@@ -104,7 +104,7 @@ def _only_images(folder: Path) -> bool:
 def _check_replaceable(folder: Path) -> None:
     if folder.exists() and not _only_images(folder):
         raise BarometerError(
-            t("Mappa «{name}» finnes og inneholder andre filer; velg et annet navn.", name=folder.name)
+            "Mappa «{name}» finnes og inneholder andre filer; velg et annet navn.", name=folder.name
         )
 
 
@@ -124,7 +124,7 @@ def replace_folder(folder: Path, temp: Path) -> None:
         if old is not None and not folder.exists():
             os.replace(old / folder.name, folder)
         raise BarometerError(
-            t("Kunne ikke lagre «{name}»: {reason}.", name=folder.name, reason=exc.strerror or exc)
+            "Kunne ikke lagre «{name}»: {reason}.", name=folder.name, reason=exc.strerror or exc
         ) from None
     finally:
         if old is not None:

@@ -66,11 +66,9 @@ def open_template(template: str | Path | None):
             data = _potx_as_pptx(data)
         presentation = Presentation(io.BytesIO(data))
     except FileNotFoundError:
-        raise BarometerError(t("Fant ikke malen «{name}».", name=path.name)) from None
+        raise BarometerError("Fant ikke malen «{name}».", name=path.name) from None
     except Exception:  # python-pptx raises zip, XML and key errors for broken templates
-        raise BarometerError(
-            t("Malen «{name}» kunne ikke åpnes som PowerPoint-fil.", name=path.name)
-        ) from None
+        raise BarometerError("Malen «{name}» kunne ikke åpnes som PowerPoint-fil.", name=path.name) from None
     _remove_slides(presentation)
     return presentation
 

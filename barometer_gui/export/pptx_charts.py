@@ -27,11 +27,11 @@ from barometer_gui.charts.style import (
     SUPPRESSED,
     TEXT_COLOUR,
     nice,
-    pptx_percent_format,
     text_on,
     value_label,
     wrap,
 )
+from barometer_gui.core.formatting import excel_percent_format
 from barometer_gui.core.i18n import t
 from barometer_gui.export.safe import clean_text
 
@@ -117,7 +117,7 @@ def _fraction(value: float | None, percent: bool) -> float | None:
 
 
 def _number_format(data: ChartData) -> str:
-    return pptx_percent_format(data.decimals) if data.percent else "0.0"
+    return excel_percent_format(data.decimals) if data.percent else "0.0"
 
 
 def _category(

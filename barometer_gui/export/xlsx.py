@@ -208,11 +208,12 @@ def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
     if grid.diff_header:
         sheet.set_column(diff_col, diff_col, 18)
     if grid.percent and grid.rows and not all(g.suppressed for g in grid.groups):  # a chart needs a series
-        _chart(book, sheet, grid, top + 2, last_data, diff_col + 2)
+        _chart(book, sheet, grid, block.group_colours(), top + 2, last_data, diff_col + 2)
 
 
-def _chart(book, sheet, grid, first_row: int, last_row: int, column: int) -> None:
-    """A native bar chart of the share columns, beside the table, reading the sheet's own cells."""
+def _chart(book, sheet, grid, colours: list[str], first_row: int, last_row: int, column: int) -> None:
+    """A native bar chart of the share columns, beside the table, reading the sheet's own cells; each
+    group in the colour the deck and the pictures give it."""
     chart = book.add_chart({"type": "bar"})
     name = sheet.get_name().replace("'", "''")
     for g, group in enumerate(grid.groups):
@@ -225,6 +226,8 @@ def _chart(book, sheet, grid, first_row: int, last_row: int, column: int) -> Non
                 "categories": f"='{name}'!$A${first_row + 1}:$A${last_row + 1}",
                 "values": [sheet.get_name(), first_row, col, last_row, col],
                 "data_labels": {"value": True, "num_format": excel_percent_format(0)},
+                "fill": {"color": colours[g]},
+                "border": {"none": True},
             }
         )
     chart.set_y_axis({"reverse": True})

@@ -16,21 +16,21 @@ EN: dict[str, str] = {
     "Forskjell mot resten (%-poeng)": "Difference from the rest (percentage points)",
     "Andre": "Other",
     "«{other}» er {count} svaralternativer under {limit} % lagt sammen: {names}": (
-        "“{other}” is {count} options under {limit} % added together: {names}"
+        "“{other}” is {count} options under {limit}% added together: {names}"
     ),
     "{count} svaralternativer under {limit} % i alle grupper er utelatt: {names}": (
-        "{count} options under {limit} % in every group are left out: {names}"
+        "{count} options under {limit}% in every group are left out: {names}"
     ),
     "Svaralternativer under {limit} % i alle grupper er slått sammen til «{other}» i diagrammer og tabeller "
     "(flervalg: utelatt, fordi andelene der ikke kan legges sammen; rutenett og sammenligninger med eget "
     "område vises alltid helt).": (
-        "Options under {limit} % in every group are combined into “{other}” in charts and tables (multiple "
+        "Options under {limit}% in every group are combined into “{other}” in charts and tables (multiple "
         "choice: left out, because those shares cannot be added; grids and comparisons with the own area "
         "are always shown in full)."
     ),
     "Svaralternativer under {limit} % i alle grupper er utelatt i diagrammer og tabeller (rutenett og "
     "sammenligninger med eget område vises alltid helt).": (
-        "Options under {limit} % in every group are left out of charts and tables (grids and comparisons "
+        "Options under {limit}% in every group are left out of charts and tables (grids and comparisons "
         "with the own area are always shown in full)."
     ),
     "Diagram: {title}. {subtitle}.": "Chart: {title}. {subtitle}.",
@@ -44,17 +44,17 @@ EN: dict[str, str] = {
     ),
     "Usikkerheten er beregnet som 95 % konfidensintervall (Wilson-metoden, med effektivt antall svar når "
     "tallene er vektet); intervallene står i Excel-utgaven av rapporten.": (
-        "Uncertainty is calculated as 95 % confidence intervals (the Wilson method, with the effective "
+        "Uncertainty is calculated as 95% confidence intervals (the Wilson method, with the effective "
         "number of answers when the figures are weighted); the intervals are in the Excel version of the report."
     ),
     "Tallene er vektet med {weights} slik at utvalget speiler populasjonen.": (
         "The figures are weighted by {weights} so that the sample mirrors the population."
     ),
     "Forskjeller mellom grupper er testet med kjikvadrattest og parvise z-tester ({corrections} for mange "
-    "sammenligninger, 5 % nivå). En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den "
+    "sammenligninger, {level} % nivå). En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den "
     "bokstaven.": (
         "Differences between groups are tested with a chi-square test and pairwise z-tests ({corrections} "
-        "for many comparisons, 5 % level). A letter by a figure means the share is higher than in the group "
+        "for many comparisons, {level}% level). A letter by a figure means the share is higher than in the group "
         "with that letter."
     ),
     "Grupper med færre enn {min_base} svar slås sammen med en nabogruppe (vist som «A + B»), eller vises "
@@ -89,6 +89,7 @@ EN: dict[str, str] = {
     "Velg minst ett format for rapporten.": "Choose at least one format for the report.",
     "Rapporten kan ikke skrives over datafila.": "The report cannot be written over the data file.",
     "Rapporten har ingen spørsmål som kan lages.": "The report has no questions that can be made.",
+    "Rapporten har ingen spørsmål som kan lages. {skipped}": "The report has no questions that can be made. {skipped}",
     "Kan ikke skrive til «{folder}»: {reason}.": "Cannot write to “{folder}”: {reason}.",
     "Flytter filene på plass …": "Moving the files into place …",
     "Kunne ikke lagre «{name}»: {reason}.": "Could not save “{name}”: {reason}.",
@@ -118,4 +119,47 @@ EN: dict[str, str] = {
     "fant ikke «{text}» ({id})": "could not find “{text}” ({id})",
     "fant ikke oppdelingen «{name}»": "could not find the breakdown “{name}”",
     "Utvalg: {filters}": "Selection: {filters}",
+    "Eget område er sammenlignet med resten av landet med z-test ({level} % nivå); en forskjell merket * er "
+    "statistisk sikker.": (
+        "The own area is compared with the rest of the country by z-test ({level}% level); a difference marked * is "
+        "statistically significant."
+    ),
+    # the report spec file (core/report/spec.py)
+    "Fila er ikke et rapportoppsett fra Barometer.": "The file is not a Barometer report spec.",
+    "Rapportoppsettet mangler versjonsnummer.": "The report spec has no version number.",
+    "Rapportoppsettet er laget av en nyere Barometer (versjon {version}); "
+    "denne versjonen leser versjon {supported}. Oppdater Barometer.": (
+        "The report spec was made by a newer Barometer (version {version}); this version reads version "
+        "{supported}. Update Barometer."
+    ),
+    "rapportoppsettet": "the report spec",
+    "innstillingene": "the settings",
+    "element {number}": "item {number}",
+    "«items» i rapportoppsettet må være en liste.": "“items” in the report spec must be a list.",
+    "«source» i rapportoppsettet må være et objekt.": "“source” in the report spec must be an object.",
+    "Fant ikke rapportoppsettet «{name}».": "Could not find the report spec “{name}”.",
+    "Kan ikke lese rapportoppsettet «{name}»: {reason}.": "Cannot read the report spec “{name}”: {reason}.",
+    "Rapportoppsettet «{name}» er skadet (ugyldig JSON på linje {line}).": (
+        "The report spec “{name}” is damaged (invalid JSON on line {line})."
+    ),
+    "«{name}» finnes og er ikke et rapportoppsett; velg et annet navn.": (
+        "“{name}” exists and is not a report spec; choose another name."
+    ),
+    "«{name}» er laget av en nyere Barometer og blir ikke overskrevet; velg et annet navn.": (
+        "“{name}” was made by a newer Barometer and is not overwritten; choose another name."
+    ),
+    "Ukjente felt i {where}: {fields}.": "Unknown fields in {where}: {fields}.",
+    "«{name}» i rapportoppsettet må være tekst.": "“{name}” in the report spec must be text.",
+    "«{name}» må være en av {allowed}, fikk «{value}».": "“{name}” must be one of {allowed}, got “{value}”.",
+    "«settings» i rapportoppsettet må være et objekt.": "“settings” in the report spec must be an object.",
+    "Ukjent korreksjon «{correction}».": "Unknown correction “{correction}”.",
+    "«fold_below» må være et tall fra 0 til 100 (prosent).": "“fold_below” must be a number from 0 to 100 (percent).",
+    "«template» må være et filnavn eller tomt.": "“template” must be a file name or empty.",
+    "«{name}» må ha formen {form}.": "“{name}” must have the form {form}.",
+    "Element {number} i rapportoppsettet må være et objekt.": "Item {number} in the report spec must be an object.",
+    "Element {number} er et spørsmål uten «question».": "Item {number} is a question without “question”.",
+    "Element {number}: «limit» må være et heltall fra 0 (alle svar) og opp.": (
+        "Item {number}: “limit” must be a whole number from 0 (all answers) up."
+    ),
+    "Element {number} har ukjente overstyringer: {fields}.": "Item {number} has unknown overrides: {fields}.",
 }

@@ -13,18 +13,18 @@ import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from barometer_gui.charts.model import WHISKERS_NOTE, ChartData, chart_model
-from barometer_gui.core.errors import BarometerError, Cancelled
+from barometer_gui.charts.model import ChartData, chart_model, group_keys, table_group_colours, whiskers_note
+from barometer_gui.core.errors import BarometerError, Cancelled, translated
 from barometer_gui.core.footnote import Footnote, footnote
-from barometer_gui.core.formatting import fmt_int, fmt_number, fmt_pct
+from barometer_gui.core.formatting import fmt_int, fmt_level, fmt_number, fmt_pct
 from barometer_gui.core.free_text import free_text
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
 from barometer_gui.core.report.resolve import find_breakdown, find_question
 from barometer_gui.core.report.spec import Item, ReportSpec
 from barometer_gui.core.schema import QType, Survey
-from barometer_gui.core.stats import CORRECTIONS
-from barometer_gui.core.tabulate import Cell, Group, Table, tabulate
+from barometer_gui.core.stats import correction_name
+from barometer_gui.core.tabulate import Cell, Group, Stat, Table, tabulate
 
 #: Norwegian letters sort after z, in their own order (æ, ø, å).
 _SORT = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
@@ -63,16 +63,23 @@ class Block:
     method: str = ""
     note: str = ""  # how the question was found or what was folded, said on the slide
     answers: list[str] = field(default_factory=list)  # free text: the answers to list, as written
+    colour_keys: list[str] = field(default_factory=list)  # the breakdown's whole category list (group_keys)
 
     def grid(self) -> Grid:
         assert self.table is not None
         return grid(self.table)
 
+    def group_colours(self) -> list[str]:
+        """A colour per shown group (`grid().groups`), the same as the item's charts give them."""
+        assert self.table is not None
+        return table_group_colours(self.table, self.colour_keys)
+
     def chart(self) -> ChartData:
         """The item's chart model: its chosen kind, or the charts' fitting rule for "auto"."""
         assert self.table is not None
         chosen = self.item.chart if self.item is not None else "auto"
-        return chart_model(self.table, None if chosen in ("auto", "none") else chosen)
+        kind = None if chosen in ("auto", "none") else chosen
+        return chart_model(self.table, kind, colour_keys=self.colour_keys)
 
 
 @dataclass
@@ -112,14 +119,24 @@ class Report:
                     weights=", ".join(weights),
                 )
             )
-        corrections = sorted({CORRECTIONS[x.spec.correction] for x in tables if x.method})
-        if corrections:
+        lettered = [x for x in tables if x.method and not x.comparisons]
+        if lettered:
             lines.append(
                 t(
                     "Forskjeller mellom grupper er testet med kjikvadrattest og parvise z-tester "
-                    "({corrections} for mange sammenligninger, 5 % nivå). "
+                    "({corrections} for mange sammenligninger, {level} % nivå). "
                     "En bokstav ved et tall betyr at andelen er høyere enn i gruppen med den bokstaven.",
-                    corrections=", ".join(corrections),
+                    corrections=", ".join(sorted({correction_name(x.spec.correction) for x in lettered})),
+                    level=_levels(lettered),
+                )
+            )
+        compared = [x for x in tables if x.comparisons]  # own area against the rest: one test, no letters
+        if compared:
+            lines.append(
+                t(
+                    "Eget område er sammenlignet med resten av landet med z-test ({level} % nivå); en "
+                    "forskjell merket * er statistisk sikker.",
+                    level=_levels(compared),
                 )
             )
         if tables:
@@ -140,6 +157,11 @@ class Report:
         if self.source:
             lines.append(t("Kilde: {source}.", source=self.source))
         return lines
+
+
+def _levels(tables: list[Table]) -> str:
+    """The tests' significance levels as the method page says them: «5», or «1, 5» when items differ."""
+    return ", ".join(fmt_level(alpha) for alpha in sorted({x.spec.alpha for x in tables}))
 
 
 def prepare(survey: Survey, spec: ReportSpec, progress: Progress = no_progress) -> Report:
@@ -201,9 +223,11 @@ def question_block(survey: Survey, spec: ReportSpec, item: Item) -> Block:
         subtitle=subtitle(table),
         footnote=foot.text,
         method=foot.method,
+        colour_keys=group_keys(survey, table.spec),  # a group keeps its colour whatever the filters keep
     )
-    if item.chart != "none" and WHISKERS_NOTE in block.chart().notes:  # the chart draws intervals
-        notes.append(WHISKERS_NOTE)
+    whiskers = whiskers_note()
+    if item.chart != "none" and whiskers in block.chart().notes:  # the chart draws intervals
+        notes.append(whiskers)
     block.note = sentences(notes)
     return block
 
@@ -398,7 +422,8 @@ def subtitle(table: Table) -> str:
     if table.spec.benchmark:
         parts.append(t("{area} mot resten av landet", area=table.spec.benchmark[1]))
     elif table.by_label:
-        parts.append(t("Etter {breakdown}", breakdown=table.by_label[0].lower() + table.by_label[1:]))
+        name = translated(table.by_label)  # a derived background's name (Landsdel) in the report's language
+        parts.append(t("Etter {breakdown}", breakdown=name[0].lower() + name[1:]))
     else:
         parts.append(t("Alle som svarte"))
     if table.filters:
@@ -417,7 +442,8 @@ def grid(table: Table) -> Grid:
     comparisons = {(c.item, c.option): c for c in table.comparisons}
     rows = []
     for item, option in keys:
-        label = f"{item} – {option}" if item else option
+        name = option.label() if isinstance(option, Stat) else option
+        label = f"{item} – {name}" if item else name
         comparison = comparisons.get((item, option))
         rows.append(
             Row(
@@ -487,7 +513,7 @@ def alt_text(block: Block) -> str:
         return head + " " + t("For få svar til å vise resultatet.")
     n = fmt_int(total.base)
     if table.question.type is QType.NUMERIC:
-        mean = next((c.value for c in total.cells if c.option in ("Gjennomsnitt", t("Gjennomsnitt"))), None)
+        mean = next((c.value for c in total.cells if c.stat is Stat.MEAN), None)
         return head + " " + t("Gjennomsnitt for alle: {mean} (n = {n}).", mean=fmt_number(mean, 1), n=n)
     best = max((c for c in total.cells if c.pct is not None), key=lambda c: c.pct, default=None)
     if best is None:

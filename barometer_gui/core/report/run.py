@@ -52,11 +52,9 @@ def output_format(out: str | Path) -> str:
     suffix = Path(out).suffix.lower()
     if suffix not in FORMATS:
         raise BarometerError(
-            t(
-                "Ukjent rapportformat «{suffix}». Bruk {formats}.",
-                suffix=suffix or Path(out).name,
-                formats=", ".join(FORMATS),
-            )
+            "Ukjent rapportformat «{suffix}». Bruk {formats}.",
+            suffix=suffix or Path(out).name,
+            formats=", ".join(FORMATS),
         )
     return suffix
 
@@ -72,11 +70,11 @@ def run_report(
     """
     targets = [Path(out)] if isinstance(out, str | Path) else [Path(o) for o in out]
     if not targets:
-        raise BarometerError(t("Velg minst ett format for rapporten."))
+        raise BarometerError("Velg minst ett format for rapporten.")
     suffixes = [output_format(target) for target in targets]
     source = Path(survey.source).resolve() if survey.source else None
     if source is not None and any(x.resolve() in (source, source.with_suffix("")) for x in targets):
-        raise BarometerError(t("Rapporten kan ikke skrives over datafila."))
+        raise BarometerError("Rapporten kan ikke skrives over datafila.")
     with using_language(spec.settings.language):  # the report is written in its own language
         return _run(survey, spec, targets, suffixes, progress)
 
@@ -86,15 +84,18 @@ def _run(
 ) -> ReportResult:
     report = prepare(survey, spec, lambda f, m: progress(f * 0.5, m))
     if not report.contents:
-        detail = (" " + "; ".join(report.skipped)) if report.skipped else ""
-        raise BarometerError(t("Rapporten har ingen spørsmål som kan lages.") + detail)
+        if report.skipped:
+            raise BarometerError(
+                "Rapporten har ingen spørsmål som kan lages. {skipped}", skipped="; ".join(report.skipped)
+            )
+        raise BarometerError("Rapporten har ingen spørsmål som kan lages.")
     parent = targets[0].parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=".barometer-rapport-", dir=parent))
     except OSError as exc:
         raise BarometerError(
-            t("Kan ikke skrive til «{folder}»: {reason}.", folder=parent, reason=exc.strerror or exc)
+            "Kan ikke skrive til «{folder}»: {reason}.", folder=parent, reason=exc.strerror or exc
         ) from None
     try:
         staged = []
@@ -138,7 +139,7 @@ def _move(staged: Path, target: Path, suffix: str) -> Path:
         os.replace(staged, target)
     except OSError as exc:
         raise BarometerError(
-            t("Kunne ikke lagre «{name}»: {reason}.", name=target.name, reason=exc.strerror or exc)
+            "Kunne ikke lagre «{name}»: {reason}.", name=target.name, reason=exc.strerror or exc
         ) from None
     return target
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from barometer_gui.charts.model import Kind
-from barometer_gui.core.errors import BarometerError
+from barometer_gui.core.errors import BarometerError, Message
 from barometer_gui.core.files import atomic_write_text
 from barometer_gui.core.i18n import t
 from barometer_gui.core.schema import QType, Survey
@@ -201,10 +201,14 @@ class ReportSpec:
             raise BarometerError("Rapportoppsettet mangler versjonsnummer.")
         if version > VERSION:
             raise BarometerError(
-                f"Rapportoppsettet er laget av en nyere Barometer (versjon {version}); "
-                f"denne versjonen leser versjon {VERSION}. Oppdater Barometer."
+                "Rapportoppsettet er laget av en nyere Barometer (versjon {version}); "
+                "denne versjonen leser versjon {supported}. Oppdater Barometer.",
+                version=version,
+                supported=VERSION,
             )
-        _only(data, {"format", "version", "title", "source", "settings", "items"}, "rapportoppsettet")
+        _only(
+            data, {"format", "version", "title", "source", "settings", "items"}, Message("rapportoppsettet")
+        )
         items = data.get("items", [])
         if not isinstance(items, list):
             raise BarometerError("«items» i rapportoppsettet må være en liste.")
@@ -225,14 +229,18 @@ def load_spec(path: str | Path) -> ReportSpec:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BarometerError(f"Fant ikke rapportoppsettet «{path.name}».") from None
+        raise BarometerError("Fant ikke rapportoppsettet «{name}».", name=path.name) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise BarometerError(f"Kan ikke lese rapportoppsettet «{path.name}»: {exc}.") from None
+        raise BarometerError(
+            "Kan ikke lese rapportoppsettet «{name}»: {reason}.", name=path.name, reason=exc
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BarometerError(
-            f"Rapportoppsettet «{path.name}» er skadet (ugyldig JSON på linje {exc.lineno})."
+            "Rapportoppsettet «{name}» er skadet (ugyldig JSON på linje {line}).",
+            name=path.name,
+            line=exc.lineno,
         ) from None
     return ReportSpec.from_dict(data)
 
@@ -246,10 +254,13 @@ def save_spec(spec: ReportSpec, path: str | Path) -> Path:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             old = None
         if not isinstance(old, dict) or old.get("format") != FORMAT:
-            raise BarometerError(f"«{path.name}» finnes og er ikke et rapportoppsett; velg et annet navn.")
+            raise BarometerError(
+                "«{name}» finnes og er ikke et rapportoppsett; velg et annet navn.", name=path.name
+            )
         if isinstance(old.get("version"), int) and old["version"] > VERSION:
             raise BarometerError(
-                f"«{path.name}» er laget av en nyere Barometer og blir ikke overskrevet; velg et annet navn."
+                "«{name}» er laget av en nyere Barometer og blir ikke overskrevet; velg et annet navn.",
+                name=path.name,
             )
     atomic_write_text(path, spec.to_json())
     return path
@@ -281,20 +292,16 @@ def source_paths(spec: ReportSpec, spec_path: str | Path) -> tuple[Path | None, 
         return None, None, None
     if not isinstance(name, str) or not name:
         raise BarometerError(
-            t(
-                "Rapportoppsettet sier ikke hvilken datafil det gjelder; oppgi fila: barometer report FIL --spec …"
-            )
+            "Rapportoppsettet sier ikke hvilken datafil det gjelder; oppgi fila: barometer report FIL --spec …"
         )
     folder = Path(spec_path).resolve().parent
     data = folder / name
     if not data.exists():
         raise BarometerError(
-            t(
-                "Fant ikke datafila «{file}» som rapportoppsettet viser til (sett fra {folder}); "
-                "oppgi fila: barometer report FIL --spec …",
-                file=name,
-                folder=folder,
-            )
+            "Fant ikke datafila «{file}» som rapportoppsettet viser til (sett fra {folder}); "
+            "oppgi fila: barometer report FIL --spec …",
+            file=name,
+            folder=folder,
         )
     mapping = source.get("mapping")
     sheet = source.get("sheet")
@@ -317,27 +324,33 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def _only(data: dict, allowed: set[str], where: str) -> None:
+    """`where` names the part in the reader's language: a `Message`, or a field name as the file writes it."""
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise BarometerError(f"Ukjente felt i {where}: {', '.join(unknown)}.")
+        raise BarometerError("Ukjente felt i {where}: {fields}.", where=where, fields=", ".join(unknown))
 
 
 def _text(value: object, name: str) -> str:
     if not isinstance(value, str):
-        raise BarometerError(f"«{name}» i rapportoppsettet må være tekst.")
+        raise BarometerError("«{name}» i rapportoppsettet må være tekst.", name=name)
     return value
 
 
 def _choice(value: object, allowed: tuple, name: str) -> str:
     if value not in allowed:
-        raise BarometerError(f"«{name}» må være en av {', '.join(allowed)}, fikk «{value}».")
+        raise BarometerError(
+            "«{name}» må være en av {allowed}, fikk «{value}».",
+            name=name,
+            allowed=", ".join(allowed),
+            value=value,
+        )
     return value  # type: ignore[return-value]
 
 
 def _settings(data: object) -> Settings:
     if not isinstance(data, dict):
         raise BarometerError("«settings» i rapportoppsettet må være et objekt.")
-    _only(data, {f.name for f in fields(Settings)}, "innstillingene")
+    _only(data, {f.name for f in fields(Settings)}, Message("innstillingene"))
     merged = {**asdict(Settings()), **data}
     # The engine's own checks (pairs, numbers) run on the TableSpec the settings imply.
     checked = TableSpec.from_dict(
@@ -348,7 +361,7 @@ def _settings(data: object) -> Settings:
         | {"question": "-"}
     )
     if checked.correction not in CORRECTIONS:
-        raise BarometerError(f"Ukjent korreksjon «{checked.correction}».")
+        raise BarometerError("Ukjent korreksjon «{correction}».", correction=checked.correction)
     fold = merged["fold_below"]
     if isinstance(fold, bool) or not isinstance(fold, int | float) or not 0 <= fold < 100:
         raise BarometerError("«fold_below» må være et tall fra 0 til 100 (prosent).")
@@ -382,15 +395,15 @@ def _ref(value: object, name: str) -> Ref | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("id"), str):
-        raise BarometerError(f'«{name}» må ha formen {{"id": …, "text": …}}.')
+        raise BarometerError("«{name}» må ha formen {form}.", name=name, form='{"id": …, "text": …}')
     _only(value, {"id", "text"}, name)
     return Ref(value["id"], _text(value.get("text", ""), name))
 
 
 def item_from_dict(data: object, number: int = 1) -> Item:
     if not isinstance(data, dict):
-        raise BarometerError(f"Element {number} i rapportoppsettet må være et objekt.")
-    _only(data, {f.name for f in fields(Item)}, f"element {number}")
+        raise BarometerError("Element {number} i rapportoppsettet må være et objekt.", number=number)
+    _only(data, {f.name for f in fields(Item)}, Message("element {number}", number=number))
     kind = _choice(data.get("kind"), KINDS, f"element {number}: kind")
     item = Item(
         kind,
@@ -404,12 +417,16 @@ def item_from_dict(data: object, number: int = 1) -> Item:
         limit=data.get("limit", 0),
     )
     if kind in ASKING and item.question is None:
-        raise BarometerError(f"Element {number} er et spørsmål uten «question».")
+        raise BarometerError("Element {number} er et spørsmål uten «question».", number=number)
     if isinstance(item.limit, bool) or not isinstance(item.limit, int) or item.limit < 0:
-        raise BarometerError(f"Element {number}: «limit» må være et heltall fra 0 (alle svar) og opp.")
+        raise BarometerError(
+            "Element {number}: «limit» må være et heltall fra 0 (alle svar) og opp.", number=number
+        )
     bad = sorted(set(item.overrides) - set(FREE_OVERRIDABLE if kind == "freetext" else OVERRIDABLE))
     if bad:
-        raise BarometerError(f"Element {number} har ukjente overstyringer: {', '.join(bad)}.")
+        raise BarometerError(
+            "Element {number} har ukjente overstyringer: {fields}.", number=number, fields=", ".join(bad)
+        )
     TableSpec.from_dict({"question": "-", **item.overrides})  # same checks as the settings
     return item
 
