@@ -148,8 +148,20 @@ def test_workbook_sheets_numbers_and_no_formulas(demo_survey, spec, tmp_path, mo
     assert isinstance(first.cell(row, 3).value, float) and "%" in first.cell(row, 2).number_format
     assert first.freeze_panes == "B7"
     assert first._charts, "a native Excel chart beside the table"
+    assert "Effektivt antall (vektet)" not in labels, "an unweighted table has no effective-base row"
     contents = book["Innhold"]
     assert any(c.hyperlink is not None and c.hyperlink.location for c in contents["A"])
+
+
+def test_weighted_workbook_gives_the_effective_base(demo_survey, spec, tmp_path):
+    from openpyxl import load_workbook
+
+    weighted = replace(spec, settings=replace(spec.settings, weight="vekt"))
+    sheet = load_workbook(run_report(demo_survey, weighted, tmp_path / "vektet.xlsx").path).worksheets[1]
+    labels = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
+    row = labels.index("Effektivt antall (vektet)") + 1
+    table = tabulate(demo_survey, TableSpec("q1", by="kommunestorrelse", weight="vekt"))
+    assert sheet.cell(row, 2).value == pytest.approx(round(table.groups[0].effective_base, 1))
 
 
 def test_pdf_pages_text_and_embedded_fonts(demo_survey, spec, tmp_path):

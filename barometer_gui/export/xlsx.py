@@ -187,10 +187,11 @@ def _item_sheet(book, sheet, block: Block, styles: dict) -> None:
     _text(sheet, row, 0, t("Antall svar (n)"), styles["head"])
     for g, group in enumerate(grid.groups):
         sheet.write_number(row, 1 + g * PER_GROUP, group.base, styles["int"])
-    _text(sheet, row + 1, 0, t("Effektivt antall (vektet)"), styles["text"])
-    for g, group in enumerate(grid.groups):
-        sheet.write_number(row + 1, 1 + g * PER_GROUP, round(group.effective_base, 1), styles["num"])
     assert block.table is not None
+    if block.table.weighted:  # unweighted, the effective number is n again: a row that only confuses
+        _text(sheet, row + 1, 0, t("Effektivt antall (vektet)"), styles["text"])
+        for g, group in enumerate(grid.groups):
+            sheet.write_number(row + 1, 1 + g * PER_GROUP, round(group.effective_base, 1), styles["num"])
     notes = footnote(block.table).lines()  # the item's note stands under the subtitle
     if any(group.letter for group in grid.groups):
         pairs = ", ".join(f"{g.letter} = {g.label}" for g in grid.groups if g.letter)
