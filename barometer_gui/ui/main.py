@@ -83,6 +83,37 @@ def install_qt_translations(code: str) -> None:
             _installed.append(translator)
 
 
+def lighten_pyside_import_hook() -> None:
+    """Let PySide6 answer «does this module use PySide6?» from the file's bytes instead of `inspect`.
+
+    PySide6 hooks every import made after it is loaded, to learn which modules may switch on its
+    `__feature__` options: it reads each new module's source with `inspect.getsource` and looks for
+    "PySide6". For the ~900 modules of pandas, NumPy and matplotlib that cost a sixth of a second of
+    the start-up from source (measured: 0.78–0.87 s against 0.62–0.72 s for the same imports). Reading
+    the .py file's bytes gives the same answer in a fraction of the time; anything else (no file,
+    compiled modules, the bundle's archived modules) still goes to PySide6's own check. If a PySide6
+    version no longer has this hook, nothing is changed.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    upstream = getattr(feature, "_mod_uses_pyside", None)
+    if upstream is None or getattr(upstream, "reads_bytes", False):
+        return
+
+    def mod_uses_pyside(module) -> bool:
+        file = getattr(module, "__file__", None)
+        if isinstance(file, str) and file.endswith(".py"):
+            try:
+                with open(file, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return upstream(module)
+
+    mod_uses_pyside.reads_bytes = True
+    mod_uses_pyside.upstream = upstream
+    feature._mod_uses_pyside = mod_uses_pyside
+
+
 def run_gui(path: str | None = None, lang: str | None = None) -> int:
     reason = no_display_reason()
     if reason:
@@ -95,6 +126,7 @@ def run_gui(path: str | None = None, lang: str | None = None) -> int:
         print("barometer: " + headless_hint().format(reason=str(exc)), file=sys.stderr)
         return 2
 
+    lighten_pyside_import_hook()
     previous = qInstallMessageHandler(_fatal_to_norwegian)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     qInstallMessageHandler(previous)

@@ -505,7 +505,7 @@ class MainWindow(ExportActions, QMainWindow):
 
     def _offer_codebook(self, path: Path) -> Path | None:
         """A codebook file beside the data (SoSci values, Nettskjema or Kobo codebooks): ask to use it."""
-        from barometer_gui.core.importers import codebook_beside
+        from barometer_gui.core.codebook_files import codebook_beside
 
         try:
             found = codebook_beside(path)

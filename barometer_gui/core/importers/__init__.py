@@ -11,11 +11,11 @@ Public API: `detect`, `read_codebook`, `codebook_beside`, `variable_id`, `order_
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
+from barometer_gui.core.codebook_files import codebook_beside
 from barometer_gui.core.errors import BarometerError, Message
 from barometer_gui.core.importers import (
     codebook,
@@ -112,24 +112,6 @@ def read_codebook(path: str | Path, data_columns: list[str]) -> Codebook:
             name=path.name,
         )
     return found
-
-
-_CODEBOOK_NAME = re.compile(
-    r"(values|variables|codebook|kodebok|kodeliste|variabler|verdier|xlsform|skjema_?def)", re.I
-)
-
-
-def codebook_beside(path: str | Path) -> list[Path]:
-    """Codebook-shaped files next to a data file (SoSci values.csv, *_kodebok.xlsx, an XLSForm), for the GUI to offer."""
-    path = Path(path)
-    return sorted(
-        p
-        for p in path.parent.iterdir()
-        if p != path
-        and p.is_file()
-        and p.suffix.lower() in {".csv", ".txt", ".xlsx", ".xls"}
-        and _CODEBOOK_NAME.search(p.stem)
-    )
 
 
 def _without_header_rows(
