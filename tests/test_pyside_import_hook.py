@@ -23,8 +23,9 @@ def lightened():
 
 
 def test_the_answer_is_the_same_as_pyside6s_for_every_loaded_module(lightened):
-    import barometer_gui.ui.window
     import pandas
+
+    import barometer_gui.ui.window
 
     modules = [m for m in list(sys.modules.values()) if m is not None]
     assert len(modules) > 300
@@ -37,4 +38,3 @@ def test_the_answer_is_the_same_as_pyside6s_for_every_loaded_module(lightened):
 def test_calling_it_twice_wraps_once(lightened):
     lighten_pyside_import_hook()
     assert sys.modules["shibokensupport.feature"]._mod_uses_pyside is lightened
-
