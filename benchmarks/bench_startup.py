@@ -10,6 +10,8 @@ with a table and a matplotlib bar chart, show it. Measured in the same run, so t
 any machine. Target: Barometer at most 1.3 × the floor (from source; the frozen bundle, if
 dist/barometer exists, is measured and compared too). The last column is when Barometer's window
 was on screen, still empty ("barometer-window"), before the data side loads.
+A second reference, the floor that also imports pandas (Barometer's data library, which the
+floor does not load), shows how much of the gap is pandas itself and how much is Barometer's own.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ def ready():
 QTimer.singleShot(0, ready)
 app.exec()
 """
+#: the floor, plus the one data library every Barometer table needs (a reference, not the target)
+FLOOR_WITH_PANDAS = "import pandas\n" + FLOOR
 
 
 def time_to_ready(command: list[str]) -> float:
@@ -95,6 +99,7 @@ def main() -> int:
     args = parser.parse_args()
     candidates = {
         "floor (PySide6 + matplotlib window)": [sys.executable, "-c", FLOOR],
+        "floor + import pandas (reference)": [sys.executable, "-c", FLOOR_WITH_PANDAS],
         "Barometer from source": [sys.executable, "main.py"],
     }
     bundle = ROOT / "dist" / "barometer" / ("barometer.exe" if sys.platform == "win32" else "barometer")

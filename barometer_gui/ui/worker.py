@@ -17,7 +17,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from barometer_gui.core.errors import BarometerError, Cancelled
 from barometer_gui.core.progress import Progress, cancellable
@@ -63,9 +63,6 @@ class Task(QObject):
                 self.cancelled.emit()
             else:
                 self.succeeded.emit(result)
-        finally:
-            # Hand the finished task back to the GUI thread so it can be deleted there safely.
-            self.moveToThread(QCoreApplication.instance().thread())
 
 
 class Runner(QObject):
@@ -107,6 +104,11 @@ class Runner(QObject):
         task.failed.connect(self._failed, QUEUED)
         task.cancelled.connect(self._cancelled, QUEUED)
         thread.started.connect(task.run)
+        # The task is deleted in its own thread, as the thread ends (Qt's documented pattern). Moving it
+        # back to the GUI thread from the worker instead could deadlock: the worker held the GIL while
+        # waiting for Qt's event-queue lock, which the GUI thread held while it waited for the GIL to
+        # drop a queued Python argument of a window being deleted.
+        thread.finished.connect(task.deleteLater)
         thread.finished.connect(self._finished, QUEUED)
         self.thread, self.task, self._title = thread, task, title
         self._on_success, self._on_failure = on_success, on_failure
@@ -159,12 +161,11 @@ class Runner(QObject):
 
     @Slot()
     def _finished(self) -> None:
-        thread, task = self.thread, self.task
+        thread = self.thread
         if thread is None:
             return
         thread.wait()
-        self.thread = self.task = None
-        task.deleteLater()
+        self.thread = self.task = None  # the task was deleted as its thread ended
         thread.deleteLater()
         self.busy_changed.emit(self._title, False)
 
