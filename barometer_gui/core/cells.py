@@ -53,6 +53,16 @@ def is_numeric(column: pd.Series) -> bool:
     return bool(to_numbers(values.astype(str).str.strip()).notna().all())
 
 
+def filled_texts(column: pd.Series) -> pd.Series:
+    """The filled cells as trimmed text, blanks left out; each distinct answer trimmed once.
+
+    Per cell, `.str.strip()` is a Python call on pandas' own string storage (used when pyarrow
+    is not installed): 100 000 rows × 50 questions took seconds.
+    """
+    texts = map_distinct(column.dropna(), lambda v: str(v).strip())
+    return texts[texts != ""]
+
+
 def map_distinct(column: pd.Series, function) -> pd.Series:
     """Apply `function` once per distinct value and spread the results back.
 
