@@ -714,7 +714,8 @@ def _without_blank_rows_and_columns(columns: list[np.ndarray]) -> _Cells:
     return _Cells(codes[:, :width] if filled.all() else codes[filled, :width], texts)
 
 
-#: Numbers as Arrow's CSV typing read them: no spaces, no digit separators, no "nan".
+#: A number as the reader has always typed one (the grammar of Arrow's cast it used before pandas):
+#: sign, digits, decimal point, exponent or inf; no spaces, no digit separators, no "nan".
 _NUMBER = re.compile(
     r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf(?:inity)?)", re.IGNORECASE
 )
