@@ -2,6 +2,9 @@
 
 Run: uv run python benchmarks/bench_import.py [--rows 20000]
 Each measurement runs in a fresh process so peak memory is per reader. Prints seconds and ratios.
+The floor, "fastexcel", reads every sheet into Arrow memory (fastexcel builds its Arrow arrays when
+they are handed over, so the hand-over to nanoarrow is counted; no pandas). "frames" adds the
+step to pandas DataFrames (core/arrow_frame.py), so its distance to the floor is that step's cost.
 Targets: Barometer within 1.5× of the raw fastexcel load; peak memory under 600 MB at 20 000 rows.
 """
 
@@ -24,8 +27,12 @@ MEASURE = {
         "s = open_survey(path, use_saved_mapping=False); n = s.respondents",
     ),
     "fastexcel": (
-        "import fastexcel, pandas",
-        "r = fastexcel.read_excel(path); d = {name: r.load_sheet(name).to_pandas() for name in r.sheet_names}; n = len(d['Data'])",
+        "import fastexcel, nanoarrow",
+        "r = fastexcel.read_excel(path); d = {name: nanoarrow.c_array(r.load_sheet(name)) for name in r.sheet_names}; n = d['Data'].length",
+    ),
+    "frames": (
+        "import fastexcel, nanoarrow\nfrom barometer_gui.core.arrow_frame import arrow_to_frame",
+        "r = fastexcel.read_excel(path); d = {name: arrow_to_frame(r.load_sheet(name)) for name in r.sheet_names}; n = len(d['Data'])",
     ),
     "openpyxl": (
         "import pandas as pd, openpyxl",
@@ -51,7 +58,7 @@ def main() -> None:
             print(
                 f"\n{rows} × {args.columns} export: {path.stat().st_size / 2**20:.1f} MB written in {time.perf_counter() - start:.1f} s"
             )
-            kinds = ["fastexcel", "barometer"] + (["openpyxl"] if rows <= 2000 else [])
+            kinds = ["fastexcel", "frames", "barometer"] + (["openpyxl"] if rows <= 2000 else [])
             # Best of two fresh processes each, as timeit does: other work on the machine only adds time.
             results = {
                 kind: min((measure(kind, path) for _ in range(2)), key=lambda r: r["seconds"])

@@ -19,7 +19,6 @@ from pathlib import Path
 NAMED = [
     (r"^libQt6|^libicu|^libpyside6|^libshiboken6", "PySide6 (Qt)"),
     (r"^libpython|^base_library\.zip$|^python3", "Python runtime"),
-    (r"^libarrow|^libparquet", "pyarrow"),
     (r"^lib", "system libraries (X11/xcb, glib, fontconfig, …)"),
 ]
 PACKAGE_ALIASES = {

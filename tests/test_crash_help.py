@@ -123,7 +123,7 @@ def test_about_names_version_qt_lgpl_and_how_to_replace_qt(qtbot):
     text = dialog.text.toPlainText()
     assert f"Barometer {__version__}" in text
     assert "LGPL" in text and "bytte dem ut" in text
-    for component in ("pandas", "Matplotlib", "PySide6", "Apache Arrow"):
+    for component in ("pandas", "Matplotlib", "PySide6", "nanoarrow"):
         assert component in text
 
 

@@ -112,3 +112,30 @@ def test_wider_than_excel_is_refused_quickly(tmp_path, columns):
     with pytest.raises(BarometerError, match="kolonner"):
         open_survey(path, use_saved_mapping=False)
     assert time.perf_counter() - start < 10
+
+
+def test_old_mac_line_ends_with_ragged_rows_are_read(tmp_path):
+    """Bare CR line ends and rows of uneven length (the csv-module path) read like LF files."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"a;b;c\r1;2\r3;4;5;x\r6;7;8\r")
+    frame = read_book(path).sheets["mac"]
+    assert list(frame.columns) == ["a", "b", "c", "Kolonne D"]
+    assert frame["a"].tolist() == [1.0, 3.0, 6.0]
+    assert frame["c"].isna().tolist() == [True, False, False]
+    assert frame["Kolonne D"].tolist()[1] == "x"
+
+
+def test_typing_follows_every_filled_cell_once_per_distinct_text(tmp_path):
+    """Trimmed duplicates are one answer; a column is numbers only when every filled cell is one."""
+    path = tmp_path / "typer.csv"
+    path.write_text(
+        "tall;tekst;blandet;tusen;tom\n 1,5 ;Ja; 2;1\u00a0000;\n2; Ja ;nan;12;\n;Nei;3;;\n", encoding="utf-8"
+    )
+    frame = read_book(path).sheets["typer"]
+    assert frame["tall"].tolist()[:2] == [1.5, 2.0] and frame["tall"].isna().tolist() == [False, False, True]
+    assert frame["tekst"].tolist() == ["Ja", "Ja", "Nei"]
+    assert str(frame["tekst"].dtype) == "str"
+    assert frame["blandet"].tolist() == ["2", "nan", "3"]  # "nan" is text, so the column is text
+    assert frame["tusen"].tolist()[:2] == [1000.0, 12.0]
+    assert list(frame.columns) == ["tall", "tekst", "blandet", "tusen", "tom"]
+    assert frame["tom"].isna().all()

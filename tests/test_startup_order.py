@@ -21,7 +21,7 @@ from barometer_gui.ui.window import MainWindow
 window = MainWindow()
 window.show()
 app.processEvents()
-heavy = sorted(m for m in ("pandas", "numpy", "matplotlib", "pyarrow", "barometer_gui.core.tabulate") if m in sys.modules)
+heavy = sorted(m for m in ("pandas", "numpy", "matplotlib", "nanoarrow", "barometer_gui.core.tabulate") if m in sys.modules)
 print("heavy:", ",".join(heavy))
 window.close()
 """

@@ -47,10 +47,28 @@ def is_numeric(column: pd.Series) -> bool:
     """True when every filled cell is a number (also numbers stored as text)."""
     if column.dtype.kind in "iuf":
         return True
-    values = pd.Series(pd.unique(column.dropna()), dtype=object)  # each distinct answer checked once
-    if values.empty:
+    first = column.iloc[:64].dropna()  # a text column shows itself in its first answers
+    if not first.empty and not _all_numbers(first):
         return False
+    values = pd.Series(pd.unique(column.dropna()), dtype=object)  # each distinct answer checked once
+    return not values.empty and _all_numbers(values)
+
+
+def _all_numbers(values: pd.Series) -> bool:
     return bool(to_numbers(values.astype(str).str.strip()).notna().all())
+
+
+def answer_counts(column: pd.Series) -> pd.Series:
+    """How often each filled answer occurs, as trimmed text (blanks left out), in order of appearance.
+
+    One pass over the cells; detection then looks at each distinct answer once. Per cell, string
+    methods are Python calls on pandas' own string storage: 100 000 rows × 50 questions took seconds.
+    """
+    counts = column.dropna().astype(str).value_counts(sort=False)
+    if counts.empty:
+        return counts
+    trimmed = counts.groupby([text.strip() for text in counts.index], sort=False).sum()
+    return trimmed[trimmed.index != ""]
 
 
 def map_distinct(column: pd.Series, function) -> pd.Series:

@@ -3,7 +3,7 @@
 Every file is sniffed by its bytes (not its extension), checked against size
 limits, and read with the fastest reader that handles it: fastexcel (calamine,
 Rust) for .xlsx/.xls/.ods after `archive.check_workbook_zip` has inflated and
-measured every part, pyarrow's CSV reader for text files (the csv module for
+measured every part, pandas' C reader for text files (the csv module for
 rows of uneven length). Text is decoded line by line where encodings are mixed,
 and a row cut off at the end of a file is dropped; both leave a note for the
 user. Cells stay as the survey tool wrote them; headers are cleaned
@@ -17,7 +17,6 @@ import codecs
 import csv
 import io
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from barometer_gui.core.archive import (
     refuse_oversized,
     too_wide,
 )
+from barometer_gui.core.arrow_frame import arrow_to_frame
 from barometer_gui.core.errors import BarometerError, Message
 from barometer_gui.core.i18n import t
 from barometer_gui.core.progress import Progress, no_progress
@@ -202,22 +202,24 @@ def _load_sheet(reader, name: str, header: bool, rows: int | None) -> tuple[pd.D
         return {"n_rows": max(rows - header_rows, 0)} if rows else {}
 
     if not header:
-        frame = reader.load_sheet(name, header_row=None, **limit(0)).to_pandas()
+        frame = arrow_to_frame(reader.load_sheet(name, header_row=None, **limit(0)))
         frame.columns = list(range(frame.shape[1]))
         return _without_trailing_blank_rows(frame), []
     sheet = reader.load_sheet(name, header_row=0, **limit(1))
     columns = sheet.available_columns()
     names = [c.name for c in columns]
     if not any(c.column_name_from == "generated" for c in columns) and not _renamed_duplicates(names):
-        return _without_trailing_blank_rows(sheet.to_pandas()), []
-    peek = reader.load_sheet(name, header_row=None, n_rows=3).to_pandas()
+        return _without_trailing_blank_rows(arrow_to_frame(sheet)), []
+    peek = arrow_to_frame(reader.load_sheet(name, header_row=None, n_rows=3))
     if peek.shape[1] == 0 or peek.dropna(how="all").empty:
         return pd.DataFrame(), []
     top = [list(peek.iloc[i]) for i in range(min(len(peek), 3))]
     names, header_rows, notes = clean_header(top, name)
-    frame = reader.load_sheet(
-        name, header_row=None, column_names=names, skip_rows=header_rows, **limit(header_rows)
-    ).to_pandas()
+    frame = arrow_to_frame(
+        reader.load_sheet(
+            name, header_row=None, column_names=names, skip_rows=header_rows, **limit(header_rows)
+        )
+    )
     frame.columns = names[: frame.shape[1]]
     return _without_trailing_blank_rows(frame), notes
 
@@ -476,9 +478,10 @@ def read_csv_table(
 ) -> tuple[pd.DataFrame, list[str]]:
     """The table and what was noticed about its text and header (as for Excel sheets).
 
-    Parsing is pyarrow's multithreaded CSV reader; a file with rows of uneven length falls
-    back to the csv module. Either way the cells go through one typing step in Arrow, so a
-    100 000-row file costs about what pyarrow alone needs.
+    Parsing is pandas' C reader, every cell as text; a file with rows of uneven length falls
+    back to the csv module. Either way the cells are then worked on as codes into the file's
+    distinct texts (a survey column repeats a few answers), so trimming and typing cost little
+    beside the parse.
     """
     progress(0.05, t("Leser «{name}» …", name=path.name))
     try:
@@ -502,21 +505,25 @@ def read_csv_table(
     unterminated = not text.endswith(("\n", "\r"))
     progress(0.2, t("Tolker «{name}» …", name=path.name))
     encoded = utf8 if utf8 is not None and cut_note is None else text.encode("utf-8")
-    table = _parse_fast(encoded, delimiter, width, '"' in text) or _parse_lenient(text, delimiter, path.name)
-    del text, encoded, utf8
-    table = _without_blank_rows_and_columns(table)
-    if table.num_rows == 0:
+    columns = _parse_fast(encoded, delimiter)
+    del encoded, utf8
+    if columns is None:
+        columns = _parse_lenient(text, delimiter, path.name)
+    del text
+    cells = _without_blank_rows_and_columns(columns)
+    del columns
+    if cells.rows == 0:
         raise BarometerError("«{name}» er tom: den har bare skilletegn.", name=path.name)
     if not header:
-        frame = _typed(table, delimiter)
+        frame = _typed(cells, delimiter)
         frame.columns = list(range(frame.shape[1]))
         return frame, notes
-    top = [[cell if cell.strip() else None for cell in row.values()] for row in table.slice(0, 3).to_pylist()]
+    top = [[cell or None for cell in cells.row(index)] for index in range(min(cells.rows, 3))]
     names, header_rows, header_notes = clean_header(top, path.stem)
-    table = table.slice(header_rows)
+    cells = cells.select(slice(header_rows, None))
     if cut_note is None and unterminated:
-        table, cut_note = _drop_cut_answer(table, path.name)
-    frame = _typed(table, delimiter)
+        cells, cut_note = _drop_cut_answer(cells, path.name)
+    frame = _typed(cells, delimiter)
     frame.columns = names
     return frame, notes + ([cut_note] if cut_note else []) + header_notes
 
@@ -611,20 +618,36 @@ def _last_record_start(text: str) -> int:
     return last_line
 
 
-def _drop_cut_answer(table, name: str):
-    """Cut after the last field's first letters («Hel» of «Helt enig»): the answer is a stump of another."""
-    import pyarrow.compute as pc
+@dataclass
+class _Cells:
+    """A CSV file's cells, trimmed: per cell a code into the file's distinct texts."""
 
-    if table.num_rows < 2:
-        return table, None
-    column = table.column(table.num_columns - 1)
-    value = column[-1].as_py()
-    others = column.slice(0, len(column) - 1)
-    if not value or pc.any(pc.equal(others, value)).as_py():
-        return table, None
-    if not pc.any(pc.starts_with(others, value)).as_py():
-        return table, None
-    return table.slice(0, table.num_rows - 1), Message(
+    codes: np.ndarray  # (rows, columns) of indices into texts
+    texts: np.ndarray  # object array of str
+
+    @property
+    def rows(self) -> int:
+        return self.codes.shape[0]
+
+    def row(self, index: int) -> list[str]:
+        return list(self.texts[self.codes[index]])
+
+    def select(self, rows) -> _Cells:
+        return _Cells(self.codes[rows], self.texts)
+
+
+def _drop_cut_answer(cells: _Cells, name: str) -> tuple[_Cells, str | None]:
+    """Cut after the last field's first letters («Hel» of «Helt enig»): the answer is a stump of another."""
+    if cells.rows < 2:
+        return cells, None
+    column = cells.codes[:, -1]
+    value = cells.texts[column[-1]]
+    others = np.unique(column[:-1])
+    if not value or column[-1] in others:
+        return cells, None
+    if not any(text.startswith(value) for text in cells.texts[others]):
+        return cells, None
+    return cells.select(slice(None, -1)), Message(
         "«{name}» slutter midt i et svar («{value}»; fila er trolig avkuttet); den siste raden er ikke "
         "tatt med. Eksporter fila på nytt hvis svar mangler.",
         name=name,
@@ -632,121 +655,104 @@ def _drop_cut_answer(table, name: str):
     )
 
 
-def _parse_fast(data: bytes, delimiter: str, width: int, quoted: bool):
-    """pyarrow's reader, every cell as text; None when rows differ in length (then the lenient path)."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
+def _parse_fast(data: bytes, delimiter: str) -> list[np.ndarray] | None:
+    """pandas' C reader, every cell as text, by column; None when a row is longer than the first.
 
-    names = [f"f{i}" for i in range(width)]
-    uneven: list[object] = []
-
-    def on_uneven(row) -> str:
-        uneven.append(row)
-        return "skip"
-
+    Shorter rows are padded with empty cells, as the lenient path does. A row longer than the
+    first, or a quote left open, makes the reader stop; then the csv module reads the file.
+    """
     try:
-        table = pacsv.read_csv(
+        frame = pd.read_csv(
             io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=quoted,  # without quotes no value can hold a line break
-                ignore_empty_lines=True,
-                invalid_row_handler=on_uneven,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+            sep=delimiter,
+            header=None,
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=True,
+            engine="c",
         )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except (pd.errors.ParserError, pd.errors.EmptyDataError):
         return None
-    return None if uneven else table
+    return [column.to_numpy() for _, column in frame.items()]
 
 
-def _parse_lenient(text: str, delimiter: str, name: str):
+def _parse_lenient(text: str, delimiter: str, name: str) -> list[np.ndarray]:
     """The csv module, rows padded to the widest: for exports whose rows differ in length."""
-    import pyarrow as pa
-
     try:
-        rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
+        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if row]
     except csv.Error:
         raise _invalid_csv(name) from None
     width = max((len(row) for row in rows), default=0)
     if width > MAX_COLUMNS:
         raise too_wide(width, name)
-    columns = [pa.array([row[i] if i < len(row) else "" for row in rows], pa.string()) for i in range(width)]
-    return pa.table(columns, names=[f"f{i}" for i in range(width)])
+    grid = np.full((len(rows), width), "", dtype=object)
+    for index, row in enumerate(rows):
+        grid[index, : len(row)] = row
+    return list(grid.T)
 
 
-def _without_blank_rows_and_columns(table):
+def _without_blank_rows_and_columns(columns: list[np.ndarray]) -> _Cells:
     """Cells trimmed; rows with only blanks are no respondents; an empty last column is no variable.
 
     The empty last column comes from a separator at the end of every line (SurveyXact's
-    Structure CSV). Trimming happens here once, for every later step.
+    Structure CSV). Each column's distinct texts are trimmed once, here, for every later step,
+    and become one list for the file (« Ja» and «Ja» one text).
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    def trim(column):
-        trimmed = pc.utf8_trim_whitespace(column)
-        return trimmed, pc.equal(trimmed, "")
-
-    if table.num_columns == 0:
-        return table
-    trimmed, blank = (list(part) for part in zip(*_per_column(trim, table.columns), strict=True))
-    while len(blank) > 1 and pc.all(blank[-1]).as_py():
-        blank.pop()
-        trimmed.pop()
-    table = pa.table(trimmed, names=table.column_names[: len(trimmed)])
-    all_blank = blank[0]
-    for column in blank[1:]:
-        all_blank = pc.and_(all_blank, column)
-    return table.filter(pc.invert(all_blank)) if pc.any(all_blank).as_py() else table
+    parts = [pd.factorize(column) for column in columns]
+    starts = np.cumsum([0] + [len(texts) for _, texts in parts])
+    merged, texts = pd.factorize(
+        np.array([text.strip() for _, column in parts for text in column], dtype=object)
+    )
+    codes = np.empty((len(columns[0]) if columns else 0, len(columns)), dtype=merged.dtype, order="F")
+    for index, (column, _) in enumerate(parts):
+        codes[:, index] = merged[starts[index] + column]
+    blank = (texts == "")[codes]
+    width = codes.shape[1]
+    while width > 1 and blank[:, width - 1].all():
+        width -= 1
+    filled = ~blank[:, :width].all(axis=1)
+    return _Cells(codes[:, :width] if filled.all() else codes[filled, :width], texts)
 
 
-def _typed(table, delimiter: str) -> pd.DataFrame:
+#: A number as the reader has always typed one (the grammar of Arrow's cast it used before pandas):
+#: sign, digits, decimal point, exponent or inf; no spaces, no digit separators, no "nan".
+_NUMBER = re.compile(
+    r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf(?:inity)?)", re.IGNORECASE
+)
+
+
+def _typed(cells: _Cells, delimiter: str) -> pd.DataFrame:
     """Cells from CSV are (trimmed) text; a column becomes numbers when every filled cell is one.
 
     Blanks become missing. With ';' as separator the decimal mark is a comma ("1,5"), as
     Norwegian Excel writes it; non-breaking spaces group thousands.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    def typed(column):
-        values = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
-        return _as_numbers(values, delimiter == ";") if values.null_count < len(values) else values
-
-    columns = _per_column(typed, table.columns)
-    return pa.table(columns, names=[str(i) for i in range(len(columns))]).to_pandas()
-
-
-def _per_column(function, columns: list) -> list:
-    """Arrow compute releases the GIL, so columns are worked on by a few threads at once."""
-    if len(columns) < 8:
-        return [function(column) for column in columns]
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        return list(pool.map(function, columns))
+    blank = cells.texts == ""
+    numbers = _as_numbers(cells.texts, delimiter == ";")
+    number_or_blank = ~np.isnan(numbers) | blank
+    numbers[blank] = np.nan
+    texts = cells.texts.copy()
+    texts[blank] = np.nan
+    texts = pd.array(texts, dtype="str")
+    columns = {}
+    for index in range(cells.codes.shape[1]):
+        codes = cells.codes[:, index]
+        numeric = number_or_blank[codes].all() and not blank[codes].all()
+        columns[index] = numbers[codes] if numeric else texts.take(codes)
+    return pd.DataFrame(columns, index=pd.RangeIndex(cells.rows))
 
 
-def _as_numbers(values, decimal_comma: bool):
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    def parsed(text):
-        text = pc.replace_substring(text, "\u00a0", "")
-        return pc.cast(pc.replace_substring(text, ",", ".") if decimal_comma else text, pa.float64())
-
-    try:
-        parsed(pc.drop_null(values.slice(0, 256)))  # a text column fails on its first answers, cheaply
-        numbers = parsed(values)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return values
-    return values if pc.any(pc.is_nan(numbers)).as_py() else numbers
+def _as_numbers(texts: np.ndarray, decimal_comma: bool) -> np.ndarray:
+    """Each distinct text as a number; NaN where it is none."""
+    match = _NUMBER.fullmatch
+    numbers = []
+    for text in texts:
+        if "\u00a0" in text:
+            text = text.replace("\u00a0", "")
+        if decimal_comma and "," in text:
+            text = text.replace(",", ".")
+        numbers.append(float(text) if match(text) else np.nan)
+    return np.array(numbers, dtype=np.float64)
 
 
 SURVEYXACT_CSV = ("dataset", "structure", "labels")

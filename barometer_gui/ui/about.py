@@ -30,7 +30,7 @@ COMPONENTS = [
     (QT_TRANSLATE_NOOP("AboutDialog", "NumPy (med OpenBLAS)"), "numpy", "BSD 3-clause"),
     ("pandas", "pandas", "BSD 3-clause"),
     ("Matplotlib", "matplotlib", QT_TRANSLATE_NOOP("AboutDialog", "Matplotlib License (PSF-basert)")),
-    ("Apache Arrow (pyarrow)", "pyarrow", "Apache License 2.0"),
+    ("Apache Arrow nanoarrow", "nanoarrow", "Apache License 2.0"),
     ("fastexcel / calamine", "fastexcel", "MIT"),
     ("openpyxl", "openpyxl", "MIT"),
     ("python-pptx", "pptx", "MIT"),

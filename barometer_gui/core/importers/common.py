@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from barometer_gui.core.cells import code_key, is_blank, is_numeric, to_numbers
+from barometer_gui.core.cells import answer_counts, code_key, is_blank, is_numeric, to_numbers
 from barometer_gui.core.mapping import CHOSEN, BackgroundSpec, Encoding, QuestionSpec, Role
 from barometer_gui.core.schema import DONT_KNOW, QType, clean_label
 from barometer_gui.core.texts import common_id, header_stem, item_text, split_texts
@@ -131,11 +131,11 @@ def single_column(
     series = raw[column]
     if is_numeric(series):
         return QuestionSpec(qid, text, QType.NUMERIC, [column], Encoding.NUMBER)
-    filled = series.dropna().astype(str).str.strip()
-    filled = filled[filled != ""]
-    distinct_count = len({clean_label(v) for v in pd.unique(filled)})
-    few = distinct_count <= max(12, min(MAX_OPTIONS, 0.2 * len(filled)))
-    if len(filled) and few and filled.str.len().mean() < 80:
+    counts = answer_counts(series)
+    filled = int(counts.sum())
+    distinct_count = len({clean_label(v) for v in counts.index})
+    few = distinct_count <= max(12, min(MAX_OPTIONS, 0.2 * filled))
+    if filled and few and sum(len(v) * n for v, n in counts.items()) / filled < 80:
         return QuestionSpec(
             qid, text, QType.SINGLE, [column], Encoding.LABELS, order_scale(appearance_order(series))
         )

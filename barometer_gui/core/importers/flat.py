@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from barometer_gui.core.cells import is_numeric
+from barometer_gui.core.cells import answer_counts, is_numeric
 from barometer_gui.core.importers import forms
 from barometer_gui.core.importers.common import (
     detect_background,
@@ -84,10 +84,9 @@ def flat_column(raw: pd.DataFrame, column: str, text: str, free_text: bool = Fal
         return QuestionSpec("", text, QType.TEXT, [column], Encoding.TEXT)
     series = raw[column]
     if not is_numeric(series):
-        filled = series.dropna().astype(str).str.strip()
-        filled = filled[filled != ""]
+        counts = answer_counts(series)
         for separator in forms.SEPARATORS:
-            options = forms.joined_options(filled, separator)
+            options = forms.joined_options(counts, separator)
             if options:
                 return QuestionSpec(
                     "", text, QType.MULTI, [column], Encoding.JOINED, options, separator=separator

@@ -28,10 +28,12 @@ def layout(columns: list[str]) -> Layout | None:
     return Layout.GOOGLE_FORMS if first in _TIMESTAMP else None
 
 
-def joined_options(cells: pd.Series, separator: str) -> list[str] | None:
-    """Options of a joined multi-select column, or None if the column is not one."""
-    # Each distinct answer is cleaned and inspected once; shares are weighted by how often it occurs.
-    counts = cells.value_counts(sort=False, dropna=True)
+def joined_options(counts: pd.Series, separator: str) -> list[str] | None:
+    """Options of a joined multi-select column, or None if the column is not one.
+
+    `counts`: how often each filled answer occurs (cells.answer_counts). Each distinct answer is
+    cleaned and inspected once; shares are weighted by how often it occurs.
+    """
     total = int(counts.sum())
     weight = dict.fromkeys((clean_label(v) for v in counts.index), 0)
     for value, count in counts.items():
