@@ -53,16 +53,21 @@ def show_guide(parent: QWidget | None = None) -> GuideDialog:
     return dialog
 
 
-def add_help_actions(menu: QMenu, parent: QWidget) -> tuple[QAction, QAction]:
-    """The two Hjelp-menu entries: «Brukerveiledning» (F1) and «Om Barometer»."""
+def _show_about(parent: QWidget) -> None:
+    """Imported when asked for: About reads package metadata, which is not needed to start."""
     from barometer_gui.ui.about import show_about
 
+    show_about(parent)
+
+
+def add_help_actions(menu: QMenu, parent: QWidget) -> tuple[QAction, QAction]:
+    """The two Hjelp-menu entries: «Brukerveiledning» (F1) and «Om Barometer»."""
     guide = QAction(QCoreApplication.translate("MainWindow", "&Brukerveiledning"), parent)
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1 (Cmd+? on macOS)
     guide.triggered.connect(lambda: show_guide(parent))
     about = QAction(QCoreApplication.translate("MainWindow", "&Om Barometer"), parent)
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.triggered.connect(lambda: show_about(parent))
+    about.triggered.connect(lambda: _show_about(parent))
     menu.addAction(guide)
     menu.addAction(about)
     return guide, about
