@@ -91,13 +91,16 @@ def lighten_pyside_import_hook() -> None:
     "PySide6". For the ~900 modules of pandas, NumPy and matplotlib that cost a sixth of a second of
     the start-up from source (measured: 0.78–0.87 s against 0.62–0.72 s for the same imports). Reading
     the .py file's bytes gives the same answer in a fraction of the time; anything else (no file,
-    compiled modules, the bundle's archived modules) still goes to PySide6's own check. If a PySide6
-    version no longer has this hook, nothing is changed.
+    compiled modules) still goes to PySide6's own check, except in the bundle: there a module without
+    its .py file has no source at all, which PySide6 would answer with False after a slower search.
+    If a PySide6 version no longer has this hook, nothing is changed.
     """
     feature = sys.modules.get("shibokensupport.feature")
     upstream = getattr(feature, "_mod_uses_pyside", None)
     if upstream is None or getattr(upstream, "reads_bytes", False):
         return
+
+    frozen = getattr(sys, "frozen", False)
 
     def mod_uses_pyside(module) -> bool:
         file = getattr(module, "__file__", None)
@@ -107,6 +110,8 @@ def lighten_pyside_import_hook() -> None:
                     return b"PySide6" in source.read()
             except OSError:
                 pass
+        if frozen:  # the bundle holds compiled modules only: no source to search, so PySide6 says False
+            return False
         return upstream(module)
 
     mod_uses_pyside.reads_bytes = True
