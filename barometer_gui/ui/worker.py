@@ -9,6 +9,13 @@ Only `Runner` talks to the rest of the GUI, and it lives in the GUI thread: the
 every callback and every widget update runs in the GUI thread. Nothing here
 connects a worker signal to a lambda or a widget (a lambda has no thread of its
 own, so Qt would call it in the worker thread).
+
+The `Task` object itself never leaves the GUI thread: only its `run` is called in
+the worker (a direct connection from `QThread.started`), and it is deleted in the
+GUI thread after the thread has ended. Moving it back from the worker, or deleting
+it there, deadlocked now and then: Qt holds a lock while it tells a PySide6 object
+about disconnected signals, and PySide6 then needs the GIL, which the other thread
+held while it waited for the same lock (seen with gdb in both forms).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ QUEUED = Qt.ConnectionType.QueuedConnection
 
 
 class Task(QObject):
-    """The work itself; moved to the worker thread, it only ever emits signals."""
+    """The work itself; `run` is called in the worker thread and only ever emits signals."""
 
     progressed = Signal(float, str)
     succeeded = Signal(object)
@@ -98,17 +105,12 @@ class Runner(QObject):
             raise RuntimeError("a task is already running")
         task = Task(work)
         thread = QThread(self)
-        task.moveToThread(thread)
         task.progressed.connect(self._progress, QUEUED)
         task.succeeded.connect(self._succeeded, QUEUED)
         task.failed.connect(self._failed, QUEUED)
         task.cancelled.connect(self._cancelled, QUEUED)
-        thread.started.connect(task.run)
-        # The task is deleted in its own thread, as the thread ends (Qt's documented pattern). Moving it
-        # back to the GUI thread from the worker instead could deadlock: the worker held the GIL while
-        # waiting for Qt's event-queue lock, which the GUI thread held while it waited for the GIL to
-        # drop a queued Python argument of a window being deleted.
-        thread.finished.connect(task.deleteLater)
+        # run() is called in the worker as it starts; the task stays in the GUI thread (see above).
+        thread.started.connect(task.run, Qt.ConnectionType.DirectConnection)
         thread.finished.connect(self._finished, QUEUED)
         self.thread, self.task, self._title = thread, task, title
         self._on_success, self._on_failure = on_success, on_failure
@@ -161,11 +163,12 @@ class Runner(QObject):
 
     @Slot()
     def _finished(self) -> None:
-        thread = self.thread
+        thread, task = self.thread, self.task
         if thread is None:
             return
         thread.wait()
-        self.thread = self.task = None  # the task was deleted as its thread ended
+        self.thread = self.task = None
+        task.deleteLater()
         thread.deleteLater()
         self.busy_changed.emit(self._title, False)
 
