@@ -63,3 +63,18 @@ def test_metadata_and_header_rows_never_become_questions(base, metadata, header,
     assert not status & set(used)
     survey = apply_mapping(raw, mapping)
     assert survey.respondents <= len(base["q1" if "q1" in base else "Kommunenummer"])
+
+
+def test_a_metadata_cell_that_repeats_below_does_not_hide_a_header_row():
+    """Found by the test above: a time-stamp column whose last answer equals its header cell.
+
+    The header row of "A" over number columns was read as a 13th respondent, because the one
+    metadata cell counted against it; metadata holds any text on any row.
+    """
+    frame = pd.DataFrame(CODED)
+    frame.insert(0, "$answer_time_ms", [None] * 11 + ["A"])
+    top = pd.DataFrame([["A"] * frame.shape[1]], columns=frame.columns)
+    frame = pd.concat([top, frame.astype(object)], ignore_index=True)
+    raw, mapping = detect(RawBook("csv", {"fuzz": frame}))
+    assert apply_mapping(raw, mapping).respondents == 12
+    assert "$answer_time_ms" not in [c for q in mapping.questions for c in q.columns]

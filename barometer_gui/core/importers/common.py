@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from barometer_gui.core.cells import answer_counts, code_key, is_blank, is_numeric, to_numbers
+from barometer_gui.core.importers.metadata import is_metadata
 from barometer_gui.core.mapping import CHOSEN, BackgroundSpec, Encoding, QuestionSpec, Role
 from barometer_gui.core.schema import DONT_KNOW, QType, clean_label
 from barometer_gui.core.texts import common_id, header_stem, item_text, split_texts
@@ -325,7 +326,8 @@ def header_rows(raw: pd.DataFrame, limit: int = 3) -> int:
     A cell is header-like when its column is otherwise numbers and the cell is text, or when the
     text never occurs again in its column of few distinct answers. A row is a header row when
     nearly all its filled cells are header-like; real respondents never give a new answer in
-    every question.
+    every question. A metadata column's cell (a time stamp, an id) may support a header row but
+    never counts against one: such columns hold any text on any row.
     """
     count = 0
     # Judged against (a sample of) the rows after them, so a large file costs no more than a small one.
@@ -342,6 +344,8 @@ def _is_header_row(raw: pd.DataFrame, index: int, body: pd.DataFrame | None) -> 
     misses = header_like = coded = 0
     for column, value in filled:
         kind = _header_cell(column, value, below[column])
+        if kind is None and is_metadata(column):
+            continue  # time stamps, ids and status hold anything on any row: no evidence either way
         header_like += kind is not None
         coded += kind == "coded"
         misses += kind is None
